@@ -1,0 +1,12 @@
+// The sub-commands, one file each. Each `add_*` registers its sub-command on `app`; the
+// callback it installs stores the exit code in `exit_code`.
+#pragma once
+
+#include "globals.h"
+
+namespace naskah::cli {
+
+void add_extract(CLI::App& app, Globals& globals, int& exit_code);
+void add_config(CLI::App& app, Globals& globals, int& exit_code);
+
+}  // namespace naskah::cli

@@ -1,0 +1,55 @@
+#include "globals.h"
+
+#include <iostream>
+
+#include <CLI/CLI.hpp>
+#include <nlohmann/json.hpp>
+#include <spdlog/sinks/stdout_color_sinks.h>
+#include <spdlog/spdlog.h>
+
+namespace naskah::cli {
+
+void Globals::add_to(CLI::App& app) {
+  app.add_option("--config", config_file, "settings file (TOML); see config/naskah.example.toml")
+      ->check(CLI::ExistingFile)
+      ->configurable(false);
+  app.add_option("--data", data_dir, "data folder (default ./naskah-data)");
+  app.add_flag("-v,--verbose", verbose, "log debug messages");
+  app.add_flag("-q,--quiet", quiet, "log errors only");
+}
+
+Result<config::Config> Globals::load() const {
+  config::Sources sources;
+  sources.file = config_file;
+  sources.environment = config::environment_variables();
+  sources.flags = flags;
+  if (data_dir) sources.flags["data_dir"] = *data_dir;
+  if (verbose) sources.flags["log.level"] = "debug";
+  if (quiet) sources.flags["log.level"] = "error";
+  auto loaded = config::Config::load(sources);
+  if (loaded) start_logging(loaded->settings().log_level);
+  return loaded;
+}
+
+void start_logging(const std::string& level) {
+  auto logger = spdlog::get("naskah");
+  if (!logger) {
+    logger = spdlog::stderr_color_mt("naskah");
+    logger->set_pattern("%Y-%m-%dT%H:%M:%S.%e %^%l%$ %v");
+    spdlog::set_default_logger(logger);
+  }
+  spdlog::set_level(spdlog::level::from_str(level));
+}
+
+int report_error(const Error& error, bool json, const std::string& subject) {
+  if (json) {
+    nlohmann::json out = {{"error", {{"code", error.code}, {"message", error.message}}}};
+    std::cout << out.dump() << '\n';
+  } else {
+    std::cerr << "naskah: " << (subject.empty() ? "" : subject + ": ") << error.message << " ["
+              << error.code << "]\n";
+  }
+  return error.is_refusal() ? k_refused : k_failure;
+}
+
+}  // namespace naskah::cli

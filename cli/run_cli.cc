@@ -1,0 +1,52 @@
+#include "run_cli.h"
+
+#include <cstdlib>
+#include <exception>
+#include <iostream>
+#include <string_view>
+
+#include <unistd.h>
+
+#include <CLI/CLI.hpp>
+
+#include "commands.h"
+#include "naskah/extract/extractor.h"
+
+namespace naskah {
+
+int run_cli(int argc, char** argv) {
+  // Tesseract must use one thread per engine: we run one engine per worker ourselves.
+  // libgomp reads OMP_THREAD_LIMIT when it is loaded, before main, so setting it here is
+  // too late for this process: set it and start again (only when it is not set already).
+  const char* limit = std::getenv("OMP_THREAD_LIMIT");
+  if (limit == nullptr || std::string_view(limit) != "1") {
+    ::setenv("OMP_THREAD_LIMIT", "1", 1);
+    ::execv("/proc/self/exe", argv);  // returns only on failure: then run on as we are
+  }
+  cli::start_logging("info");
+  extract::route_library_logs();
+
+  CLI::App app("naskah: archive, read and search scanned cooperation agreements "
+               "(MoU, PKS, addenda)",
+               "naskah");
+  app.require_subcommand(1);
+  app.set_version_flag("--version", "naskah 0.1.0");
+  cli::Globals globals;
+  globals.add_to(app);
+  int exit_code = cli::k_ok;
+  cli::add_extract(app, globals, exit_code);
+  cli::add_config(app, globals, exit_code);
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    const int printed = app.exit(e);
+    return printed == 0 ? cli::k_ok : cli::k_usage;
+  } catch (const std::exception& e) {
+    std::cerr << "naskah: internal error: " << e.what() << '\n';
+    return cli::k_failure;
+  }
+  return exit_code;
+}
+
+}  // namespace naskah

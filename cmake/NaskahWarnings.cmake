@@ -1,0 +1,14 @@
+# Warning and sanitizer flags shared by every naskah target (naskah_options).
+add_library(naskah_options INTERFACE)
+target_compile_options(naskah_options INTERFACE
+  -Wall -Wextra -Wpedantic -Wshadow -Wconversion -Wno-sign-conversion
+  -Wnon-virtual-dtor -Wold-style-cast -Wcast-align -Wunused -Woverloaded-virtual
+  -Wdouble-promotion -Wformat=2 -Wimplicit-fallthrough)
+if(NASKAH_WERROR)
+  target_compile_options(naskah_options INTERFACE -Werror)
+endif()
+if(NASKAH_SANITIZE)
+  target_compile_options(naskah_options INTERFACE
+    -fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer)
+  target_link_options(naskah_options INTERFACE -fsanitize=address,undefined)
+endif()

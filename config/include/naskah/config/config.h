@@ -1,0 +1,77 @@
+// naskah's settings: built-in defaults, overridden by a TOML file, then by NASKAH_*
+// environment variables, then by command-line flags. Every key is validated; a bad one is
+// named in the error. Modules never read this: the CLI maps Settings onto each module's
+// Options. Immutable once loaded; safe to share between threads.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "naskah/core/error.h"
+
+namespace naskah::config {
+
+struct ExtractSettings {
+  int workers = 0;                   // OCR threads; 0 = one per core
+  std::string languages = "ind+eng"; // Tesseract languages
+  std::string tessdata_dir;          // empty = Tesseract's default
+  int ocr_dpi = 300;                 // resolution scanned PDF pages are rendered at
+  bool deskew = true;
+  bool orientation = true;           // detect pages scanned sideways or upside down
+};
+
+struct LimitsSettings {
+  int max_file_mb = 256;
+  int max_pages = 2000;
+  int max_page_megapixels = 80;  // refused before decoding (decompression bombs)
+  int timeout_seconds = 900;     // per document
+};
+
+struct Settings {
+  std::string data_dir = "./naskah-data";
+  std::string log_level = "info";
+  ExtractSettings extract;
+  LimitsSettings limits;
+};
+
+enum class Origin { built_in, file, environment, flag };
+[[nodiscard]] const char* to_string(Origin origin);
+
+// One key as `naskah config show` prints it.
+struct Entry {
+  std::string key;    // "limits.max_pages"
+  std::string value;  // as text
+  Origin origin = Origin::built_in;
+  std::string help;
+};
+
+// Where settings come from, highest precedence last.
+struct Sources {
+  std::optional<std::string> file;                 // --config FILE
+  std::map<std::string, std::string> environment;  // NASKAH_* variables, as in environ
+  std::map<std::string, std::string> flags;        // key -> value from command-line flags
+};
+
+class Config {
+ public:
+  // Loads and validates. Fails with config.invalid naming the file, key and what is wrong.
+  [[nodiscard]] static Result<Config> load(const Sources& sources);
+
+  [[nodiscard]] const Settings& settings() const { return m_settings; }
+  // Every key, its value and where it came from.
+  [[nodiscard]] const std::vector<Entry>& entries() const { return m_entries; }
+
+ private:
+  Settings m_settings;
+  std::vector<Entry> m_entries;
+};
+
+// The NASKAH_* variables of this process's environment.
+[[nodiscard]] std::map<std::string, std::string> environment_variables();
+
+// The environment variable name of a key: "limits.max_pages" -> "NASKAH_LIMITS_MAX_PAGES".
+[[nodiscard]] std::string environment_name(const std::string& key);
+
+}  // namespace naskah::config

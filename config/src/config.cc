@@ -1,0 +1,164 @@
+#include "naskah/config/config.h"
+
+#include <algorithm>
+#include <cctype>
+#include <charconv>
+
+#include <toml++/toml.h>
+
+#include "keys.h"
+
+extern char** environ;
+
+namespace naskah::config {
+namespace {
+
+const Key* find_key(const std::string& name) {
+  for (const Key& key : keys()) {
+    if (key.name == name) return &key;
+  }
+  return nullptr;
+}
+
+// Parses text (from the environment or a flag) as a value of the key's type.
+std::optional<Value> parse_text(const Key& key, const std::string& text) {
+  if (key.type == "integer") {
+    long long n = 0;
+    const auto* end = text.data() + text.size();
+    auto [ptr, ec] = std::from_chars(text.data(), end, n);
+    if (ec != std::errc() || ptr != end) return std::nullopt;
+    return Value(n);
+  }
+  if (key.type == "boolean") {
+    if (text == "true" || text == "1" || text == "yes" || text == "on") return Value(true);
+    if (text == "false" || text == "0" || text == "no" || text == "off") return Value(false);
+    return std::nullopt;
+  }
+  return Value(text);
+}
+
+std::optional<Value> from_toml(const Key& key, const toml::node& node) {
+  if (key.type == "integer" && node.is_integer()) return Value(node.as_integer()->get());
+  if (key.type == "boolean" && node.is_boolean()) return Value(node.as_boolean()->get());
+  if (key.type == "string" && node.is_string()) return Value(node.as_string()->get());
+  return std::nullopt;
+}
+
+class Loader {
+ public:
+  Result<void> set(const std::string& name, const std::optional<Value>& value, Origin origin,
+                   const std::string& where) {
+    const Key* key = find_key(name);
+    if (key == nullptr) {
+      return fail(codes::k_config_invalid, "unknown setting '" + name + "'", where);
+    }
+    if (!value) {
+      return fail(codes::k_config_invalid,
+                  "setting '" + name + "' must be " + article(key->type) + " " + key->type,
+                  where);
+    }
+    if (std::string problem = key->set(m_settings, *value); !problem.empty()) {
+      return fail(codes::k_config_invalid, "setting '" + name + "' " + problem, where);
+    }
+    m_origins[name] = origin;
+    return {};
+  }
+
+  Result<void> load_file(const std::string& path) {
+    toml::table table;
+    try {
+      table = toml::parse_file(path);
+    } catch (const toml::parse_error& e) {
+      const auto& at = e.source().begin;
+      return fail(codes::k_config_invalid,
+                  std::string(e.description()) + " (line " + std::to_string(at.line) +
+                      ", column " + std::to_string(at.column) + ")",
+                  path);
+    }
+    return load_table(table, "", path);
+  }
+
+  Result<void> load_table(const toml::table& table, const std::string& prefix,
+                          const std::string& path) {
+    for (const auto& [name, node] : table) {
+      const std::string full = prefix + std::string(name.str());
+      if (const toml::table* sub = node.as_table()) {
+        if (auto r = load_table(*sub, full + ".", path); !r) return r;
+        continue;
+      }
+      const Key* key = find_key(full);
+      auto value = key ? from_toml(*key, node) : std::nullopt;
+      if (auto r = set(full, value, Origin::file, path); !r) return r;
+    }
+    return {};
+  }
+
+  Settings m_settings;
+  std::map<std::string, Origin> m_origins;
+
+ private:
+  static const char* article(const std::string& type) { return type == "integer" ? "an" : "a"; }
+};
+
+}  // namespace
+
+const char* to_string(Origin origin) {
+  switch (origin) {
+    case Origin::built_in: return "default";
+    case Origin::file: return "file";
+    case Origin::environment: return "environment";
+    case Origin::flag: return "flag";
+  }
+  return "default";
+}
+
+std::string environment_name(const std::string& key) {
+  std::string name = "NASKAH_";
+  for (char c : key) {
+    name += (c == '.') ? '_' : static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  }
+  return name;
+}
+
+std::map<std::string, std::string> environment_variables() {
+  std::map<std::string, std::string> vars;
+  for (char** e = environ; e != nullptr && *e != nullptr; ++e) {
+    std::string_view entry(*e);
+    if (!entry.starts_with("NASKAH_")) continue;
+    const auto eq = entry.find('=');
+    if (eq == std::string_view::npos) continue;
+    vars.emplace(std::string(entry.substr(0, eq)), std::string(entry.substr(eq + 1)));
+  }
+  return vars;
+}
+
+Result<Config> Config::load(const Sources& sources) {
+  Loader loader;
+  if (sources.file) {
+    if (auto r = loader.load_file(*sources.file); !r) return tl::unexpected(r.error());
+  }
+  for (const Key& key : keys()) {
+    const auto env = sources.environment.find(environment_name(key.name));
+    if (env == sources.environment.end()) continue;
+    auto r = loader.set(key.name, parse_text(key, env->second), Origin::environment, env->first);
+    if (!r) return tl::unexpected(r.error());
+  }
+  for (const auto& [name, text] : sources.flags) {
+    const Key* key = find_key(name);
+    auto value = key ? parse_text(*key, text) : std::nullopt;
+    if (auto r = loader.set(name, value, Origin::flag, "command line"); !r) {
+      return tl::unexpected(r.error());
+    }
+  }
+  Config config;
+  config.m_settings = loader.m_settings;
+  for (const Key& key : keys()) {
+    const auto origin = loader.m_origins.find(key.name);
+    config.m_entries.push_back(
+        Entry{key.name, key.show(config.m_settings),
+              origin == loader.m_origins.end() ? Origin::built_in : origin->second, key.help});
+  }
+  return config;
+}
+
+}  // namespace naskah::config

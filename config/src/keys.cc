@@ -1,0 +1,102 @@
+#include "keys.h"
+
+#include <algorithm>
+#include <array>
+
+namespace naskah::config {
+namespace {
+
+template <typename Get>
+Key integer_key(std::string name, std::string help, long long lo, long long hi, Get get) {
+  Key key;
+  key.name = std::move(name);
+  key.help = std::move(help);
+  key.type = "integer";
+  key.set = [lo, hi, get](Settings& s, const Value& v) -> std::string {
+    const long long n = std::get<long long>(v);
+    if (n < lo || n > hi) {
+      return "must be between " + std::to_string(lo) + " and " + std::to_string(hi);
+    }
+    get(s) = static_cast<int>(n);
+    return {};
+  };
+  key.show = [get](const Settings& s) { return std::to_string(get(s)); };
+  return key;
+}
+
+template <typename Get>
+Key boolean_key(std::string name, std::string help, Get get) {
+  Key key;
+  key.name = std::move(name);
+  key.help = std::move(help);
+  key.type = "boolean";
+  key.set = [get](Settings& s, const Value& v) -> std::string {
+    get(s) = std::get<bool>(v);
+    return {};
+  };
+  key.show = [get](const Settings& s) {
+    return std::string(get(s) ? "true" : "false");
+  };
+  return key;
+}
+
+template <typename Get>
+Key string_key(std::string name, std::string help, std::vector<std::string> allowed, Get get) {
+  Key key;
+  key.name = std::move(name);
+  key.help = std::move(help);
+  key.type = "string";
+  key.set = [allowed, get](Settings& s, const Value& v) -> std::string {
+    const auto& text = std::get<std::string>(v);
+    if (!allowed.empty() && std::find(allowed.begin(), allowed.end(), text) == allowed.end()) {
+      std::string list;
+      for (const auto& a : allowed) list += (list.empty() ? "" : ", ") + a;
+      return "must be one of: " + list;
+    }
+    get(s) = text;
+    return {};
+  };
+  key.show = [get](const Settings& s) { return get(s); };
+  return key;
+}
+
+std::vector<Key> make_keys() {
+  std::vector<Key> k;
+  k.push_back(string_key("data_dir", "the data folder (inbox, archive, index)", {},
+                         [](auto& s) -> auto& { return s.data_dir; }));
+  k.push_back(string_key("log.level", "log level on stderr",
+                         {"trace", "debug", "info", "warn", "error", "off"},
+                         [](auto& s) -> auto& { return s.log_level; }));
+  k.push_back(integer_key("extract.workers", "OCR worker threads; 0 = one per core", 0, 256,
+                          [](auto& s) -> auto& { return s.extract.workers; }));
+  k.push_back(string_key("extract.languages", "Tesseract languages, joined with '+'", {},
+                         [](auto& s) -> auto& { return s.extract.languages; }));
+  k.push_back(string_key("extract.tessdata_dir", "folder of *.traineddata; empty = default",
+                         {}, [](auto& s) -> auto& { return s.extract.tessdata_dir; }));
+  k.push_back(integer_key("extract.ocr_dpi", "resolution scanned PDF pages are rendered at", 70,
+                          600, [](auto& s) -> auto& { return s.extract.ocr_dpi; }));
+  k.push_back(boolean_key("extract.deskew", "straighten skewed scans before OCR",
+                          [](auto& s) -> auto& { return s.extract.deskew; }));
+  k.push_back(boolean_key("extract.orientation",
+                          "detect and turn pages scanned sideways or upside down",
+                          [](auto& s) -> auto& { return s.extract.orientation; }));
+  k.push_back(integer_key("limits.max_file_mb", "largest accepted file, in MiB", 1, 65536,
+                          [](auto& s) -> auto& { return s.limits.max_file_mb; }));
+  k.push_back(integer_key("limits.max_pages", "most pages in one document", 1, 100000,
+                          [](auto& s) -> auto& { return s.limits.max_pages; }));
+  k.push_back(integer_key("limits.max_page_megapixels",
+                          "largest page image, in millions of pixels (checked before decoding)",
+                          1, 2000, [](auto& s) -> auto& { return s.limits.max_page_megapixels; }));
+  k.push_back(integer_key("limits.timeout_seconds", "longest time for one document", 1, 86400,
+                          [](auto& s) -> auto& { return s.limits.timeout_seconds; }));
+  return k;
+}
+
+}  // namespace
+
+std::span<const Key> keys() {
+  static const std::vector<Key> k_keys = make_keys();
+  return k_keys;
+}
+
+}  // namespace naskah::config

@@ -1,0 +1,77 @@
+// The agreement record (schema "naskah.agreement/1", CONTRACT.md) and its JSON form.
+// Plain data; safe to copy between threads.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json_fwd.hpp>
+
+namespace naskah {
+
+inline constexpr const char* k_record_schema = "naskah.agreement/1";
+
+// Where the page text came from: a PDF text layer, OCR, or both across the pages.
+enum class TextSource { text_layer, ocr, mixed };
+[[nodiscard]] const char* to_string(TextSource source);
+
+struct SourceInfo {
+  std::string path;                // as given by the caller
+  std::optional<std::string> url;  // set when fetched over HTTP
+  std::uint64_t bytes = 0;
+  std::string mime;  // sniffed from the bytes, not the name
+};
+
+struct Party {
+  std::string name;
+  std::optional<std::string> role;  // "first", "second", ...
+  std::optional<std::string> signatory;
+  std::optional<std::string> position;
+};
+
+struct Duration {
+  int years = 0;
+  int months = 0;
+  int days = 0;
+};
+
+struct Amount {
+  double value = 0;
+  std::string currency;  // ISO 4217: IDR, USD...
+  std::string text;      // as printed
+};
+
+struct FoundDate {
+  std::string value;  // ISO 8601
+  std::string text;   // as printed
+};
+
+struct AgreementRecord {
+  std::string sha256;
+  SourceInfo source;
+  int pages = 0;
+  TextSource text_source = TextSource::text_layer;
+  std::optional<double> ocr_confidence;  // mean over OCRed pages, 0..100
+  std::optional<std::string> language;   // "id" or "en"
+  std::optional<std::string> doc_type;   // "mou", "pks", "addendum", "other"
+  std::optional<std::string> title;
+  std::vector<std::string> numbers;
+  std::vector<Party> parties;
+  std::optional<std::string> signed_date;
+  std::optional<std::string> place;
+  std::optional<std::string> effective_date;
+  std::optional<std::string> end_date;
+  std::optional<Duration> duration;
+  std::vector<Amount> amounts;
+  std::vector<std::string> references;
+  std::vector<FoundDate> dates;
+  std::vector<std::string> warnings;
+  std::string text;  // pages separated by '\f'
+};
+
+// The record as CONTRACT.md JSON; `with_text` adds the "text" member.
+[[nodiscard]] nlohmann::ordered_json to_json(const AgreementRecord& record, bool with_text);
+
+}  // namespace naskah

@@ -1,0 +1,33 @@
+#include "naskah/extract/record_builder.h"
+
+#include <cstdio>
+
+#include "naskah/core/sha256.h"
+#include "naskah/extract/language.h"
+
+namespace naskah::extract {
+
+AgreementRecord build_record(const Extraction& extraction, std::string_view bytes,
+                             const std::string& path) {
+  AgreementRecord record;
+  record.sha256 = sha256_hex(bytes);
+  record.source.path = path;
+  record.source.bytes = bytes.size();
+  record.source.mime = extraction.mime;
+  record.pages = static_cast<int>(extraction.pages.size());
+  record.text_source = extraction.text_source();
+  record.ocr_confidence = extraction.ocr_confidence();
+  record.text = extraction.text();
+  record.language = detect_language(record.text);
+  if (record.text.find_first_not_of(" \t\r\n\f") == std::string::npos) {
+    record.warnings.emplace_back("no text found: the pages are blank or unreadable");
+  } else if (record.ocr_confidence && *record.ocr_confidence < k_low_ocr_confidence) {
+    char line[96];
+    std::snprintf(line, sizeof line, "low OCR confidence (%.1f): check the text against the scan",
+                  *record.ocr_confidence);
+    record.warnings.emplace_back(line);
+  }
+  return record;
+}
+
+}  // namespace naskah::extract

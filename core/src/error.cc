@@ -5,7 +5,9 @@
 namespace naskah {
 
 bool Error::is_refusal() const {
-  // Input problems are the `input.`, `pdf.`, `image.`, `ocr.` and `extract.` families.
+  // Input problems are the `input.`, `pdf.`, `image.`, `ocr.` and `extract.` families;
+  // a file that cannot be opened at all is a problem of the path, not of the file.
+  if (code == codes::k_input_unreadable) return false;
   constexpr std::string_view k_families[] = {"input.", "pdf.", "image.", "ocr.", "extract."};
   for (std::string_view family : k_families) {
     if (code.starts_with(family)) return true;

@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Installs the Debian 12 packages naskah needs (only those missing) and builds it.
+#   scripts/setup.sh [BUILD_DIR] [extra cmake arguments...]
+# Default BUILD_DIR: build (optimised). Needs root or sudo for the install step only.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+packages=(
+  # tool chain
+  g++ cmake ninja-build pkg-config
+  # libraries
+  libpoppler-cpp-dev libtesseract-dev libleptonica-dev libspdlog-dev nlohmann-json3-dev
+  libcli11-dev libtomlplusplus-dev libsodium-dev libexpected-dev
+  # OCR language data: Indonesian, English, orientation detection
+  tesseract-ocr tesseract-ocr-ind tesseract-ocr-eng tesseract-ocr-osd
+  # tests
+  googletest libgtest-dev libgmock-dev
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if ((${#missing[@]})); then
+  echo "setup: installing ${missing[*]}" >&2
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2
+fi
+
+build="${1:-build}"
+shift || true
+cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo "$@" >&2
+cmake --build "$build" >&2

@@ -1,0 +1,52 @@
+// naskah extract on our own samples: every scan kind comes out as text close to its source.
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include "test_support.h"
+
+namespace naskah {
+namespace {
+
+struct Sample {
+  std::string file;
+  std::string truth;
+  std::string text_source;
+  int pages;
+  double max_cer;
+};
+
+class SampleTest : public ::testing::TestWithParam<Sample> {};
+
+TEST_P(SampleTest, TextIsRecovered) {
+  const Sample& s = GetParam();
+  auto r = test::run_naskah({"extract", "--json", "--text", test::source_path("samples/" + s.file)});
+  ASSERT_EQ(r.exit_code, 0) << r.err << r.out;
+  const auto json = nlohmann::json::parse(r.out);
+  EXPECT_EQ(json["pages"], s.pages);
+  EXPECT_EQ(json["text_source"], s.text_source);
+  const std::string truth = test::read_text(test::source_path("samples/text/" + s.truth));
+  const double cer = test::char_error_rate(truth, json["text"].get<std::string>());
+  EXPECT_LT(cer, s.max_cer) << s.file;
+  RecordProperty("cer", std::to_string(cer));
+  if (s.text_source != "text-layer") {
+    ASSERT_TRUE(json["ocr_confidence"].is_number());
+    EXPECT_GT(json["ocr_confidence"].get<double>(), 60.0);
+  }
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Samples, SampleTest,
+    ::testing::Values(
+        Sample{"mou-kanwil-universitas.pdf", "mou-kanwil-universitas.txt", "text-layer", 2, 0.03},
+        Sample{"mou-kanwil-universitas.scan.pdf", "mou-kanwil-universitas.txt", "ocr", 2, 0.06},
+        Sample{"pks-lapas-pemda.skewed.tiff", "pks-lapas-pemda.txt", "ocr", 2, 0.10},
+        Sample{"pks-lapas-pemda.upside-down.pdf", "pks-lapas-pemda.txt", "ocr", 2, 0.10},
+        Sample{"mou-english.photo.jpg", "mou-english.txt", "ocr", 1, 0.12}),
+    [](const ::testing::TestParamInfo<Sample>& param_info) {
+      std::string name;
+      for (char c : param_info.param.file) name += std::isalnum(static_cast<unsigned char>(c)) ? c : '_';
+      return name;
+    });
+
+}  // namespace
+}  // namespace naskah

@@ -1,0 +1,151 @@
+#include "naskah/config/config.h"
+
+#include <filesystem>
+#include <fstream>
+
+#include <gtest/gtest.h>
+
+namespace naskah::config {
+namespace {
+
+class ConfigTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    m_path = (std::filesystem::temp_directory_path() /
+              ("naskah-config-test-" + std::to_string(::getpid()) + ".toml"))
+                 .string();
+  }
+  void TearDown() override { std::filesystem::remove(m_path); }
+  Sources with_file(const std::string& toml) {
+    std::ofstream(m_path) << toml;
+    Sources sources;
+    sources.file = m_path;
+    return sources;
+  }
+  static std::string origin_of(const Config& config, const std::string& key) {
+    for (const auto& e : config.entries()) {
+      if (e.key == key) return to_string(e.origin);
+    }
+    return "missing";
+  }
+  std::string m_path;
+};
+
+TEST_F(ConfigTest, DefaultsNeedNoFile) {
+  auto config = Config::load(Sources{});
+  ASSERT_TRUE(config) << config.error().message;
+  const Settings& s = config->settings();
+  EXPECT_EQ(s.data_dir, "./naskah-data");
+  EXPECT_EQ(s.extract.languages, "ind+eng");
+  EXPECT_EQ(s.extract.ocr_dpi, 300);
+  EXPECT_TRUE(s.extract.orientation);
+  EXPECT_EQ(origin_of(*config, "limits.max_pages"), "default");
+}
+
+TEST_F(ConfigTest, FileOverridesDefaults) {
+  auto config = Config::load(with_file(R"(
+data_dir = "/srv/naskah"
+[extract]
+workers = 3
+deskew = false
+[limits]
+max_pages = 50
+)"));
+  ASSERT_TRUE(config) << config.error().message;
+  EXPECT_EQ(config->settings().data_dir, "/srv/naskah");
+  EXPECT_EQ(config->settings().extract.workers, 3);
+  EXPECT_FALSE(config->settings().extract.deskew);
+  EXPECT_EQ(config->settings().limits.max_pages, 50);
+  EXPECT_EQ(origin_of(*config, "extract.workers"), "file");
+  EXPECT_EQ(origin_of(*config, "extract.ocr_dpi"), "default");
+}
+
+TEST_F(ConfigTest, EnvironmentOverridesFileAndFlagsOverrideEnvironment) {
+  Sources sources = with_file("[extract]\nworkers = 3\nocr_dpi = 200\n");
+  sources.environment = {{"NASKAH_EXTRACT_WORKERS", "5"}, {"NASKAH_EXTRACT_OCR_DPI", "250"}};
+  sources.flags = {{"extract.workers", "7"}};
+  auto config = Config::load(sources);
+  ASSERT_TRUE(config) << config.error().message;
+  EXPECT_EQ(config->settings().extract.workers, 7);
+  EXPECT_EQ(config->settings().extract.ocr_dpi, 250);
+  EXPECT_EQ(origin_of(*config, "extract.workers"), "flag");
+  EXPECT_EQ(origin_of(*config, "extract.ocr_dpi"), "environment");
+}
+
+TEST_F(ConfigTest, UnknownKeyIsNamed) {
+  auto config = Config::load(with_file("[extract]\nworkerz = 3\n"));
+  ASSERT_FALSE(config);
+  EXPECT_EQ(config.error().code, "config.invalid");
+  EXPECT_NE(config.error().message.find("extract.workerz"), std::string::npos);
+  EXPECT_EQ(config.error().where, m_path);
+}
+
+TEST_F(ConfigTest, WrongTypeIsNamed) {
+  auto config = Config::load(with_file("[limits]\nmax_pages = \"many\"\n"));
+  ASSERT_FALSE(config);
+  EXPECT_NE(config.error().message.find("limits.max_pages"), std::string::npos);
+  EXPECT_NE(config.error().message.find("integer"), std::string::npos);
+}
+
+TEST_F(ConfigTest, OutOfRangeIsNamed) {
+  auto config = Config::load(with_file("[extract]\nocr_dpi = 5\n"));
+  ASSERT_FALSE(config);
+  EXPECT_NE(config.error().message.find("extract.ocr_dpi"), std::string::npos);
+  EXPECT_NE(config.error().message.find("between"), std::string::npos);
+}
+
+TEST_F(ConfigTest, NotOneOfTheAllowedValues) {
+  auto config = Config::load(with_file("[log]\nlevel = \"loud\"\n"));
+  ASSERT_FALSE(config);
+  EXPECT_NE(config.error().message.find("log.level"), std::string::npos);
+  EXPECT_NE(config.error().message.find("debug"), std::string::npos);
+}
+
+TEST_F(ConfigTest, SyntaxErrorGivesLine) {
+  auto config = Config::load(with_file("[extract\nworkers = 3\n"));
+  ASSERT_FALSE(config);
+  EXPECT_NE(config.error().message.find("line 1"), std::string::npos);
+}
+
+TEST_F(ConfigTest, BadEnvironmentValueIsNamed) {
+  Sources sources;
+  sources.environment = {{"NASKAH_EXTRACT_DESKEW", "perhaps"}};
+  auto config = Config::load(sources);
+  ASSERT_FALSE(config);
+  EXPECT_NE(config.error().message.find("extract.deskew"), std::string::npos);
+  EXPECT_EQ(config.error().where, "NASKAH_EXTRACT_DESKEW");
+}
+
+TEST_F(ConfigTest, BooleanSpellingsFromEnvironment) {
+  for (const auto& [text, expected] :
+       std::vector<std::pair<std::string, bool>>{{"true", true}, {"0", false}, {"off", false},
+                                                 {"yes", true}}) {
+    Sources sources;
+    sources.environment = {{"NASKAH_EXTRACT_ORIENTATION", text}};
+    auto config = Config::load(sources);
+    ASSERT_TRUE(config) << text;
+    EXPECT_EQ(config->settings().extract.orientation, expected) << text;
+  }
+}
+
+TEST(ConfigNames, EnvironmentNames) {
+  EXPECT_EQ(environment_name("limits.max_pages"), "NASKAH_LIMITS_MAX_PAGES");
+  EXPECT_EQ(environment_name("data_dir"), "NASKAH_DATA_DIR");
+}
+
+TEST(ConfigExample, TheDocumentedExampleLoadsAndNamesEveryKey) {
+  const std::string path = std::string(NASKAH_SOURCE_DIR) + "/config/naskah.example.toml";
+  Sources sources;
+  sources.file = path;
+  auto config = Config::load(sources);
+  ASSERT_TRUE(config) << config.error().message;
+  std::ifstream in(path);
+  const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  for (const auto& entry : config->entries()) {
+    const std::string leaf = entry.key.substr(entry.key.rfind('.') + 1);
+    EXPECT_NE(text.find(leaf + " ="), std::string::npos) << entry.key << " is not documented";
+  }
+}
+
+}  // namespace
+}  // namespace naskah::config

@@ -3,9 +3,6 @@
 #include <cstdlib>
 #include <exception>
 #include <iostream>
-#include <string_view>
-
-#include <unistd.h>
 
 #include <CLI/CLI.hpp>
 
@@ -16,13 +13,8 @@ namespace naskah {
 
 int run_cli(int argc, char** argv) {
   // Tesseract must use one thread per engine: we run one engine per worker ourselves.
-  // libgomp reads OMP_THREAD_LIMIT when it is loaded, before main, so setting it here is
-  // too late for this process: set it and start again (only when it is not set already).
-  const char* limit = std::getenv("OMP_THREAD_LIMIT");
-  if (limit == nullptr || std::string_view(limit) != "1") {
-    ::setenv("OMP_THREAD_LIMIT", "1", 1);
-    ::execv("/proc/self/exe", argv);  // returns only on failure: then run on as we are
-  }
+  // libgomp reads this as it loads, which happens with the OCR plugin, after this line.
+  ::setenv("OMP_THREAD_LIMIT", "1", 1);
   cli::start_logging("info");
   extract::route_library_logs();
 

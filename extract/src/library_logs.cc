@@ -1,6 +1,5 @@
 #include <string>
 
-#include <leptonica/allheaders.h>
 #include <poppler/cpp/poppler-global.h>
 #include <spdlog/spdlog.h>
 
@@ -13,18 +12,12 @@ void poppler_message(const std::string& message, void* /*closure*/) {
   spdlog::debug("poppler: {}", message);
 }
 
-void leptonica_message(const char* message) {
-  std::string text(message != nullptr ? message : "");
-  while (!text.empty() && text.back() == '\n') text.pop_back();
-  spdlog::debug("leptonica: {}", text);
-}
-
 }  // namespace
 
 void route_library_logs() {
   poppler::set_debug_error_function(poppler_message, nullptr);
-  leptSetStderrHandler(leptonica_message);
-  // Tesseract's messages are sent to /dev/null per engine (debug_file, ocr_engine.cc).
+  // Leptonica's messages are routed when the OCR plugin loads (ocr_plugin.cc), Tesseract's
+  // are sent to /dev/null per engine (debug_file, ocr_engine.cc).
 }
 
 }  // namespace naskah::extract

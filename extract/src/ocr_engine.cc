@@ -13,7 +13,7 @@ namespace {
 
 // Tesseract's own confidence scale: "15.0 is reasonably confident". Below this we keep
 // the page as scanned rather than risk turning an upright page.
-constexpr float k_min_orientation_confidence = 2.0f;
+constexpr float k_min_orientation_confidence = 5.0f;
 
 struct TextDeleter {
   void operator()(char* text) const noexcept { delete[] text; }
@@ -65,8 +65,14 @@ Result<std::unique_ptr<OcrEngine>> OcrEngine::create(const OcrSettings& settings
 }
 
 int OcrEngine::upright_rotation(Pix* gray, int dpi) {
-  m_osd->SetImage(gray);
-  m_osd->SetSourceResolution(dpi);
+  // Orientation needs far less detail than reading: a full page at half the resolution is
+  // as sure and four times cheaper. Small images keep every pixel.
+  constexpr l_int32 k_min_width_to_halve = 2000;
+  const bool halve = dpi >= 200 && pixGetWidth(gray) >= k_min_width_to_halve;
+  PixPtr small(halve ? pixScaleAreaMap2(gray) : pixClone(gray));
+  if (!small) return 0;
+  m_osd->SetImage(small.get());
+  m_osd->SetSourceResolution(halve ? dpi / 2 : dpi);
   int degrees = 0;
   float confidence = 0;
   const char* script = nullptr;
@@ -83,14 +89,21 @@ int OcrEngine::upright_rotation(Pix* gray, int dpi) {
 
 Result<OcrPage> OcrEngine::read(Pix* gray, int dpi,
                                 std::chrono::steady_clock::time_point deadline) {
+  using Clock = std::chrono::steady_clock;
+  const auto started = Clock::now();
   OcrPage page;
   PixPtr image(pixClone(gray));
+  if (PixPtr clean = clean_background(image.get())) image = std::move(clean);
+  if (PixPtr clean = remove_specks(image.get(), dpi)) image = std::move(clean);
   if (m_osd) {
     page.rotation = upright_rotation(image.get(), dpi);
     if (page.rotation != 0) image = rotate_orth(image.get(), page.rotation);
   }
-  if (m_settings.deskew) image = deskew(image.get());
+  const auto oriented = Clock::now();
+  float skew = 0;
+  if (m_settings.deskew) image = deskew(image.get(), skew);
   if (!image) return fail(codes::k_ocr_failed, "the page image could not be prepared", "ocr");
+  const auto prepared = Clock::now();
 
   const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
       deadline - std::chrono::steady_clock::now());
@@ -116,6 +129,12 @@ Result<OcrPage> OcrEngine::read(Pix* gray, int dpi,
       std::any_of(page.text.begin(), page.text.end(), [](char c) { return c > ' '; });
   if (has_text) page.confidence = m_api->MeanTextConf();
   m_api->Clear();
+  const auto ms = [](auto a, auto b) {
+    return std::chrono::duration_cast<std::chrono::milliseconds>(b - a).count();
+  };
+  spdlog::debug("ocr: cleaning and orientation {} ms, deskew ({:.2f} degrees) {} ms, "
+                "recognition {} ms", ms(started, oriented), skew, ms(oriented, prepared),
+                ms(prepared, Clock::now()));
   return page;
 }
 

@@ -24,9 +24,10 @@ Result<OcrEngine*> EnginePool::engine(int worker) {
   return slot.get();
 }
 
-Result<void> EnginePool::run(const std::vector<int>& indices, const LoaderFactory& loaders,
-                             std::chrono::steady_clock::time_point deadline,
-                             std::vector<Page>& pages) {
+Result<std::vector<Page>> EnginePool::run(const std::vector<int>& indices,
+                                          const LoaderFactory& loaders,
+                                          std::chrono::steady_clock::time_point deadline) {
+  std::vector<Page> pages(indices.size());
   std::atomic<std::size_t> next{0};
   std::atomic<bool> stop{false};
   std::mutex failure_mutex;
@@ -51,7 +52,7 @@ Result<void> EnginePool::run(const std::vector<int>& indices, const LoaderFactor
         if (!image) return record_failure(image.error());
         auto read = (*ocr)->read(image->gray.get(), image->dpi, deadline);
         if (!read) return record_failure(read.error());
-        Page& page = pages[static_cast<std::size_t>(index)];
+        Page& page = pages[n];
         page.text = std::move(read->text);
         page.ocr = true;
         page.confidence = read->confidence;
@@ -73,7 +74,7 @@ Result<void> EnginePool::run(const std::vector<int>& indices, const LoaderFactor
     if (threads > 0) work(0);  // the calling thread is worker 0
   }
   if (failure) return tl::unexpected(*failure);
-  return {};
+  return pages;
 }
 
 }  // namespace naskah::extract

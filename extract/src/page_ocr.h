@@ -34,11 +34,11 @@ class EnginePool {
   EnginePool(OcrSettings settings, int workers);
   [[nodiscard]] int workers() const { return static_cast<int>(m_engines.size()); }
 
-  // OCRs `indices` (into `pages`) with up to workers() threads; fills pages[i]. On the
-  // first failure the other workers stop and that failure is returned.
-  [[nodiscard]] Result<void> run(const std::vector<int>& indices, const LoaderFactory& loaders,
-                                 std::chrono::steady_clock::time_point deadline,
-                                 std::vector<Page>& pages);
+  // OCRs the pages `indices` with up to workers() threads; returns one Page per index, in
+  // the same order. On the first failure the other workers stop and it is returned.
+  [[nodiscard]] Result<std::vector<Page>> run(const std::vector<int>& indices,
+                                              const LoaderFactory& loaders,
+                                              std::chrono::steady_clock::time_point deadline);
 
  private:
   Result<OcrEngine*> engine(int worker);

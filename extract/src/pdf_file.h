@@ -1,6 +1,6 @@
 // A PDF opened with Poppler from bytes the caller keeps alive: page count, text layer,
-// and pages rendered straight into Leptonica images. Not thread-safe: open one PdfFile
-// per thread (they may share the same bytes).
+// page size (rendering is in pdf_render.h, part of the OCR plugin). Not thread-safe: open
+// one PdfFile per thread (they may share the same bytes).
 #pragma once
 
 #include <cstdint>
@@ -9,7 +9,6 @@
 #include <string_view>
 
 #include "naskah/core/error.h"
-#include "pix.h"
 
 namespace poppler {
 class document;
@@ -32,8 +31,7 @@ class PdfFile {
   [[nodiscard]] std::string text(int index) const;
   // Page area in square inches (crop box), 0 when unknown.
   [[nodiscard]] double area_square_inches(int index) const;
-  // Renders page `index` as 8-bit grey at `dpi`. Fails with pdf.damaged.
-  [[nodiscard]] Result<PixPtr> render(int index, int dpi) const;
+  [[nodiscard]] const poppler::document& document() const { return *m_doc; }
 
  private:
   explicit PdfFile(std::unique_ptr<poppler::document> doc);

@@ -1,5 +1,8 @@
 #include "pix.h"
 
+#include <algorithm>
+#include <cmath>
+
 #include <leptonica/allheaders.h>
 
 namespace naskah::extract {
@@ -27,12 +30,40 @@ PixPtr rotate_orth(Pix* pix, int degrees) {
   return PixPtr(pixRotateOrth(pix, quads));
 }
 
-PixPtr deskew(Pix* pix) {
-  l_float32 angle = 0;
+PixPtr clean_background(Pix* gray) {
+  // Defaults of Leptonica's own example: no gamma change, black below 70, white above 190.
+  return PixPtr(pixCleanBackgroundToWhite(gray, nullptr, nullptr, 1.0f, 70, 190));
+}
+
+PixPtr remove_specks(Pix* gray, int dpi) {
+  const l_int32 max_size = std::max(1, dpi / 100);  // 3 px at 300 dpi; a full stop is 5+
+  PixPtr binary(pixThresholdToBinary(gray, 128));
+  if (!binary) return nullptr;
+  l_int32 changed = 0;
+  PixPtr specks(pixSelectBySize(binary.get(), max_size, max_size, 8, L_SELECT_IF_BOTH,
+                                L_SELECT_IF_LTE, &changed));
+  if (!specks) return nullptr;
+  PixPtr clean(pixCopy(nullptr, gray));
+  if (!clean || pixSetMasked(clean.get(), specks.get(), 0xff) != 0) return nullptr;
+  return clean;
+}
+
+PixPtr deskew(Pix* gray, float& angle) {
+  angle = 0;
+  PixPtr binary(pixThresholdToBinary(gray, 128));
+  if (!binary) return PixPtr(pixClone(gray));
+  l_float32 found = 0;
   l_float32 confidence = 0;
-  // Zeros pick Leptonica's defaults: sweep +-7 degrees, binary search to 0.01 degree.
-  PixPtr straight(pixDeskewGeneral(pix, 0, 0.0f, 0.0f, 0, 0, &angle, &confidence));
-  if (!straight) return PixPtr(pixClone(pix));
+  // Below this confidence Leptonica's skew search is guessing (its own threshold is 3).
+  constexpr l_float32 k_min_confidence = 3.0f;
+  if (pixFindSkew(binary.get(), &found, &confidence) != 0 || confidence < k_min_confidence ||
+      std::fabs(found) < 0.1f) {
+    return PixPtr(pixClone(gray));
+  }
+  PixPtr straight(pixRotate(gray, found * static_cast<l_float32>(M_PI / 180.0), L_ROTATE_AREA_MAP,
+                            L_BRING_IN_WHITE, 0, 0));
+  if (!straight) return PixPtr(pixClone(gray));
+  angle = found;
   return straight;
 }
 

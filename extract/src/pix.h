@@ -20,8 +20,17 @@ using PixPtr = std::unique_ptr<Pix, PixDeleter>;
 // `pix` turned clockwise by `degrees` (0, 90, 180, 270).
 [[nodiscard]] PixPtr rotate_orth(Pix* pix, int degrees);
 
-// `pix` straightened when Leptonica finds a skew of more than a tenth of a degree;
-// otherwise a clone. Never null for a non-null 8-bit input.
-[[nodiscard]] PixPtr deskew(Pix* pix);
+// `pix` (8-bit grey) with uneven lighting flattened: paper white, print dark. Null when
+// Leptonica cannot process it.
+[[nodiscard]] PixPtr clean_background(Pix* gray);
+
+// `gray` (clean background) with specks of dust and scanner noise, dark dots at most a
+// hundredth of an inch across, painted white. Null when Leptonica cannot process it.
+[[nodiscard]] PixPtr remove_specks(Pix* gray, int dpi);
+
+// `pix` (8-bit grey, clean background) straightened when a skew between a tenth of a
+// degree and the search range is found with confidence; otherwise a clone. `angle` gets
+// the correction applied, in degrees.
+[[nodiscard]] PixPtr deskew(Pix* gray, float& angle);
 
 }  // namespace naskah::extract

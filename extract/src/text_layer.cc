@@ -48,7 +48,7 @@ CharCounts count_chars(std::string_view text) {
   return counts;
 }
 
-bool has_vowel(const std::string& word) {
+bool has_vowel(std::string_view word) {
   return std::any_of(word.begin(), word.end(), [](char c) {
     return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y' ||
            static_cast<unsigned char>(c) >= 0x80;
@@ -67,12 +67,12 @@ LayerVerdict judge_text_layer(std::string_view text) {
   std::size_t words = 0;
   std::size_t common = 0;
   std::size_t vowelless = 0;
-  for (const std::string& word : split_words(text)) {
-    if (word.size() < 2) continue;
+  for_each_word(text, [&](std::string_view word) {
+    if (word.size() < 2) return;
     ++words;
     if (is_common_indonesian(word) || is_common_english(word)) ++common;
     if (!has_vowel(word)) ++vowelless;
-  }
+  });
   if (words < k_min_words) return LayerVerdict::usable;
   // Real prose in either language is a quarter or more function words; random letters
   // hardly ever hit one, and are often unpronounceable.

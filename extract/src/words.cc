@@ -1,6 +1,5 @@
 #include <algorithm>
 #include <array>
-#include <optional>
 
 #include "words.h"
 
@@ -38,23 +37,5 @@ bool contains(const std::array<const char*, N>& list, std::string_view word) {
 
 bool is_common_indonesian(std::string_view word) { return contains(k_indonesian, word); }
 bool is_common_english(std::string_view word) { return contains(k_english, word); }
-
-std::vector<std::string> split_words(std::string_view text) {
-  std::vector<std::string> words;
-  std::string word;
-  for (char c : text) {
-    const auto u = static_cast<unsigned char>(c);
-    if ((u >= 'a' && u <= 'z') || u >= 0x80) {
-      word += c;
-    } else if (u >= 'A' && u <= 'Z') {
-      word += static_cast<char>(u - 'A' + 'a');
-    } else if (!word.empty()) {
-      words.push_back(std::move(word));
-      word.clear();
-    }
-  }
-  if (!word.empty()) words.push_back(std::move(word));
-  return words;
-}
 
 }  // namespace naskah::extract

@@ -15,6 +15,8 @@ struct Sample {
   double max_cer;
 };
 
+void PrintTo(const Sample& sample, std::ostream* os) { *os << sample.file; }
+
 class SampleTest : public ::testing::TestWithParam<Sample> {};
 
 TEST_P(SampleTest, TextIsRecovered) {

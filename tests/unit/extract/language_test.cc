@@ -33,10 +33,17 @@ TEST(Language, TooLittleToTell) {
   EXPECT_EQ(detect_language("Sutrisno Wibowo"), std::nullopt);
 }
 
+std::vector<std::string> split(std::string_view text) {
+  std::vector<std::string> words;
+  for_each_word(text, [&](std::string_view w) { words.emplace_back(w); });
+  return words;
+}
+
 TEST(Words, SplitFoldsAsciiCaseAndKeepsUtf8Letters) {
-  EXPECT_EQ(split_words("PIHAK-pertama, No.12 café"),
+  EXPECT_EQ(split("PIHAK-pertama, No.12 café"),
             (std::vector<std::string>{"pihak", "pertama", "no", "café"}));
-  EXPECT_TRUE(split_words(" 12 ; 34 ").empty());
+  EXPECT_TRUE(split(" 12 ; 34 ").empty());
+  EXPECT_EQ(split("akhir"), (std::vector<std::string>{"akhir"}));
 }
 
 TEST(Words, CommonWordLists) {

@@ -1,4 +1,5 @@
 #include "pdf_file.h"
+#include "pdf_render.h"
 
 #include <gtest/gtest.h>
 #include <leptonica/allheaders.h>
@@ -23,7 +24,7 @@ TEST(PdfFile, ScanHasNoTextLayerAndRendersAtTheAskedResolution) {
   auto pdf = PdfFile::open(bytes);
   ASSERT_TRUE(pdf) << pdf.error().message;
   EXPECT_TRUE(pdf->text(0).find_first_not_of(" \n\f") == std::string::npos);
-  auto pix = pdf->render(1, 100);
+  auto pix = render_page(*pdf, 1, 100);
   ASSERT_TRUE(pix) << pix.error().message;
   EXPECT_EQ(pixGetDepth(pix->get()), 8);
   EXPECT_NEAR(pixGetWidth(pix->get()), 827, 2);

@@ -102,6 +102,8 @@ Result<OcrPage> OcrEngine::read(Pix* gray, int dpi,
   const auto oriented = Clock::now();
   float skew = 0;
   if (m_settings.deskew) image = deskew(image.get(), skew);
+  // After deskewing, so that rules and streaks stand straight for the morphology.
+  if (PixPtr clean = remove_lines(image.get(), dpi)) image = std::move(clean);
   if (!image) return fail(codes::k_ocr_failed, "the page image could not be prepared", "ocr");
   const auto prepared = Clock::now();
 

@@ -43,7 +43,7 @@ std::string PdfFile::text(int index) const {
   auto page = load_page(*m_doc, index);
   if (!page) return {};
   const poppler::byte_array utf8 =
-      page->text(poppler::rectf(), poppler::page::non_raw_non_physical_layout).to_utf8();
+      page->text(poppler::rectf(), poppler::page::raw_order_layout).to_utf8();
   return std::string(utf8.begin(), utf8.end());
 }
 

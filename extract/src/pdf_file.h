@@ -27,7 +27,10 @@ class PdfFile {
   ~PdfFile();
 
   [[nodiscard]] int page_count() const;
-  // The page's text layer in reading order, UTF-8; empty when it has none.
+  // The page's text layer in the order it was written (as `pdftotext -raw`): office
+  // programs and OCR tools write in reading order, which keeps signature columns and
+  // "label : value" lines whole where a layout analysis would interleave them. UTF-8;
+  // empty when the page has no text layer.
   [[nodiscard]] std::string text(int index) const;
   // Page area in square inches (crop box), 0 when unknown.
   [[nodiscard]] double area_square_inches(int index) const;

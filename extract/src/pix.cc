@@ -48,6 +48,27 @@ PixPtr remove_specks(Pix* gray, int dpi) {
   return clean;
 }
 
+PixPtr remove_lines(Pix* gray, int dpi) {
+  // Faint, thin lines break up when thresholded: take everything not quite white, and
+  // bridge gaps of a few pixels along the line's direction before measuring its length.
+  PixPtr binary(pixThresholdToBinary(gray, 200));
+  if (!binary) return nullptr;
+  PixPtr tall(pixCloseBrick(nullptr, binary.get(), 1, 7));
+  PixPtr wide(pixCloseBrick(nullptr, binary.get(), 7, 1));
+  if (!tall || !wide) return nullptr;
+  PixPtr vertical(pixOpenBrick(nullptr, tall.get(), 1, std::max(20, dpi)));
+  PixPtr horizontal(pixOpenBrick(nullptr, wide.get(), std::max(40, 2 * dpi), 1));
+  if (!vertical || !horizontal) return nullptr;
+  PixPtr lines(pixOr(nullptr, vertical.get(), horizontal.get()));
+  if (!lines) return nullptr;
+  // Widen by a pixel each way to take the grey fringe of the line with it.
+  PixPtr mask(pixDilateBrick(nullptr, lines.get(), 3, 3));
+  if (!mask) return nullptr;
+  PixPtr clean(pixCopy(nullptr, gray));
+  if (!clean || pixSetMasked(clean.get(), mask.get(), 0xff) != 0) return nullptr;
+  return clean;
+}
+
 PixPtr deskew(Pix* gray, float& angle) {
   angle = 0;
   PixPtr binary(pixThresholdToBinary(gray, 128));

@@ -28,6 +28,11 @@ using PixPtr = std::unique_ptr<Pix, PixDeleter>;
 // hundredth of an inch across, painted white. Null when Leptonica cannot process it.
 [[nodiscard]] PixPtr remove_specks(Pix* gray, int dpi);
 
+// `gray` with long straight lines (scanner streaks, table and form rules: over an inch
+// vertical, over two inches horizontal) painted white, so OCR does not read them as "|"
+// and "_". Null when Leptonica cannot process it.
+[[nodiscard]] PixPtr remove_lines(Pix* gray, int dpi);
+
 // `pix` (8-bit grey, clean background) straightened when a skew between a tenth of a
 // degree and the search range is found with confidence; otherwise a clone. `angle` gets
 // the correction applied, in degrees.

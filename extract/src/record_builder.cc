@@ -4,11 +4,12 @@
 
 #include "naskah/core/sha256.h"
 #include "naskah/extract/language.h"
+#include "naskah/extract/parser.h"
 
 namespace naskah::extract {
 
 AgreementRecord build_record(const Extraction& extraction, std::string_view bytes,
-                             const std::string& path) {
+                             const std::string& path, const ParseOptions& options) {
   AgreementRecord record;
   record.sha256 = sha256_hex(bytes);
   record.source.path = path;
@@ -19,6 +20,7 @@ AgreementRecord build_record(const Extraction& extraction, std::string_view byte
   record.ocr_confidence = extraction.ocr_confidence();
   record.text = extraction.text();
   record.language = detect_language(record.text);
+  parse_agreement(record, options);
   if (record.text.find_first_not_of(" \t\r\n\f") == std::string::npos) {
     record.warnings.emplace_back("no text found: the pages are blank or unreadable");
   } else if (record.ocr_confidence && *record.ocr_confidence < k_low_ocr_confidence) {

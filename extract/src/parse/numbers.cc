@@ -426,7 +426,11 @@ std::optional<double> parse_number(std::string_view text) {
   }
   std::optional<double> value;
   if (!s.empty() && (is_digit(s.front()) || s.front() == ',' || s.front() == '.')) {
-    value = parse_numeral(s);
+    const std::size_t space = std::min(s.find(' '), s.size());  // "5 ribu", "1,5 miliar"
+    const WordInfo scale =
+        space < s.size() ? lookup(s.substr(space + 1)) : WordInfo{Kind::scale, 1};
+    value = scale.kind == Kind::scale ? parse_numeral(s.substr(0, space)) : std::nullopt;
+    if (value) *value *= static_cast<double>(scale.value);
   } else {
     std::size_t mark = s.find(" koma ");
     std::size_t mark_size = 6;

@@ -31,10 +31,11 @@ namespace naskah::extract::parse {
 // including malformed groups ("1.00.000") and leading or trailing separators other than ",77".
 [[nodiscard]] std::optional<double> parse_numeral(std::string_view digits);
 
-// Any one number: a figure or number words, with an optional sign ("-", "min", "minus",
-// "negatif", "negative") and, for words, a decimal part after "koma" / "point" read digit by
-// digit ("dua belas koma dua tiga empat" -> 12.234) or as a number ("koma empat puluh dua" ->
-// .42). Returns nullopt when `text` is anything else.
+// Any one number: a figure, possibly with one scale word after it ("5 ribu", "1,5 miliar"), or
+// number words, with an optional sign ("-", "min", "minus", "negatif", "negative") and, for
+// words, a decimal part after "koma" / "point" read digit by digit ("dua belas koma dua tiga
+// empat" -> 12.234) or as a number ("koma empat puluh dua" -> .42). Returns nullopt when
+// `text` is anything else.
 [[nodiscard]] std::optional<double> parse_number(std::string_view text);
 
 // An ordinal: "ke-4", "ke 4", "keempat", "Kesepuluh", "kedua belas", "pertama" (1), "1st",

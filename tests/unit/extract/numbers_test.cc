@@ -159,6 +159,11 @@ TEST(NumbersAny, SignsDecimalsAndBothForms) {
   EXPECT_EQ(parse_number("tiga ratus koma empat puluh dua"), 300.42);
   EXPECT_EQ(parse_number("one point five"), 1.5);
   EXPECT_EQ(parse_number("150.000.000,00"), 150000000.0);
+  EXPECT_EQ(parse_number("5 ribu"), 5000.0);
+  EXPECT_EQ(parse_number("1,5 miliar"), 1500000000.0);
+  EXPECT_EQ(parse_number("2.5 million"), 2500000.0);
+  EXPECT_EQ(parse_number("5 orang"), std::nullopt);
+  EXPECT_EQ(parse_number("5 ribu juta"), std::nullopt);
   EXPECT_EQ(parse_number("koma lima"), std::nullopt);
   EXPECT_EQ(parse_number("lima koma"), std::nullopt);
   EXPECT_EQ(parse_number("minus"), std::nullopt);

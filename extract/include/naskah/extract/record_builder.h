@@ -1,6 +1,6 @@
-// Turns an Extraction into the agreement record's extraction fields (sha256, source,
-// pages, text source, OCR confidence, language, text, and warnings about the text).
-// Thread-safe.
+// Turns an Extraction into the agreement record: the extraction's fields (sha256, source,
+// pages, text source, OCR confidence, language, text) and the parser's (parser.h), with
+// warnings about both. Thread-safe.
 #pragma once
 
 #include <string>
@@ -8,6 +8,7 @@
 
 #include "naskah/core/record.h"
 #include "naskah/extract/extractor.h"
+#include "naskah/extract/parser.h"
 
 namespace naskah::extract {
 
@@ -15,6 +16,7 @@ namespace naskah::extract {
 inline constexpr double k_low_ocr_confidence = 60.0;
 
 [[nodiscard]] AgreementRecord build_record(const Extraction& extraction, std::string_view bytes,
-                                           const std::string& path);
+                                           const std::string& path,
+                                           const ParseOptions& options = {});
 
 }  // namespace naskah::extract

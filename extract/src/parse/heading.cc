@@ -1,0 +1,180 @@
+#include "parse/heading.h"
+
+#include <algorithm>
+#include <array>
+
+#include "parse/text_util.h"
+
+namespace naskah::extract::parse {
+namespace {
+
+// How far into the document a heading may reach.
+constexpr std::size_t k_max_heading_lines = 40;
+
+std::string upper_words(const std::string& line) {
+  std::string out = lower_ascii(line);
+  // Trailing punctuation does not change what a marker line says ("DAN," "ANTARA:").
+  while (!out.empty() && (out.back() == ',' || out.back() == ':' || out.back() == ';')) out.pop_back();
+  return out;
+}
+
+bool is_one_of(const std::string& lower, std::initializer_list<const char*> words) {
+  return std::any_of(words.begin(), words.end(), [&](const char* w) { return lower == w; });
+}
+
+bool starts_with_word(const std::string& lower, const char* word) {
+  const std::string_view w(word);
+  return lower.size() > w.size() && lower.starts_with(w) && lower[w.size()] == ' ';
+}
+
+bool is_between(const std::string& l) { return is_one_of(l, {"antara", "between"}); }
+bool is_joiner(const std::string& l) { return is_one_of(l, {"dengan", "dan", "and", "with"}); }
+bool is_about(const std::string& l) {
+  return is_one_of(l, {"tentang", "on", "regarding", "about", "concerning", "mengenai"});
+}
+bool starts_about(const std::string& l) {
+  return starts_with_word(l, "tentang") || starts_with_word(l, "regarding") ||
+         starts_with_word(l, "concerning") || starts_with_word(l, "mengenai");
+}
+bool is_number_line(const std::string& l) {
+  return l.starts_with("nomor") || l.starts_with("no.") || l.starts_with("no :") ||
+         l.starts_with("no:") || l.starts_with("number");
+}
+
+// The opening of the body: "Pada hari ini ...", "On this day ...", or prose.
+bool opens_body(const std::string& line, const std::string& l) {
+  if (l.starts_with("pada hari") || l.starts_with("on this") || l.starts_with("on the ") ||
+      l.starts_with("yang bertanda") || l.starts_with("kami yang") || l.starts_with("this ") ||
+      l.starts_with("the undersigned")) {
+    return true;
+  }
+  // A long line in mixed case is prose, not a heading.
+  int lower = 0;
+  for (char c : line) lower += (c >= 'a' && c <= 'z') ? 1 : 0;
+  return line.size() > 60 && lower * 2 > static_cast<int>(line.size());
+}
+
+std::string value_after_colon(const std::string& line) {
+  auto colon = line.find(':');
+  std::string value;
+  if (colon != std::string::npos) {
+    value = line.substr(colon + 1);
+  } else {
+    const auto space = line.find(' ');
+    value = space == std::string::npos ? std::string() : line.substr(space + 1);
+  }
+  return fold_space(value);
+}
+
+std::string join(const std::vector<std::string>& parts) {
+  std::string out;
+  for (const auto& p : parts) out += (out.empty() ? "" : " ") + p;
+  return fold_space(out);
+}
+
+std::string without_leading_the(std::string name) {
+  if (lower_ascii(name).starts_with("the ")) name.erase(0, 4);
+  while (!name.empty() && (name.back() == ',' || name.back() == ';')) name.pop_back();
+  return name;
+}
+
+}  // namespace
+
+std::optional<std::string> kind_of(const std::string& heading_line) {
+  const std::string l = lower_ascii(heading_line);
+  constexpr std::array k_addendum = {"adendum", "addendum", "amandemen", "amendment"};
+  for (const char* word : k_addendum) {
+    if (l.find(word) != std::string::npos) return "addendum";
+  }
+  if (l.starts_with("perubahan")) return "addendum";
+  if (l.find("nota kesepahaman") != std::string::npos ||
+      l.find("memorandum of understanding") != std::string::npos ||
+      l.find("memorandum saling pengertian") != std::string::npos || l == "mou" ||
+      l.starts_with("mou ")) {
+    return "mou";
+  }
+  constexpr std::array k_agreement = {"perjanjian kerja", "perjanjian kerjasama",
+                                      "kesepakatan bersama", "perjanjian",
+                                      "cooperation agreement", "agreement"};
+  for (const char* words : k_agreement) {
+    if (l.starts_with(words)) return "pks";
+  }
+  return std::nullopt;
+}
+
+Heading read_heading(const std::vector<std::string>& lines) {
+  Heading h;
+  const std::size_t limit = std::min(lines.size(), k_max_heading_lines);
+  // 1. The kind: the lines before ANTARA / BETWEEN.
+  std::size_t i = 0;
+  std::size_t between = limit;
+  // A letterhead (ministry, office, address, telephone) may come first.
+  constexpr std::size_t k_max_kind_line = 20;
+  for (std::size_t k = 0; k < limit && k < k_max_kind_line; ++k) {
+    const std::string l = upper_words(lines[k]);
+    if (is_between(l) || starts_with_word(l, "antara") || starts_with_word(l, "between")) {
+      between = k;
+      break;
+    }
+  }
+  // The kind is named in the (up to three) lines right above ANTARA / BETWEEN.
+  for (std::size_t k = between > 3 ? between - 3 : 0; k < between; ++k) {
+    if (auto kind = kind_of(lines[k])) {
+      // An amendment line names the agreement it amends too: the amendment wins.
+      if (!h.doc_type || *kind == "addendum") h.doc_type = kind;
+    }
+  }
+  if (between == limit || !h.doc_type) {
+    h.doc_type = "other";
+    return h;
+  }
+  // 2. The parties: blocks between the joiner lines, up to the subject or the numbers.
+  std::vector<std::vector<std::string>> parties(1);
+  i = between;
+  {
+    const std::string first = upper_words(lines[i]);
+    if (!is_between(first)) parties.back().push_back(lines[i].substr(lines[i].find(' ') + 1));
+    ++i;
+  }
+  for (; i < limit; ++i) {
+    const std::string l = upper_words(lines[i]);
+    if (is_about(l) || starts_about(l) || is_number_line(l) || opens_body(lines[i], l)) break;
+    if (is_joiner(l)) {
+      parties.emplace_back();
+      continue;
+    }
+    parties.back().push_back(lines[i]);
+  }
+  for (const auto& block : parties) {
+    if (!block.empty()) h.parties.push_back(without_leading_the(join(block)));
+  }
+  // 3. The subject: after TENTANG / ON, up to the numbers or the body.
+  std::vector<std::string> title;
+  if (i < limit) {
+    const std::string l = upper_words(lines[i]);
+    if (starts_about(l)) title.push_back(lines[i].substr(lines[i].find(' ') + 1));
+    if (is_about(l) || starts_about(l)) {
+      for (++i; i < limit; ++i) {
+        const std::string t = upper_words(lines[i]);
+        if (is_number_line(t) || opens_body(lines[i], t) || is_between(t)) break;
+        title.push_back(lines[i]);
+      }
+    }
+  }
+  if (!title.empty()) h.title = join(title);
+  // 4. The numbers, one per line (a number wrapped onto the next line is joined).
+  for (; i < limit; ++i) {
+    const std::string l = upper_words(lines[i]);
+    if (!is_number_line(l)) break;
+    std::string number = value_after_colon(lines[i]);
+    while (i + 1 < limit && !number.empty() && std::string("-/.").find(number.back()) != std::string::npos &&
+           lines[i + 1].find(' ') == std::string::npos) {
+      number += lines[++i];
+    }
+    if (!number.empty()) h.numbers.push_back(number);
+  }
+  h.body_line = i;
+  return h;
+}
+
+}  // namespace naskah::extract::parse

@@ -1,0 +1,185 @@
+#include "parse/opening.h"
+
+#include <algorithm>
+#include <array>
+
+#include "parse/text_util.h"
+
+namespace naskah::extract::parse {
+namespace {
+
+constexpr std::size_t npos = std::string::npos;
+
+// The opening sentence runs at most this far.
+constexpr std::size_t k_opening_span = 600;
+
+std::string trim(std::string s) {
+  const char* junk = " ,;:.";
+  const auto b = s.find_first_not_of(junk);
+  if (b == npos) return {};
+  const auto e = s.find_last_not_of(" ,;:");
+  return s.substr(b, e - b + 1);
+}
+
+// First of several phrases at or after `from` in `lower`; npos if none.
+std::size_t find_first(const std::string& lower, std::initializer_list<const char*> phrases,
+                       std::size_t from = 0, std::size_t* length = nullptr) {
+  std::size_t best = npos;
+  for (const char* p : phrases) {
+    const auto at = lower.find(p, from);
+    if (at < best) {
+      best = at;
+      if (length != nullptr) *length = std::string_view(p).size();
+    }
+  }
+  return best;
+}
+
+// "bertempat di Manado," / "signed in Bali on" / "done at Jakarta on".
+std::optional<std::string> place_after(const std::string& flat, const std::string& lower,
+                                       std::size_t from, std::size_t to) {
+  std::size_t length = 0;
+  const auto at = find_first(lower, {"bertempat di ", "signed in ", "signed at ", "done at ",
+                                     "done in ", "ditandatangani di "},
+                             from, &length);
+  if (at == npos || at > to) return std::nullopt;
+  const auto start = at + length;
+  auto end = find_first(lower, {",", ";", " yang ", " kami ", " on ", " pada ", " this ", "("},
+                        start);
+  if (end == npos || end - start > 60) return std::nullopt;
+  std::string place = trim(flat.substr(start, end - start));
+  if (place.empty() || !(place[0] >= 'A' && place[0] <= 'Z')) return std::nullopt;
+  return place;
+}
+
+bool looks_like_title(const std::string& part) {
+  // Academic and professional titles: "S.H.", "M.Kes.", "Ns.", "S.KEP.", "LL.M.", "Ph.D".
+  if (part.empty() || part.size() > 12 || part.find(' ') != npos) return false;
+  return part.find('.') != npos || part == "MM" || part == "SH" || part == "Ak";
+}
+
+// "Fitri Astuti, M.Kes. : Kepala Lembaga ..." or "Dr. Suryani, S.Ag., M.Ag., Direktur ...":
+// splits the person (with titles) from the position.
+void split_person(const std::string& head, Signer& signer) {
+  const auto colon = head.find(" : ") != npos ? head.find(" : ") : head.find(": ");
+  if (colon != npos) {
+    signer.signatory = trim(head.substr(0, colon));
+    signer.position = trim(head.substr(colon + 1));
+    return;
+  }
+  std::vector<std::string> parts;
+  std::size_t start = 0;
+  while (start <= head.size()) {
+    const auto comma = head.find(',', start);
+    std::string part = trim(head.substr(start, comma == npos ? npos : comma - start));
+    if (!part.empty()) parts.push_back(std::move(part));
+    if (comma == npos) break;
+    start = comma + 1;
+  }
+  std::string name = parts.empty() ? std::string() : parts[0];
+  std::size_t k = 1;
+  for (; k < parts.size() && looks_like_title(parts[k]); ++k) name += ", " + parts[k];
+  std::string position;
+  for (; k < parts.size(); ++k) position += (position.empty() ? "" : ", ") + parts[k];
+  if (!name.empty()) signer.signatory = name;
+  if (!position.empty()) signer.position = position;
+}
+
+// One numbered entry of the opening list, from its number to "disebut PIHAK <ordinal>".
+Signer read_signer(const std::string& entry, const std::string& lower) {
+  Signer signer;
+  const auto acting = find_first(lower, {"dalam hal ini", "yang berkedudukan", ", berkedudukan",
+                                         "bertindak untuk", "untuk dan atas nama"});
+  split_person(entry.substr(0, acting), signer);
+  std::size_t length = 0;
+  const auto behalf = find_first(lower, {"untuk dan atas nama ", "atas nama "}, 0, &length);
+  if (behalf != npos) {
+    const auto start = behalf + length;
+    const auto end = find_first(lower, {",", ";", " yang ", " selanjutnya", " berkedudukan"}, start);
+    signer.party = trim(entry.substr(start, end == npos ? npos : end - start));
+  }
+  const auto called = lower.rfind("pihak ");
+  if (called != npos) {
+    const auto start = called + 6;
+    const auto end = lower.find_first_of(" ;,.", start);
+    signer.role = role_of(entry.substr(start, end == npos ? npos : end - start));
+  }
+  if (signer.position && signer.party) {
+    // "Kepala Lembaga Pemasyarakatan X" acting for "Lembaga Pemasyarakatan X" is "Kepala".
+    const std::string pos = lower_ascii(*signer.position);
+    const std::string party = lower_ascii(*signer.party);
+    if (pos.size() > party.size() && pos.ends_with(party)) {
+      signer.position = trim(signer.position->substr(0, pos.size() - party.size()));
+    }
+  }
+  return signer;
+}
+
+std::vector<Signer> read_signers(const std::string& flat, const std::string& lower,
+                                 std::size_t from) {
+  std::vector<Signer> signers;
+  for (int n = 1; n <= 6; ++n) {
+    const std::string marker = std::to_string(n) + ". ";
+    const auto at = lower.find(marker, from);
+    if (at == npos || at - from > 2000) break;
+    // The entry ends with the role it gives: "... disebut PIHAK PERTAMA".
+    const auto called = lower.find("disebut", at);
+    if (called == npos) break;
+    const auto pihak = lower.find("pihak ", called);
+    if (pihak == npos || pihak - called > 80) break;
+    auto end = lower.find_first_of(" ;,.:", pihak + 6);
+    if (end == npos) end = lower.size();
+    const auto start = at + marker.size();
+    signers.push_back(read_signer(flat.substr(start, end - start), lower.substr(start, end - start)));
+    from = end;
+  }
+  return signers;
+}
+
+}  // namespace
+
+std::optional<std::string> role_of(const std::string& ordinal) {
+  static constexpr std::array<std::pair<const char*, const char*>, 12> k_roles = {{
+      {"pertama", "first"}, {"kedua", "second"}, {"ketiga", "third"}, {"keempat", "fourth"},
+      {"kelima", "fifth"}, {"first", "first"}, {"second", "second"}, {"third", "third"},
+      {"fourth", "fourth"}, {"fifth", "fifth"}, {"i", "first"}, {"ii", "second"}}};
+  const std::string l = lower_ascii(trim(ordinal));
+  for (const auto& [word, role] : k_roles) {
+    if (l == word) return std::string(role);
+  }
+  return std::nullopt;
+}
+
+Opening read_opening(const std::string& flat) {
+  Opening o;
+  const std::string lower = lower_ascii(flat);
+  std::size_t start = find_first(lower, {"pada hari ini", "pada hari", "on this day", "on this "});
+  if (start != npos) {
+    const std::size_t stop = std::min(flat.size(), start + k_opening_span);
+    const auto undersigned = find_first(lower, {"yang bertanda tangan", "the undersigned"}, start);
+    const std::size_t sentence_end = std::min(stop, undersigned == npos ? stop : undersigned);
+    const std::string sentence = flat.substr(start, sentence_end - start);
+    auto dates = find_dates(sentence);
+    if (!dates.empty()) {
+      o.signed_on = dates.front();
+      o.signed_on->begin += start;
+      o.signed_on->end += start;
+    } else if (sentence.find("....") != npos || sentence.find("\xE2\x80\xA6") != npos) {
+      o.date_left_blank = true;
+    }
+    o.place = place_after(flat, lower, start, sentence_end + 40);
+    o.signers = read_signers(flat, lower, sentence_end);
+  }
+  // English agreements say it at the end: "Signed in Bali on 11 June 2019".
+  const auto signed_in = find_first(lower, {"signed in ", "signed at ", "done at ", "done in "});
+  if (signed_in != npos) {
+    if (!o.place) o.place = place_after(flat, lower, signed_in, signed_in + 80);
+    if (!o.signed_on && !o.date_left_blank) {
+      auto dates = find_dates(flat.substr(signed_in, 160));
+      if (!dates.empty()) o.signed_on = dates.front();
+    }
+  }
+  return o;
+}
+
+}  // namespace naskah::extract::parse

@@ -1,0 +1,133 @@
+// The agreement parser's table of contents: prepare the text, then read the heading, the
+// opening, the signature block, the period, money, references and dates, and put the
+// record together.
+#include "naskah/extract/parser.h"
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <set>
+
+#include "parse/amounts.h"
+#include "parse/dates.h"
+#include "parse/heading.h"
+#include "parse/opening.h"
+#include "parse/parties.h"
+#include "parse/period.h"
+#include "parse/prepare.h"
+#include "parse/references.h"
+#include "parse/signatures.h"
+#include "parse/text_util.h"
+
+namespace naskah::extract {
+namespace {
+
+using namespace parse;
+
+std::string today_iso() {
+  const auto now = std::chrono::system_clock::now();
+  const std::chrono::year_month_day ymd{std::chrono::floor<std::chrono::days>(now)};
+  char buffer[16];
+  std::snprintf(buffer, sizeof buffer, "%04d-%02u-%02u", static_cast<int>(ymd.year()),
+                static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()));
+  return buffer;
+}
+
+std::string flatten(const std::vector<std::string>& lines) {
+  std::string flat;
+  for (const auto& line : lines) {
+    if (!flat.empty()) flat += ' ';
+    flat += line;
+  }
+  return flat;
+}
+
+// The title in the body's own casing when the body repeats it ("... tentang Pelayanan
+// Publik, dengan ketentuan ..."), else as the heading printed it.
+std::string title_in_body(const std::string& title, const std::string& flat) {
+  const std::string lower_title = lower_ascii(title);
+  const std::string lower_flat = lower_ascii(flat);
+  for (auto at = lower_flat.find(lower_title); at != std::string::npos;
+       at = lower_flat.find(lower_title, at + 1)) {
+    const std::string candidate = flat.substr(at, title.size());
+    if (candidate != title) return candidate;
+  }
+  return title;
+}
+
+void add_dates(const std::string& flat, AgreementRecord& record) {
+  std::set<std::string> seen;
+  for (const auto& match : find_dates(flat)) {
+    const std::string iso = match.date.iso();
+    if (seen.insert(iso).second) record.dates.push_back(FoundDate{iso, match.text});
+  }
+}
+
+// Effective and end dates: explicit ones first, else counted from the signing date.
+void add_period(const Period& period, const std::optional<Date>& signed_on,
+                AgreementRecord& record) {
+  std::optional<Date> start = period.effective;
+  if (!start && period.from_signing) start = signed_on;
+  if (start) record.effective_date = start->iso();
+  record.duration = period.duration;
+  if (period.end) {
+    record.end_date = period.end->iso();
+  } else if (period.duration && start) {
+    const Duration& d = *period.duration;
+    if (auto end = parse::add_period(*start, d.years, d.months, d.days)) {
+      record.end_date = end->iso();
+    }
+  }
+}
+
+void add_warnings(const Opening& opening, const ParseOptions& options, AgreementRecord& r) {
+  if (!r.signed_date) {
+    r.warnings.emplace_back(opening.date_left_blank
+                                ? "no signing date: the date in the opening was left blank"
+                                : "no signing date found");
+  }
+  if (opening.signed_on && opening.signed_on->weekday_mismatch) {
+    r.warnings.push_back("the weekday in \"" + opening.signed_on->text +
+                         "\" does not match the date");
+  }
+  if (r.parties.empty()) r.warnings.emplace_back("no parties found");
+  if (r.numbers.empty()) r.warnings.emplace_back("no agreement number found");
+  if (!r.end_date) {
+    r.warnings.emplace_back("no end date: the duration clause was not found");
+  } else {
+    if (r.effective_date && *r.end_date < *r.effective_date) {
+      r.warnings.emplace_back("the end date is before the start date");
+    }
+    const std::string today = options.today.empty() ? today_iso() : options.today;
+    if (*r.end_date < today) r.warnings.push_back("expired on " + *r.end_date);
+  }
+}
+
+}  // namespace
+
+void parse_agreement(AgreementRecord& record, const ParseOptions& options) {
+  const PreparedText prepared = prepare_text(record.text);
+  const std::string flat = flatten(prepared.lines);
+  const Heading heading = read_heading(prepared.lines);
+  record.doc_type = heading.doc_type;
+  add_dates(flat, record);
+  if (heading.doc_type == "other") return;  // a letter or an article: only its dates count
+
+  if (heading.title) record.title = title_in_body(*heading.title, flat);
+  record.numbers = heading.numbers;
+  const Opening opening = read_opening(flat);
+  if (opening.signed_on) record.signed_date = opening.signed_on->date.iso();
+  record.place = opening.place;
+  const auto signatures = read_signatures(prepared.lines, heading.body_line);
+  record.parties = assemble_parties(heading.parties, opening.signers, signatures);
+  add_period(read_period(flat),
+             opening.signed_on ? std::optional<Date>(opening.signed_on->date) : std::nullopt,
+             record);
+  for (const auto& amount : find_amounts(flat)) {
+    record.amounts.push_back(Amount{amount.value, amount.currency, amount.text});
+  }
+  record.references = read_references(flat, record.numbers);
+  add_warnings(opening, options, record);
+}
+
+}  // namespace naskah::extract

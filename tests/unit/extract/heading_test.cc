@@ -1,0 +1,98 @@
+#include "parse/heading.h"
+
+#include <gtest/gtest.h>
+
+#include "parse/prepare.h"
+
+namespace naskah::extract::parse {
+namespace {
+
+Heading heading_of(const char* text) {
+  return read_heading(prepare_text(text).lines);
+}
+
+TEST(Heading, IndonesianPks) {
+  const auto h = heading_of(
+      "PERJANJIAN KERJASAMA\nANTARA\nLEMBAGA PEMASYARAKATAN PEREMPUAN KELAS IIB MANADO\n"
+      "DENGAN\nPEMERINTAH PROVINSI SULAWESI UTARA\nTENTANG\nPEMBENTUKAN DAN PEMBINAAN DESA "
+      "DAN KELURAHAN SADAR\nHUKUM\nNOMOR : W20.PAS.PAS24-HH.05.05-4334\nNOMOR : 130/302/KB/2023\n"
+      "Pada hari ini, Senin, tanggal enam belas bulan Januari tahun dua ribu dua puluh tiga");
+  EXPECT_EQ(h.doc_type, "pks");
+  EXPECT_EQ(h.parties,
+            (std::vector<std::string>{"LEMBAGA PEMASYARAKATAN PEREMPUAN KELAS IIB MANADO",
+                                      "PEMERINTAH PROVINSI SULAWESI UTARA"}));
+  EXPECT_EQ(h.title, "PEMBENTUKAN DAN PEMBINAAN DESA DAN KELURAHAN SADAR HUKUM");
+  EXPECT_EQ(h.numbers,
+            (std::vector<std::string>{"W20.PAS.PAS24-HH.05.05-4334", "130/302/KB/2023"}));
+}
+
+TEST(Heading, ThreePartiesAndPartyNamesThatContainDan) {
+  const auto h = heading_of(
+      "NOTA KESEPAHAMAN\nANTARA\nDIREKTORAT JENDERAL IMIGRASI KEMENTERIAN HUKUM DAN HAK\n"
+      "ASASI MANUSIA\nDAN\nPT MITRA USAHA MANDIRI SEJAHTERA\nDAN\nBADAN PENYELENGGARA JAMINAN\n"
+      "TENTANG\nPENYEDIAAN LAYANAN\nNOMOR : IMI-15.HH.05.05 TAHUN 2018\nNOMOR : "
+      "264/PKS/MUMS/III/2018\n"
+      "NOMOR : 204/KTR/III/2018\nPada hari ini Senin");
+  EXPECT_EQ(h.doc_type, "mou");
+  ASSERT_EQ(h.parties.size(), 3u);
+  EXPECT_EQ(h.parties[0], "DIREKTORAT JENDERAL IMIGRASI KEMENTERIAN HUKUM DAN HAK ASASI MANUSIA");
+  EXPECT_EQ(h.numbers.size(), 3u);
+  EXPECT_EQ(h.numbers[0], "IMI-15.HH.05.05 TAHUN 2018");
+}
+
+TEST(Heading, AddendumWinsOverTheAgreementItAmends) {
+  const auto h = heading_of(
+      "ADENDUM PERTAMA\nPERJANJIAN KERJA SAMA\nANTARA\nA\nDENGAN\nB\n"
+      "TENTANG\nX\nNOMOR : 1/2/2022\nPada hari ini");
+  EXPECT_EQ(h.doc_type, "addendum");
+  EXPECT_EQ(h.parties, (std::vector<std::string>{"A", "B"}));
+}
+
+TEST(Heading, English) {
+  const auto h = heading_of(
+      "MEMORANDUM OF UNDERSTANDING\nBETWEEN\nTHE MINISTRY OF LAW AND HUMAN RIGHTS OF THE "
+      "REPUBLIC OF\nINDONESIA\nAND\nTHE IMMIGRATION DEPARTMENT OF MALAYSIA\nON\nCOOPERATION IN "
+      "THE FIELD OF LAW AND HUMAN RIGHTS\nThe Ministry of Law and Human Rights of the Republic of "
+      "Indonesia and the Immigration Department of Malaysia (hereinafter referred to");
+  EXPECT_EQ(h.doc_type, "mou");
+  EXPECT_EQ(h.parties, (std::vector<std::string>{
+                           "MINISTRY OF LAW AND HUMAN RIGHTS OF THE REPUBLIC OF INDONESIA",
+                           "IMMIGRATION DEPARTMENT OF MALAYSIA"}));
+  EXPECT_EQ(h.title, "COOPERATION IN THE FIELD OF LAW AND HUMAN RIGHTS");
+  EXPECT_TRUE(h.numbers.empty());
+}
+
+TEST(Heading, PartiesOnTheAntaraLine) {
+  const auto h = heading_of(
+      "KESEPAKATAN BERSAMA\nANTARA PEMERINTAH KOTA SEMARANG\nDENGAN\n"
+      "KANTOR IMIGRASI SEMARANG\nTENTANG PELAYANAN PASPOR\nNomor: 7/KB/2020");
+  EXPECT_EQ(h.doc_type, "pks");
+  EXPECT_EQ(h.parties,
+            (std::vector<std::string>{"PEMERINTAH KOTA SEMARANG", "KANTOR IMIGRASI SEMARANG"}));
+  EXPECT_EQ(h.title, "PELAYANAN PASPOR");
+  EXPECT_EQ(h.numbers, (std::vector<std::string>{"7/KB/2020"}));
+}
+
+TEST(Heading, LettersAndArticlesAreOther) {
+  EXPECT_EQ(
+      heading_of("KEMENTERIAN HUKUM DAN HAK ASASI MANUSIA\nKANTOR WILAYAH LAMPUNG\n"
+                 "Nomor : W8-UM.01.01-1119\nHal : Undangan Penandatanganan Perjanjian Kerja Sama")
+          .doc_type,
+      "other");
+  EXPECT_EQ(heading_of("KANWIL KEMENKUMHAM SUMATERA UTARA\nTingkatkan Sinergi, Kanwil Teken "
+                       "Perjanjian Kerja Sama dengan BNN")
+                .doc_type,
+            "other");
+}
+
+TEST(Heading, KindOfHeadingLines) {
+  EXPECT_EQ(kind_of("NOTA KESEPAHAMAN"), "mou");
+  EXPECT_EQ(kind_of("Memorandum of Understanding"), "mou");
+  EXPECT_EQ(kind_of("PERJANJIAN KERJA SAMA"), "pks");
+  EXPECT_EQ(kind_of("ADDENDUM I"), "addendum");
+  EXPECT_EQ(kind_of("PERUBAHAN ATAS PERJANJIAN KERJA SAMA"), "addendum");
+  EXPECT_EQ(kind_of("KANTOR WILAYAH"), std::nullopt);
+}
+
+}  // namespace
+}  // namespace naskah::extract::parse

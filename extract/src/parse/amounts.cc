@@ -9,38 +9,47 @@
 namespace naskah::extract::parse {
 namespace {
 
+template <std::size_t N>
+using Names = std::array<std::string_view, N>;
+
 struct Currency {
   std::string_view code;
-  std::string_view signs;  // before or after a figure, exact case, "|"-separated
-  std::string_view words;  // after an amount, any case, "|"-separated phrases
+  Names<7> signs;  // before or after a figure, exact case
+  Names<7> words;  // after an amount, any case; a space matches any white space
 };
 
 constexpr std::array<Currency, 11> k_currencies{{
-    {"IDR", "Rp.|Rp|RP.|RP|rp.|rp|IDR", "rupiah"},
-    {"USD", "US$|USD|$", "dolar amerika serikat|dolar as|dolar amerika|dolar|dollars|dollar"},
-    {"SGD", "S$|SGD", "dolar singapura|singapore dollars|singapore dollar"},
-    {"AUD", "A$|AUD", "dolar australia|australian dollars|australian dollar"},
-    {"EUR", "\xE2\x82\xAC|EUR", "euros|euro"},
-    {"GBP", "\xC2\xA3|GBP", "pound sterling|pounds sterling|pounds|pound|sterling"},
-    {"JPY", "\xC2\xA5|JPY", "yen"},
-    {"MYR", "RM|MYR", "ringgit"},
-    {"CNY", "CNY|RMB", "yuan|renminbi"},
-    {"SAR", "SAR", "riyal|riyals"},
-    {"CHF", "CHF", "franc swiss|swiss francs"},
+    {"IDR", {"Rp.", "Rp", "RP.", "RP", "rp.", "rp", "IDR"}, {"rupiah"}},
+    {"USD",
+     {"US$", "USD", "$"},
+     {"dolar amerika serikat", "dolar as", "dolar amerika", "dolar", "dollars", "dollar"}},
+    {"SGD", {"S$", "SGD"}, {"dolar singapura", "singapore dollars", "singapore dollar"}},
+    {"AUD", {"A$", "AUD"}, {"dolar australia", "australian dollars", "australian dollar"}},
+    {"EUR", {"\xE2\x82\xAC", "EUR"}, {"euros", "euro"}},
+    {"GBP",
+     {"\xC2\xA3", "GBP"},
+     {"pound sterling", "pounds sterling", "pounds", "pound", "sterling"}},
+    {"JPY", {"\xC2\xA5", "JPY"}, {"yen"}},
+    {"MYR", {"RM", "MYR"}, {"ringgit"}},
+    {"CNY", {"CNY", "RMB"}, {"yuan", "renminbi"}},
+    {"SAR", {"SAR"}, {"riyal", "riyals"}},
+    {"CHF", {"CHF"}, {"franc swiss", "swiss francs"}},
 }};
 
 // Multipliers written after a figure: "Rp 150 juta", "USD 2.5 million".
-constexpr std::array<std::pair<std::string_view, double>, 4> k_scales{{
-    {"ribu|rb|thousand", 1e3},
-    {"juta|jt|million", 1e6},
-    {"miliar|milyar|billion", 1e9},
-    {"triliun|trilyun|trillion", 1e12},
+constexpr std::array<std::pair<Names<3>, double>, 4> k_scales{{
+    {{"ribu", "rb", "thousand"}, 1e3},
+    {{"juta", "jt", "million"}, 1e6},
+    {{"miliar", "milyar", "billion"}, 1e9},
+    {{"triliun", "trilyun", "trillion"}, 1e12},
 }};
 
 // Between the two ends of a range: "10-20 dolar", "Rp1.000 sampai dengan Rp10.000".
-constexpr std::string_view k_range_words =
-    "sampai dengan|sampai|hingga|s.d.|s/d|to|-|\xE2\x80\x93|\xE2\x80\x94";
-constexpr std::string_view k_sign_words = "minus|min|negatif|negative";
+constexpr Names<9> k_range_words{"sampai dengan", "sampai",      "hingga", "s.d.", "s/d", "to", "-",
+                                 "\xE2\x80\x93",  "\xE2\x80\x94"};
+constexpr Names<4> k_sign_words{"minus", "min", "negatif", "negative"};
+constexpr Names<3> k_dashes{"-", "\xE2\x80\x93", "\xE2\x80\x94"};
+constexpr Names<1> k_terbilang{"terbilang"};
 
 struct Piece {
   std::size_t end;
@@ -96,20 +105,21 @@ std::size_t phrase_at(std::string_view text, std::size_t i, std::string_view phr
   return i;
 }
 
-// The longest alternative of the "|"-separated `list` at `i`; a phrase ending in a letter
-// must not run on into another letter. Returns its end, or npos.
-std::size_t longest_at(std::string_view text, std::size_t i, std::string_view list, bool any_case) {
+// The end of the longest of `phrases` at `i`, or npos; a phrase ending in a letter must not
+// run on into another letter.
+template <std::size_t N>
+std::size_t longest_at(std::string_view text, std::size_t i, const Names<N>& phrases,
+                       bool any_case) {
   std::size_t best = std::string_view::npos;
-  for (std::size_t a = 0; a <= list.size();) {
-    const std::size_t e = std::min(list.find('|', a), list.size());
-    const std::string_view phrase = list.substr(a, e - a);
+  for (const std::string_view phrase : phrases) {
     const std::size_t end =
         phrase.empty() ? std::string_view::npos : phrase_at(text, i, phrase, any_case);
     const bool runs_on = end != std::string_view::npos && end < text.size() &&
                          is_ascii_letter(phrase.back()) && is_ascii_letter(text[end]);
-    if (end != std::string_view::npos && !runs_on && (best == std::string_view::npos || end > best))
+    if (end != std::string_view::npos && !runs_on &&
+        (best == std::string_view::npos || end > best)) {
       best = end;
-    a = e + 1;
+    }
   }
   return best;
 }
@@ -136,14 +146,14 @@ std::optional<Piece> figure_at(std::string_view text, std::size_t i) {
       e > i && is_digit(text[i]) ? parse_numeral(text.substr(i, e - i)) : std::nullopt;
   if (!value) return std::nullopt;
   if (e + 1 < text.size() && (text[e] == ',' || text[e] == '.')) {
-    const std::size_t dash = longest_at(text, e + 1, "-|\xE2\x80\x93|\xE2\x80\x94", false);
+    const std::size_t dash = longest_at(text, e + 1, k_dashes, false);
     if (dash != std::string_view::npos) e = dash;
   }
   const std::size_t s = skip_space(text, e);
   for (const auto& [names, multiplier] : k_scales) {
     std::size_t end = longest_at(text, s, names, true);
     if (end == std::string_view::npos) continue;
-    if (end < text.size() && text[end] == '.' && names.find("jt") != std::string_view::npos) ++end;
+    if (end < text.size() && text[end] == '.' && text[end - 1] == 't') ++end;  // "jt."
     return Piece{end, {}, *value * multiplier, multiplier};
   }
   return Piece{e, {}, *value, 1};
@@ -213,7 +223,7 @@ std::size_t skip_words_in_parentheses(std::string_view text, std::size_t end) {
   const std::size_t open = skip_space(text, end);
   if (open >= text.size() || text[open] != '(') return end;
   std::size_t j = skip_space(text, open + 1);
-  const std::size_t label = longest_at(text, j, "terbilang", true);
+  const std::size_t label = longest_at(text, j, k_terbilang, true);
   if (label != std::string_view::npos) {
     j = skip_space(text, label);
     if (j < text.size() && text[j] == ':') j = skip_space(text, j + 1);

@@ -10,31 +10,53 @@
 namespace naskah::extract::parse {
 namespace {
 
+template <std::size_t N>
+using Names = std::array<std::string_view, N>;
+
 // Month words, entry m - 1 for month m: Indonesian, English, old spellings, abbreviations.
-constexpr std::array<std::string_view, 12> k_months{"januari january jan",
-                                                    "februari pebruari february feb peb",
-                                                    "maret march mar",
-                                                    "april apr",
-                                                    "mei may",
-                                                    "juni june jun",
-                                                    "juli july jul",
-                                                    "agustus august agust agt agu ags aug",
-                                                    "september sept sep",
-                                                    "oktober october okt oct",
-                                                    "november nopember nov nop",
-                                                    "desember december des dec"};
+constexpr std::array<Names<7>, 12> k_months{{
+    {"januari", "january", "jan"},
+    {"februari", "pebruari", "february", "feb", "peb"},
+    {"maret", "march", "mar"},
+    {"april", "apr"},
+    {"mei", "may"},
+    {"juni", "june", "jun"},
+    {"juli", "july", "jul"},
+    {"agustus", "august", "agust", "agt", "agu", "ags", "aug"},
+    {"september", "sept", "sep"},
+    {"oktober", "october", "okt", "oct"},
+    {"november", "nopember", "nov", "nop"},
+    {"desember", "december", "des", "dec"},
+}};
 // Weekday names, entry 0 = Monday. The short forms only count before a date when a comma
 // or a full stop follows them ("Min, 14 Feb 2010"): bare, they are ordinary words.
-constexpr std::array<std::string_view, 7> k_weekdays{
-    "senin monday",        "selasa tuesday", "rabu wednesday",    "kamis thursday",
-    "jumat jumaat friday", "sabtu saturday", "minggu ahad sunday"};
-constexpr std::array<std::string_view, 7> k_weekday_short{
-    "sen sn mon", "sel sl tue tues", "rab rb wed", "kam km thu thurs",
-    "jum jm fri", "sab sb sat",      "min mg sun"};
+constexpr std::array<Names<3>, 7> k_weekdays{{
+    {"senin", "monday"},
+    {"selasa", "tuesday"},
+    {"rabu", "wednesday"},
+    {"kamis", "thursday"},
+    {"jumat", "jumaat", "friday"},
+    {"sabtu", "saturday"},
+    {"minggu", "ahad", "sunday"},
+}};
+constexpr std::array<Names<4>, 7> k_weekday_short{{
+    {"sen", "sn", "mon"},
+    {"sel", "sl", "tue", "tues"},
+    {"rab", "rb", "wed"},
+    {"kam", "km", "thu", "thurs"},
+    {"jum", "jm", "fri"},
+    {"sab", "sb", "sat"},
+    {"min", "mg", "sun"},
+}};
 // Words skipped between a weekday and the date: "Selasa tanggal 12", "Tuesday the 12th".
-constexpr std::array<std::string_view, 4> k_date_markers{"tanggal", "tgl.", "tgl", "the"};
-constexpr std::array<std::string_view, 4> k_units{"tahun thn year years", "bulan bln month months",
-                                                  "minggu mgg week weeks", "hari hr h day days"};
+constexpr Names<4> k_date_markers{"tanggal", "tgl.", "tgl", "the"};
+// Period units in PeriodUnit order.
+constexpr std::array<Names<5>, 4> k_units{{
+    {"tahun", "thn", "year", "years"},
+    {"bulan", "bln", "month", "months"},
+    {"minggu", "mgg", "week", "weeks"},
+    {"hari", "hr", "h", "day", "days"},
+}};
 
 struct Found {
   Date date;
@@ -71,14 +93,11 @@ bool fuzzy_equal(std::string_view a, std::string_view b) {
 }
 
 // The entry of `lists` holding a word equal to `word` under `equal`, or -1.
-template <std::size_t N, class Equal>
-int find_in_lists(const std::array<std::string_view, N>& lists, std::string_view word,
-                  Equal equal) {
-  for (std::size_t n = 0; n < N; ++n) {
-    for (std::size_t i = 0; i < lists[n].size();) {
-      const std::size_t e = std::min(lists[n].find(' ', i), lists[n].size());
-      if (equal(lists[n].substr(i, e - i), word)) return static_cast<int>(n);
-      i = e + 1;
+template <class Lists, class Equal>
+int find_in_lists(const Lists& lists, std::string_view word, Equal equal) {
+  for (std::size_t n = 0; n < lists.size(); ++n) {
+    for (const std::string_view name : lists[n]) {
+      if (!name.empty() && equal(name, word)) return static_cast<int>(n);
     }
   }
   return -1;
@@ -130,19 +149,18 @@ std::optional<Part> digits_at(std::string_view text, std::size_t i, std::size_t 
 
 // The longest month name at `i` not followed by a letter: "Oktober", "0ktober", "Okt".
 std::optional<Part> month_at(std::string_view text, std::size_t i) {
+  if (i >= text.size()) return std::nullopt;
+  const char first = fold_ocr(text[i]);
   Part best{0, i};
   for (std::size_t m = 0; m < k_months.size(); ++m) {
-    const std::string_view names = k_months[m];
-    for (std::size_t n = 0; n < names.size();) {
-      const std::size_t e = std::min(names.find(' ', n), names.size());
-      const std::size_t len = e - n;
-      const std::size_t end = i + len;
-      if (end > best.end && end <= text.size() &&
-          fuzzy_equal(text.substr(i, len), names.substr(n, len)) &&
+    for (const std::string_view name : k_months[m]) {
+      const std::size_t end = i + name.size();
+      if (name.empty() || fold_ocr(name.front()) != first || end <= best.end || end > text.size())
+        continue;
+      if (fuzzy_equal(text.substr(i, name.size()), name) &&
           (end == text.size() || !is_ascii_letter(text[end]))) {
         best = Part{static_cast<int>(m) + 1, end};
       }
-      n = e + 1;
     }
   }
   if (best.value == 0) return std::nullopt;

@@ -30,12 +30,14 @@ constexpr std::array<std::string_view, 10> k_en_teens{"ten",      "eleven",  "tw
 constexpr std::array<std::string_view, 10> k_en_tens{
     "", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"};
 // Scale words, entry i naming 1000^(i+1); the first word is the standard Indonesian one.
-constexpr std::array<std::string_view, 6> k_scales{"ribu thousand",
-                                                   "juta million",
-                                                   "miliar milyar billion",
-                                                   "triliun trilyun trillion",
-                                                   "kuadriliun quadriliun quadrillion",
-                                                   "kuintiliun quintiliun kuantiliun quintillion"};
+constexpr std::array<std::array<std::string_view, 4>, 6> k_scales{{
+    {"ribu", "thousand"},
+    {"juta", "million"},
+    {"miliar", "milyar", "billion"},
+    {"triliun", "trilyun", "trillion"},
+    {"kuadriliun", "quadriliun", "quadrillion"},
+    {"kuintiliun", "quintiliun", "kuantiliun", "quintillion"},
+}};
 
 constexpr std::size_t k_max_tokens = 48;
 constexpr std::size_t k_max_word = 12;
@@ -54,17 +56,9 @@ struct TokenList {
   Kind kind_at(std::size_t i) const { return i < size ? items[i].kind : Kind::none; }
 };
 
-bool in_word_list(std::string_view list, std::string_view word) {
-  for (std::size_t i = 0; i < list.size();) {
-    const std::size_t e = std::min(list.find(' ', i), list.size());
-    if (list.substr(i, e - i) == word) return true;
-    i = e + 1;
-  }
-  return false;
-}
-
 // What the lower-case word `w` is, as a whole; Kind::none if not a number word.
 WordInfo lookup(std::string_view w) {
+  if (w.empty()) return {};
   for (long long d = 0; d < 10; ++d) {
     const auto i = static_cast<std::size_t>(d);
     if (w == k_id_digits[i] || w == k_en_digits[i]) return {d == 0 ? Kind::zero : Kind::digit, d};
@@ -77,9 +71,9 @@ WordInfo lookup(std::string_view w) {
   if (w == "and") return {Kind::conj, 0};
   if (w == "se") return {Kind::digit, 1, true};
   long long scale = 1;
-  for (const std::string_view names : k_scales) {
+  for (const auto& names : k_scales) {
     scale *= 1000;
-    if (in_word_list(names, w)) return {Kind::scale, scale};
+    if (std::find(names.begin(), names.end(), w) != names.end()) return {Kind::scale, scale};
   }
   return {};
 }
@@ -362,7 +356,7 @@ std::string number_to_words(long long value) {
       add("seribu");
     } else {
       add(group_to_words(group));
-      add(scale->substr(0, scale->find(' ')));
+      add(scale->front());
     }
   }
   if (rest > 0) add(group_to_words(static_cast<long long>(rest)));

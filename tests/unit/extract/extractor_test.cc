@@ -64,7 +64,11 @@ TEST_F(ExtractorTest, DigitalPdfUsesTheTextLayer) {
   EXPECT_EQ(record.language, "id");
   EXPECT_EQ(record.sha256.size(), 64u);
   EXPECT_EQ(record.source.mime, "application/pdf");
-  EXPECT_TRUE(record.warnings.empty());
+  for (const auto& warning : record.warnings) {
+    EXPECT_EQ(warning.find("no text"), std::string::npos) << warning;
+    EXPECT_EQ(warning.find("OCR"), std::string::npos) << warning;
+  }
+  EXPECT_EQ(record.doc_type, "mou");
 }
 
 TEST_F(ExtractorTest, OneEngineSetReadsDocumentAfterDocument) {

@@ -44,12 +44,22 @@ constexpr std::array<std::pair<Names<3>, double>, 4> k_scales{{
     {{"triliun", "trilyun", "trillion"}, 1e12},
 }};
 
-// Between the two ends of a range: "10-20 dolar", "Rp1.000 sampai dengan Rp10.000".
-constexpr Names<9> k_range_words{"sampai dengan", "sampai",      "hingga", "s.d.", "s/d", "to", "-",
-                                 "\xE2\x80\x93",  "\xE2\x80\x94"};
+// Between the two ends of a range: "Rp1.000 sampai dengan Rp10.000"; or a dash.
+constexpr Names<6> k_range_words{"sampai dengan", "sampai", "hingga", "s.d.", "s/d", "to"};
 constexpr Names<4> k_sign_words{"minus", "min", "negatif", "negative"};
 constexpr Names<3> k_dashes{"-", "\xE2\x80\x93", "\xE2\x80\x94"};
 constexpr Names<1> k_terbilang{"terbilang"};
+
+// The bytes a currency sign can start with, to skip the sign table quickly.
+constexpr std::array<bool, 256> k_sign_start = [] {
+  std::array<bool, 256> starts{};
+  for (const Currency& c : k_currencies) {
+    for (const auto& sign : c.signs) {
+      if (!sign.empty()) starts[static_cast<unsigned char>(sign.front())] = true;
+    }
+  }
+  return starts;
+}();
 
 struct Piece {
   std::size_t end;
@@ -161,6 +171,7 @@ std::optional<Piece> figure_at(std::string_view text, std::size_t i) {
 
 // "Rp 150 juta", "USD1,23", "Rp seratus ribu".
 std::optional<Raw> sign_first_at(std::string_view text, std::size_t i) {
+  if (!k_sign_start[static_cast<unsigned char>(text[i])]) return std::nullopt;
   const auto sign = currency_at(text, i, false);
   if (!sign) return std::nullopt;
   const std::size_t j = skip_space(text, sign->end);
@@ -198,8 +209,9 @@ std::optional<Raw> words_first_at(std::string_view text, std::size_t i) {
 }
 
 std::optional<Raw> amount_at(std::string_view text, std::size_t i) {
+  if (i >= text.size()) return std::nullopt;
   const char before = i > 0 ? text[i - 1] : ' ';
-  if (is_letter(before)) return std::nullopt;
+  if (i > 0 && letter_at(text, i - 1)) return std::nullopt;
   if (auto raw = sign_first_at(text, i)) return raw;
   if (is_digit(text[i]) && !is_digit(before) &&
       !((before == '.' || before == ',') && i > 1 && is_digit(text[i - 2]))) {
@@ -211,9 +223,12 @@ std::optional<Raw> amount_at(std::string_view text, std::size_t i) {
 
 // The currency of the upper end when `bare` is the lower end of a range: "10-20 dolar".
 std::optional<Raw> range_end_after(std::string_view text, const Raw& bare) {
-  const std::size_t link = longest_at(text, skip_space(text, bare.end), k_range_words, true);
+  std::size_t link = longest_at(text, skip_space(text, bare.end), k_range_words, true);
+  if (link != std::string_view::npos) link = skip_space(text, link);
+  // A dash only with no space around it: "10-20 dolar", not "Pasal 5 - Rp 100".
+  if (link == std::string_view::npos) link = longest_at(text, bare.end, k_dashes, false);
   if (link == std::string_view::npos) return std::nullopt;
-  auto upper = amount_at(text, skip_space(text, link));
+  auto upper = amount_at(text, link);
   if (!upper || upper->code.empty()) return std::nullopt;
   return upper;
 }

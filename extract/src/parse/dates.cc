@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdint>
 #include <cstdio>
 
 #include "parse/numbers.h"
@@ -28,6 +29,17 @@ constexpr std::array<Names<7>, 12> k_months{{
     {"november", "nopember", "nov", "nop"},
     {"desember", "december", "des", "dec"},
 }};
+// For each first letter, the months (bit m - 1) with a name starting with it.
+constexpr std::array<std::uint16_t, 256> k_month_initials = [] {
+  std::array<std::uint16_t, 256> masks{};
+  for (std::size_t m = 0; m < k_months.size(); ++m) {
+    for (const auto& name : k_months[m]) {
+      if (!name.empty())
+        masks[static_cast<unsigned char>(name.front())] |= static_cast<std::uint16_t>(1U << m);
+    }
+  }
+  return masks;
+}();
 // Weekday names, entry 0 = Monday. The short forms only count before a date when a comma
 // or a full stop follows them ("Min, 14 Feb 2010"): bare, they are ordinary words.
 constexpr std::array<Names<3>, 7> k_weekdays{{
@@ -150,13 +162,13 @@ std::optional<Part> digits_at(std::string_view text, std::size_t i, std::size_t 
 // The longest month name at `i` not followed by a letter: "Oktober", "0ktober", "Okt".
 std::optional<Part> month_at(std::string_view text, std::size_t i) {
   if (i >= text.size()) return std::nullopt;
-  const char first = fold_ocr(text[i]);
+  const unsigned months = k_month_initials[static_cast<unsigned char>(fold_ocr(text[i]))];
   Part best{0, i};
-  for (std::size_t m = 0; m < k_months.size(); ++m) {
+  for (std::size_t m = 0; months != 0 && m < k_months.size(); ++m) {
+    if ((months & (1U << m)) == 0) continue;
     for (const std::string_view name : k_months[m]) {
       const std::size_t end = i + name.size();
-      if (name.empty() || fold_ocr(name.front()) != first || end <= best.end || end > text.size())
-        continue;
+      if (name.empty() || end <= best.end || end > text.size()) continue;
       if (fuzzy_equal(text.substr(i, name.size()), name) &&
           (end == text.size() || !is_ascii_letter(text[end]))) {
         best = Part{static_cast<int>(m) + 1, end};
@@ -320,7 +332,7 @@ std::optional<int> weekday_before(std::string_view text, std::size_t begin) {
   for (const std::string_view marker : k_date_markers) {
     const std::size_t at = j - std::min(j, marker.size());
     if (j >= marker.size() && lower_ascii(text.substr(at, marker.size())) == marker &&
-        (at == 0 || !is_letter(text[at - 1]))) {
+        (at == 0 || !letter_at(text, at - 1))) {
       j = skip_space_back(text, at);
       break;
     }
@@ -328,7 +340,15 @@ std::optional<int> weekday_before(std::string_view text, std::size_t begin) {
   const bool punct = j > 0 && (text[j - 1] == ',' || text[j - 1] == '.');
   if (punct) j = skip_space_back(text, j - 1);
   std::size_t w = j;
-  while (w > 0 && (is_letter(text[w - 1]) || text[w - 1] == '\'')) --w;
+  while (w > 0) {
+    if (w >= 3 && text.substr(w - 3, 3) == "\xE2\x80\x99") {
+      w -= 3;  // "Jum’at"
+    } else if (text[w - 1] == '\'' || letter_at(text, w - 1)) {
+      --w;
+    } else {
+      break;
+    }
+  }
   const auto weekday = lookup_weekday(text.substr(w, j - w));
   if (!weekday || (weekday->is_short && !punct)) return std::nullopt;
   return weekday->day;
@@ -405,9 +425,10 @@ std::vector<DateMatch> find_dates(std::string_view text) {
   std::size_t i = 0;
   while (i < text.size()) {
     // A date starts a word, or follows letters stuck to it ("tanggal12 Oktober 2021").
-    const bool start =
-        is_word_char(text[i]) && (i == 0 || !is_word_char(text[i - 1]) ||
-                                  (is_digit(text[i]) && is_ascii_letter(text[i - 1])));
+    const char c = text[i];
+    const bool after_word = i > 0 && (is_digit(text[i - 1]) || letter_at(text, i - 1));
+    const bool start = (is_digit(c) || is_ascii_letter(c)) &&
+                       (!after_word || (is_digit(c) && is_ascii_letter(text[i - 1])));
     const auto found = start ? date_at(text, i) : std::nullopt;
     if (!found) {
       ++i;

@@ -11,11 +11,18 @@ namespace {
 // How far into the document a heading may reach.
 constexpr std::size_t k_max_heading_lines = 40;
 
+// The line in lower case, reduced to its first word when the rest is only OCR debris
+// ("TENTANG\u201d : oa" is "tentang", "DAN," is "dan").
 std::string upper_words(const std::string& line) {
   std::string out = lower_ascii(line);
-  // Trailing punctuation does not change what a marker line says ("DAN," "ANTARA:").
   while (!out.empty() && (out.back() == ',' || out.back() == ':' || out.back() == ';')) out.pop_back();
-  return out;
+  std::size_t first_end = 0;
+  while (first_end < out.size() && out[first_end] >= 'a' && out[first_end] <= 'z') ++first_end;
+  if (first_end == 0 || first_end == out.size()) return out;
+  int letters = 0;
+  for (std::size_t i = first_end; i < out.size(); ++i) letters += (out[i] >= 'a' && out[i] <= 'z') ? 1 : 0;
+  constexpr int k_max_debris_letters = 2;
+  return letters <= k_max_debris_letters ? out.substr(0, first_end) : out;
 }
 
 bool is_one_of(const std::string& lower, std::initializer_list<const char*> words) {
@@ -124,6 +131,21 @@ Heading read_heading(const std::vector<std::string>& lines) {
       if (!h.doc_type || *kind == "addendum") h.doc_type = kind;
     }
   }
+  if (between == limit) {
+    // OCR may lose the ANTARA line; a kind line followed closely by a DENGAN / DAN line
+    // still opens a list of parties.
+    for (std::size_t k = 0; k < std::min(limit, k_max_kind_line) && between == limit; ++k) {
+      if (!kind_of(lines[k])) continue;
+      for (std::size_t j = k + 2; j < std::min(limit, k + 6); ++j) {
+        if (is_joiner(upper_words(lines[j]))) {
+          between = k;
+          h.doc_type = kind_of(lines[k]);
+          if (k > 0 && kind_of(lines[k - 1]) == "addendum") h.doc_type = "addendum";
+          break;
+        }
+      }
+    }
+  }
   if (between == limit || !h.doc_type) {
     h.doc_type = "other";
     return h;
@@ -133,7 +155,8 @@ Heading read_heading(const std::vector<std::string>& lines) {
   i = between;
   {
     const std::string first = upper_words(lines[i]);
-    if (!is_between(first)) parties.back().push_back(lines[i].substr(lines[i].find(' ') + 1));
+    const bool inline_parties = starts_with_word(first, "antara") || starts_with_word(first, "between");
+    if (inline_parties) parties.back().push_back(lines[i].substr(lines[i].find(' ') + 1));
     ++i;
   }
   for (; i < limit; ++i) {
@@ -171,7 +194,7 @@ Heading read_heading(const std::vector<std::string>& lines) {
            lines[i + 1].find(' ') == std::string::npos) {
       number += lines[++i];
     }
-    if (!number.empty()) h.numbers.push_back(number);
+    if (!number.empty()) h.numbers.push_back(repair_roman_segments(number));
   }
   h.body_line = i;
   return h;

@@ -42,10 +42,7 @@ constexpr std::array<std::array<std::string_view, 4>, 6> k_scales{{
 constexpr std::size_t k_max_tokens = 48;
 constexpr std::size_t k_max_word = 12;
 
-struct Token {
-  Kind kind = Kind::none;
-  long long value = 0;
-  bool bound = false;
+struct Token : WordInfo {
   std::size_t end = 0;
 };
 
@@ -106,8 +103,8 @@ bool push_word(std::string_view word, std::size_t end, TokenList& out) {
     info = lookup("se");
   }
   if (info.kind == Kind::none) return false;
-  out.items[out.size++] = Token{info.kind, info.value, info.bound, end};
-  if (rest.kind != Kind::none) out.items[out.size++] = Token{rest.kind, rest.value, false, end};
+  out.items[out.size++] = Token{info, end};
+  if (rest.kind != Kind::none) out.items[out.size++] = Token{rest, end};
   return true;
 }
 
@@ -119,7 +116,7 @@ TokenList read_tokens(std::string_view text, std::size_t pos) {
   while (i < text.size() && is_ascii_letter(text[i])) {
     std::size_t e = i;
     while (e < text.size() && is_ascii_letter(text[e])) ++e;
-    if (e < text.size() && is_letter(text[e]) && separator_at(text, e) == 0) break;
+    if (e < text.size() && letter_at(text, e)) break;
     if (!push_word(text.substr(i, e - i), e, list)) break;
     list.stop = e;
     i = e;
@@ -216,16 +213,6 @@ std::optional<Parsed> parse_tokens(const TokenList& t) {
   return Parsed{total, i};
 }
 
-bool is_space(char c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
-}
-
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
-  while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
-  return s;
-}
-
 std::string group_to_words(long long g) {
   std::string out;
   const auto add = [&out](std::string_view w) {
@@ -251,44 +238,41 @@ std::optional<double> to_double(std::string_view plain) {
   return value;
 }
 
-// Checks "1.234.567" style thousands groups and appends the digits to `out`.
-bool append_grouped(std::string_view whole, char group, std::string& out) {
+// Appends the digits of `part` to `out`: only digits, or with `group` (unless 0) between a
+// first group of one to three digits and groups of three ("1.234.567"). False if malformed.
+bool append_digits(std::string_view part, char group, std::string& out) {
   std::size_t chunk = 0;
   bool first = true;
-  for (std::size_t i = 0; i <= whole.size(); ++i) {
-    if (i == whole.size() || whole[i] == group) {
-      if (chunk == 0 || chunk > 3 || (!first && chunk != 3)) return false;
-      first = false;
-      chunk = 0;
+  for (std::size_t i = 0; i <= part.size(); ++i) {
+    if (i < part.size() && is_digit(part[i])) {
+      out += part[i];
+      ++chunk;
       continue;
     }
-    if (!is_digit(whole[i])) return false;
-    out += whole[i];
-    ++chunk;
+    if (i < part.size() && part[i] != group) return false;
+    if (group != 0 && (chunk == 0 || chunk > 3 || (!first && chunk != 3))) return false;
+    first = false;
+    chunk = 0;
   }
   return true;
 }
 
-// The digits after "koma" (`words` lower case, single spaces): leading "nol"s, then digit
-// words read one by one ("dua tiga empat" -> 234) or one number ("empat puluh dua" -> 42).
+// The digits after "koma" (`words` lower case, single spaces): digit words one by one
+// ("dua tiga empat" -> 234), or leading "nol"s and one number ("empat puluh dua" -> 42).
 std::optional<std::string> fraction_digits(std::string_view words) {
   std::string digits;
-  while (words == "nol" || words.starts_with("nol ")) {
-    digits += '0';
-    words = trim(words.substr(3));
-  }
-  if (words.empty()) return digits.empty() ? std::nullopt : std::optional(digits);
-  std::string single;
+  bool all_digits = true;
   for (std::size_t i = 0; i < words.size();) {
     const std::size_t e = std::min(words.find(' ', i), words.size());
     const WordInfo info = lookup(words.substr(i, e - i));
-    if (info.kind != Kind::digit || info.bound) break;
-    single += static_cast<char>('0' + info.value);
+    all_digits =
+        all_digits && (info.kind == Kind::zero || (info.kind == Kind::digit && !info.bound));
+    digits += static_cast<char>('0' + info.value % 10);
     i = e + 1;
   }
-  if (single.size() == static_cast<std::size_t>(std::count(words.begin(), words.end(), ' ') + 1)) {
-    return digits + single;
-  }
+  if (all_digits) return digits.empty() ? std::nullopt : std::optional(digits);
+  digits.clear();
+  for (; words.starts_with("nol "); words.remove_prefix(4)) digits += '0';
   const auto n = parse_number_words(words);
   if (!n) return std::nullopt;
   return digits + std::to_string(*n);
@@ -296,17 +280,12 @@ std::optional<std::string> fraction_digits(std::string_view words) {
 
 // "first" -> "one", "twelfth" -> "twelve", "twentieth" -> "twenty", "fourth" -> "four".
 std::optional<std::string> english_ordinal_to_cardinal(std::string_view w) {
-  constexpr std::array<std::pair<std::string_view, std::string_view>, 7> k_irregular{{
-      {"first", "one"},
-      {"second", "two"},
-      {"third", "three"},
-      {"fifth", "five"},
-      {"eighth", "eight"},
-      {"ninth", "nine"},
-      {"twelfth", "twelve"},
-  }};
-  for (const auto& [ordinal, cardinal] : k_irregular) {
-    if (w == ordinal) return std::string(cardinal);
+  constexpr std::array<std::string_view, 7> k_irregular{"first",  "second", "third",  "fifth",
+                                                        "eighth", "ninth",  "twelfth"};
+  constexpr std::array<std::string_view, 7> k_cardinals{"one",   "two",  "three", "five",
+                                                        "eight", "nine", "twelve"};
+  for (std::size_t i = 0; i < k_irregular.size(); ++i) {
+    if (w == k_irregular[i]) return std::string(k_cardinals[i]);
   }
   if (w.ends_with("ieth")) return std::string(w.substr(0, w.size() - 4)) + "y";
   if (w.ends_with("th")) return std::string(w.substr(0, w.size() - 2));
@@ -328,11 +307,10 @@ std::optional<long long> parse_digits(std::string_view s) {
 }  // namespace
 
 std::optional<long long> parse_number_words(std::string_view words) {
-  words = trim(words);
-  if (words.empty()) return std::nullopt;
-  if (lower_ascii(words) == "kosong") return 0;  // "zero" when reading out digits
-  const TokenList tokens = read_tokens(words, 0);
-  if (tokens.stop != words.size()) return std::nullopt;
+  const std::string folded = fold_space(words);
+  if (lower_ascii(folded) == "kosong") return 0;  // "zero" when reading out digits
+  const TokenList tokens = read_tokens(folded, 0);
+  if (folded.empty() || tokens.stop != folded.size()) return std::nullopt;
   const auto parsed = parse_tokens(tokens);
   if (!parsed || parsed->used != tokens.size) return std::nullopt;
   return parsed->value;
@@ -371,7 +349,6 @@ std::optional<double> parse_numeral(std::string_view s) {
   if (dots > 0 && commas > 0) {
     dec = s.find_last_of(".,") == s.rfind('.') ? '.' : ',';
     group = dec == '.' ? ',' : '.';
-    if (std::count(s.begin(), s.end(), dec) > 1) return std::nullopt;
   } else if (dots + commas > 1) {
     group = dots > 0 ? '.' : ',';
   } else if (dots + commas == 1) {
@@ -380,23 +357,12 @@ std::optional<double> parse_numeral(std::string_view s) {
     (thousands ? group : dec) = s[at];
   }
   const std::size_t dec_at = dec != 0 ? s.find(dec) : s.size();
-  const std::string_view whole = s.substr(0, dec_at);
-  const std::string_view fraction = dec != 0 ? s.substr(dec_at + 1) : std::string_view();
   std::string plain;
-  if (group != 0) {
-    if (!append_grouped(whole, group, plain)) return std::nullopt;
-  } else {
-    for (const char c : whole) {
-      if (!is_digit(c)) return std::nullopt;
-      plain += c;
-    }
-  }
+  if (!append_digits(s.substr(0, dec_at), group, plain)) return std::nullopt;
   if (dec != 0) {
-    if (fraction.empty()) return std::nullopt;
     plain += '.';
-    for (const char c : fraction) {
-      if (!is_digit(c)) return std::nullopt;
-      plain += c;
+    if (dec_at + 1 == s.size() || !append_digits(s.substr(dec_at + 1), 0, plain)) {
+      return std::nullopt;
     }
   }
   if (plain.empty() || plain == ".") return std::nullopt;
@@ -406,16 +372,11 @@ std::optional<double> parse_numeral(std::string_view s) {
 std::optional<double> parse_number(std::string_view text) {
   std::string s = fold_space(lower_ascii(text));
   bool negative = false;
-  if (s.starts_with("-")) {
-    negative = true;
-    s = fold_space(s.substr(1));
-  } else {
-    for (const std::string_view sign : {"min ", "minus ", "negatif ", "negative "}) {
-      if (s.starts_with(sign)) {
-        negative = true;
-        s = s.substr(sign.size());
-        break;
-      }
+  for (const std::string_view sign : {"-", "min ", "minus ", "negatif ", "negative "}) {
+    if (s.starts_with(sign)) {
+      negative = true;
+      s = fold_space(s.substr(sign.size()));
+      break;
     }
   }
   std::optional<double> value;
@@ -466,8 +427,19 @@ std::optional<long long> parse_ordinal(std::string_view text) {
   return positive(parse_number_words(s.substr(0, word_at) + *cardinal));
 }
 
+bool letter_at(std::string_view text, std::size_t i) {
+  if (static_cast<unsigned char>(text[i]) < 0x80) return is_letter(text[i]);
+  std::size_t lead = i;
+  while (lead > 0 && i - lead < 3 && (static_cast<unsigned char>(text[lead]) & 0xC0) == 0x80) {
+    --lead;
+  }
+  const auto first = static_cast<unsigned char>(text[lead]);
+  const auto second = lead + 1 < text.size() ? static_cast<unsigned char>(text[lead + 1]) : 0;
+  return first != 0xC2 && !(first == 0xE2 && second < 0xB0);
+}
+
 std::optional<NumberMatch> number_words_at(std::string_view text, std::size_t pos) {
-  if (pos >= text.size() || (pos > 0 && is_letter(text[pos - 1]))) return std::nullopt;
+  if (pos >= text.size() || (pos > 0 && letter_at(text, pos - 1))) return std::nullopt;
   const TokenList tokens = read_tokens(text, pos);
   const auto parsed = parse_tokens(tokens);
   if (!parsed) return std::nullopt;
@@ -478,7 +450,7 @@ std::vector<NumberMatch> find_number_words(std::string_view text) {
   std::vector<NumberMatch> out;
   std::size_t i = 0;
   while (i < text.size()) {
-    if (!is_ascii_letter(text[i]) || (i > 0 && is_letter(text[i - 1]))) {
+    if (!is_ascii_letter(text[i]) || (i > 0 && letter_at(text, i - 1))) {
       ++i;
       continue;
     }
@@ -487,7 +459,7 @@ std::vector<NumberMatch> find_number_words(std::string_view text) {
       i = match->end;
       continue;
     }
-    while (i < text.size() && is_letter(text[i])) ++i;
+    while (i < text.size() && letter_at(text, i)) ++i;
   }
   return out;
 }

@@ -58,6 +58,19 @@ bool looks_like_title(const std::string& part) {
   return part.find('.') != npos || part == "MM" || part == "SH" || part == "Ak";
 }
 
+// Where ". <Office>" starts inside `text` ("Herawati. Direktur"), or npos.
+std::size_t office_after_full_stop(const std::string& text) {
+  static constexpr const char* k_offices[] = {
+      "Kepala", "Direktur", "Ketua", "Gubernur", "Bupati", "Wali Kota", "Walikota", "Rektor",
+      "Dekan", "Sekretaris", "Menteri", "Komisaris", "Pimpinan", "Kapolda", "Kapolres",
+      "Kajati", "Kajari", "Camat", "Manajer", "General Manager", "Plt.", "Pj."};
+  for (const char* office : k_offices) {
+    const std::string marker = std::string(". ") + office + " ";
+    if (const auto at = text.find(marker); at != npos) return at + 2;
+  }
+  return npos;
+}
+
 // "Fitri Astuti, M.Kes. : Kepala Lembaga ..." or "Dr. Suryani, S.Ag., M.Ag., Direktur ...":
 // splits the person (with titles) from the position.
 void split_person(const std::string& head, Signer& signer) {
@@ -77,6 +90,11 @@ void split_person(const std::string& head, Signer& signer) {
     start = comma + 1;
   }
   std::string name = parts.empty() ? std::string() : parts[0];
+  // OCR may read the comma after the name as a full stop: "Yanti Vivi Herawati. Direktur PT".
+  if (const auto office = office_after_full_stop(name); office != npos) {
+    parts.insert(parts.begin() + 1, name.substr(office));
+    name = trim(name.substr(0, office));
+  }
   std::size_t k = 1;
   for (; k < parts.size() && looks_like_title(parts[k]); ++k) name += ", " + parts[k];
   std::string position;

@@ -55,6 +55,15 @@ std::string title_in_body(const std::string& title, const std::string& flat) {
   return title;
 }
 
+// "2 \u20ac" in a noisy scan is a speck read as a euro sign more often than money: agreements
+// state their sums with a currency word or code, and in thousands at least.
+bool looks_like_ocr_debris(const AmountMatch& amount) {
+  constexpr double k_smallest_plain_symbol_amount = 1000;
+  const bool symbol_only = amount.text.find_first_of("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz") ==
+                           std::string::npos;
+  return symbol_only && amount.value < k_smallest_plain_symbol_amount;
+}
+
 void add_dates(const std::string& flat, AgreementRecord& record) {
   std::set<std::string> seen;
   for (const auto& match : find_dates(flat)) {
@@ -124,6 +133,7 @@ void parse_agreement(AgreementRecord& record, const ParseOptions& options) {
              opening.signed_on ? std::optional<Date>(opening.signed_on->date) : std::nullopt,
              record);
   for (const auto& amount : find_amounts(flat)) {
+    if (looks_like_ocr_debris(amount)) continue;
     record.amounts.push_back(Amount{amount.value, amount.currency, amount.text});
   }
   record.references = read_references(flat, record.numbers);

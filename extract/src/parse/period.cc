@@ -60,6 +60,21 @@ std::optional<long long> number_before(const std::string& clause, std::size_t at
   return best ? best : in_brackets;
 }
 
+// "paling lambat 3 (tiga) bulan sebelum berakhirnya", "at least six (6) months in advance":
+// a notice period, not the length of the agreement.
+bool is_notice(const std::string& clause, std::size_t unit_begin, std::size_t unit_end) {
+  const std::size_t from = unit_begin > 40 ? unit_begin - 40 : 0;
+  const std::string before = clause.substr(from, unit_begin - from);
+  const std::string after = clause.substr(unit_end, 25);
+  for (const char* w : {"lambat", "least", "sekurang", "dalam waktu", "within"}) {
+    if (before.find(w) != npos) return true;
+  }
+  for (const char* w : {"sebelum", "before", "in advance", "prior"}) {
+    if (after.find(w) != npos) return true;
+  }
+  return false;
+}
+
 // The stated length of the period, from the first "N <unit>" after an anchor phrase.
 std::optional<Duration> duration_in(const std::string& clause) {
   static constexpr const char* k_anchors[] = {"jangka waktu", "selama", "period of", "valid for",
@@ -73,12 +88,13 @@ std::optional<Duration> duration_in(const std::string& clause) {
     if (b == npos) break;
     auto e = clause.find_first_of(" ,.;)", b);
     if (e == npos) e = clause.size();
-    const auto unit = parse_period_unit(clause.substr(b, e - b));
+    auto unit = parse_period_unit(clause.substr(b, e - b));
+    if (!unit && e - b > 4) unit = parse_period_unit(clause.substr(b, e - b - 1));  // "tahuni"
     // "Tahun 2009" after a regulation number is a year, not a length.
     const bool year_follows = e + 5 <= clause.size() && std::isdigit(static_cast<unsigned char>(clause[e + 1])) &&
                               std::isdigit(static_cast<unsigned char>(clause[e + 4]));
     if (unit && !year_follows) {
-      if (auto n = number_before(clause, b); n && *n > 0 && *n < 1000) {
+      if (auto n = number_before(clause, b); n && *n > 0 && *n < 1000 && !is_notice(clause, b, e)) {
         Duration d;
         const int v = static_cast<int>(*n);
         switch (*unit) {

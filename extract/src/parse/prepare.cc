@@ -128,10 +128,14 @@ bool is_stray_mark(unsigned char c) {
 }
 
 std::string strip_stray_marks(std::string line) {
-  // Leading: marks, and a lone letter before them ("i : DENGAN").
+  // Leading: marks (and a closing bracket, which cannot open a line), and a lone letter
+  // before them ("i : DENGAN").
   std::size_t b = 0;
   for (;;) {
-    while (b < line.size() && (line[b] == ' ' || is_stray_mark(static_cast<unsigned char>(line[b])))) ++b;
+    while (b < line.size() && (line[b] == ' ' || line[b] == ')' ||
+                               is_stray_mark(static_cast<unsigned char>(line[b])))) {
+      ++b;
+    }
     const bool lone_letter = b + 1 < line.size() && line[b + 1] == ' ' &&
                              std::string_view("ilIj").find(line[b]) != std::string_view::npos;
     if (!lone_letter) break;

@@ -60,7 +60,7 @@ std::string number_at(const std::string& flat, const std::string& lower, std::si
                   [](char c) { return is_digit(c); })) {
     number += " Tahun " + flat.substr(end + 7, 4);
   }
-  return number;
+  return repair_roman_segments(number);
 }
 
 void add(const std::string& number, std::vector<std::string>& seen,

@@ -28,4 +28,28 @@ std::string fold_space(std::string_view text) {
   return out;
 }
 
+std::string repair_roman_segments(std::string number) {
+  std::size_t start = 0;
+  while (start <= number.size()) {
+    auto end = number.find_first_of("/.-", start);
+    if (end == std::string::npos) end = number.size();
+    bool roman_only = end > start;
+    bool has_roman = false;
+    bool has_misread = false;
+    for (std::size_t i = start; i < end; ++i) {
+      const char c = number[i];
+      roman_only = roman_only && std::string_view("IVXl1").find(c) != std::string_view::npos;
+      has_roman = has_roman || c == 'I' || c == 'V' || c == 'X';
+      has_misread = has_misread || c == 'l' || c == '1';
+    }
+    if (roman_only && has_roman && has_misread) {
+      for (std::size_t i = start; i < end; ++i) {
+        if (number[i] == 'l' || number[i] == '1') number[i] = 'I';
+      }
+    }
+    start = end + 1;
+  }
+  return number;
+}
+
 }  // namespace naskah::extract::parse

@@ -20,4 +20,9 @@ namespace naskah::extract::parse {
 // trimmed at both ends.
 [[nodiscard]] std::string fold_space(std::string_view text);
 
+// An agreement number with the Roman-numeral month repaired where OCR read I as 1 or l:
+// "445/3470/1X/2022" -> "445/3470/IX/2022", "PKS/2629/X1/2023" -> "PKS/2629/XI/2023".
+// Segments that are plain numbers are left alone.
+[[nodiscard]] std::string repair_roman_segments(std::string number);
+
 }  // namespace naskah::extract::parse

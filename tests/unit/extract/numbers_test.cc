@@ -242,6 +242,20 @@ TEST(NumbersScan, IgnoresWordsThatOnlyContainNumberWords) {
   EXPECT_EQ(found[0].begin, 6u);
 }
 
+TEST(NumbersScan, NonAsciiAround) {
+  const std::string text = "waktu\u00a0tiga\u00a0tahun, \u201clima\u201d, caf\u00e9dua, dua\u00e9";
+  const auto found = find_number_words(text);
+  ASSERT_EQ(found.size(), 2u);
+  EXPECT_EQ(found[0].value, 3);
+  EXPECT_EQ(found[1].value, 5);
+  EXPECT_TRUE(letter_at("caf\u00e9", 4));
+  EXPECT_TRUE(letter_at("caf\u00e9", 3));
+  EXPECT_FALSE(letter_at("a\u00a0", 2));
+  EXPECT_FALSE(letter_at("a\u2019", 3));
+  EXPECT_FALSE(letter_at("5\u20ac", 1));
+  EXPECT_FALSE(letter_at("-", 0));
+}
+
 TEST(NumbersScan, AtPosition) {
   const std::string text = "tahun dua ribu dua puluh satu.";
   const auto m = number_words_at(text, 6);

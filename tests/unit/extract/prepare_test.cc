@@ -1,4 +1,5 @@
 #include "parse/prepare.h"
+#include "parse/text_util.h"
 
 #include <gtest/gtest.h>
 
@@ -46,6 +47,21 @@ TEST(Prepare, RepairKeyword) {
   EXPECT_EQ(repair_keyword("tinggal"), "");  // a real word one letter from "tanggal"
   EXPECT_EQ(repair_keyword("Nornor"), "nomor");
   EXPECT_EQ(repair_keyword("ab"), "");
+}
+
+}  // namespace
+}  // namespace naskah::extract::parse
+
+namespace naskah::extract::parse {
+namespace {
+
+TEST(TextUtil, RomanMonthsMisreadByOcrAreRepaired) {
+  EXPECT_EQ(repair_roman_segments("445/3470/1X/2022"), "445/3470/IX/2022");
+  EXPECT_EQ(repair_roman_segments("PKS/2629/X1/2023"), "PKS/2629/XI/2023");
+  EXPECT_EQ(repair_roman_segments("21/V1II/2017"), "21/VIII/2017");
+  EXPECT_EQ(repair_roman_segments("W13-HH.05.05-1234"), "W13-HH.05.05-1234");
+  EXPECT_EQ(repair_roman_segments("130/302/KB/2023"), "130/302/KB/2023");
+  EXPECT_EQ(repair_roman_segments("11/1/2020"), "11/1/2020");
 }
 
 }  // namespace

@@ -13,8 +13,8 @@ packages=(
   libcli11-dev libtomlplusplus-dev libsodium-dev libexpected-dev
   # OCR language data: Indonesian, English, orientation detection
   tesseract-ocr tesseract-ocr-ind tesseract-ocr-eng tesseract-ocr-osd
-  # tests
-  googletest libgtest-dev libgmock-dev
+  # tests, fuzzing and benchmarks
+  googletest libgtest-dev libgmock-dev libbenchmark-dev clang libclang-rt-14-dev
 )
 
 missing=()

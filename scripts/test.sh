@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# Sets up, builds and runs every test twice: in the optimised build, then in an
-# AddressSanitizer + UndefinedBehaviorSanitizer build. Warnings are errors here.
+# Sets up, builds and runs every test: in the optimised build, then in an AddressSanitizer +
+# UndefinedBehaviorSanitizer build, then the parser's libFuzzer target for a minute (clang).
+# Warnings are errors here.
 #   scripts/test.sh            (what CI runs)
-# Test material is read from ../shared/corpus when it is there (CI has it).
+# Test material is read from ../shared/corpus (CI has it there too).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export OMP_THREAD_LIMIT=1
@@ -11,7 +12,12 @@ jobs=$(nproc)
 scripts/setup.sh build -DNASKAH_WERROR=ON
 (cd build && ctest --output-on-failure -j "$jobs")
 
-scripts/setup.sh build-asan -DNASKAH_WERROR=ON -DNASKAH_SANITIZE=ON
+scripts/setup.sh build-asan -DNASKAH_WERROR=ON -DNASKAH_SANITIZE=ON -DNASKAH_BENCH=OFF
 export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1
 export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 (cd build-asan && ctest --output-on-failure -j "$jobs")
+
+cmake -S . -B build-fuzz -G Ninja -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+  -DNASKAH_FUZZ=ON -DNASKAH_TESTS=OFF -DNASKAH_BENCH=OFF >&2
+cmake --build build-fuzz --target parser_fuzzer >&2
+(cd build-fuzz && ctest --output-on-failure -L fuzz)

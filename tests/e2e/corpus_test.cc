@@ -84,6 +84,15 @@ TEST_P(DevCorpus, TextIsRecovered) {
   const double cer = test::char_error_rate(truth, json["text"].get<std::string>());
   RecordProperty("cer", std::to_string(cer));
   EXPECT_LT(cer, max_cer(variant)) << row.at("file");
+  // The parser's headline fields against the truth record (score.py measures them all).
+  const auto expected = nlohmann::json::parse(test::read_text(dir + row.at("truth")));
+  EXPECT_EQ(json["doc_type"], expected["doc_type"]);
+  EXPECT_EQ(json["language"], expected["language"]);
+  if (expected["doc_type"] != "other") {
+    EXPECT_EQ(json["signed_date"], expected["signed_date"]);
+    EXPECT_EQ(json["parties"].size(), expected["parties"].size());
+    EXPECT_EQ(json["effective_date"], expected["effective_date"]);
+  }
 }
 
 INSTANTIATE_TEST_SUITE_P(Dev, DevCorpus, ::testing::ValuesIn(rows_or_empty("corpus/dev/manifest.tsv")),

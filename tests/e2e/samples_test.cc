@@ -13,6 +13,8 @@ struct Sample {
   std::string text_source;
   int pages;
   double max_cer;
+  std::string doc_type;
+  std::string end_date;
 };
 
 void PrintTo(const Sample& sample, std::ostream* os) { *os << sample.file; }
@@ -30,6 +32,8 @@ TEST_P(SampleTest, TextIsRecovered) {
   const double cer = test::char_error_rate(truth, json["text"].get<std::string>());
   EXPECT_LT(cer, s.max_cer) << s.file;
   RecordProperty("cer", std::to_string(cer));
+  EXPECT_EQ(json["doc_type"], s.doc_type);
+  EXPECT_EQ(json["end_date"], s.end_date);
   if (s.text_source != "text-layer") {
     ASSERT_TRUE(json["ocr_confidence"].is_number());
     EXPECT_GT(json["ocr_confidence"].get<double>(), 60.0);
@@ -39,11 +43,15 @@ TEST_P(SampleTest, TextIsRecovered) {
 INSTANTIATE_TEST_SUITE_P(
     Samples, SampleTest,
     ::testing::Values(
-        Sample{"mou-kanwil-universitas.pdf", "mou-kanwil-universitas.txt", "text-layer", 2, 0.03},
-        Sample{"mou-kanwil-universitas.scan.pdf", "mou-kanwil-universitas.txt", "ocr", 2, 0.06},
-        Sample{"pks-lapas-pemda.skewed.tiff", "pks-lapas-pemda.txt", "ocr", 2, 0.10},
-        Sample{"pks-lapas-pemda.upside-down.pdf", "pks-lapas-pemda.txt", "ocr", 2, 0.10},
-        Sample{"mou-english.photo.jpg", "mou-english.txt", "ocr", 1, 0.12}),
+        Sample{"mou-kanwil-universitas.pdf", "mou-kanwil-universitas.txt", "text-layer", 2, 0.03,
+               "mou", "2024-10-12"},
+        Sample{"mou-kanwil-universitas.scan.pdf", "mou-kanwil-universitas.txt", "ocr", 2, 0.06,
+               "mou", "2024-10-12"},
+        Sample{"pks-lapas-pemda.skewed.tiff", "pks-lapas-pemda.txt", "ocr", 2, 0.10, "pks",
+               "2023-12-31"},
+        Sample{"pks-lapas-pemda.upside-down.pdf", "pks-lapas-pemda.txt", "ocr", 2, 0.10, "pks",
+               "2023-12-31"},
+        Sample{"mou-english.photo.jpg", "mou-english.txt", "ocr", 1, 0.12, "mou", "2027-03-03"}),
     [](const ::testing::TestParamInfo<Sample>& param_info) {
       std::string name;
       for (char c : param_info.param.file) name += std::isalnum(static_cast<unsigned char>(c)) ? c : '_';

@@ -39,8 +39,11 @@ std::size_t find_first(const std::string& lower, std::initializer_list<const cha
 std::optional<std::string> place_after(const std::string& flat, const std::string& lower,
                                        std::size_t from, std::size_t to) {
   std::size_t length = 0;
-  const auto at = find_first(lower, {"bertempat di ", "signed in ", "signed at ", "done at ",
-                                     "done in ", "ditandatangani di "},
+  // Longer phrases first: they start where the shorter ones do.
+  const auto at = find_first(lower, {"bertempat di ", "signed in duplicate at ",
+                                     "signed in duplicate in ", "done in duplicate at ",
+                                     "signed in ", "signed at ", "done at ", "done in ",
+                                     "ditandatangani di "},
                              from, &length);
   if (at == npos || at > to) return std::nullopt;
   const auto start = at + length;

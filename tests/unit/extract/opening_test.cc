@@ -71,6 +71,14 @@ TEST(Opening, EnglishSignedInPlaceOnDate) {
   EXPECT_EQ(o.place, "Bali");
 }
 
+TEST(Opening, EnglishSignedInDuplicateAt) {
+  const auto o = read_opening("Signed in duplicate at Semarang on 3 March 2022, in the English "
+                              "language.");
+  ASSERT_TRUE(o.signed_on);
+  EXPECT_EQ(o.signed_on->date.iso(), "2022-03-03");
+  EXPECT_EQ(o.place, "Semarang");
+}
+
 TEST(Opening, Roles) {
   EXPECT_EQ(role_of("PERTAMA"), "first");
   EXPECT_EQ(role_of("Kedua"), "second");

@@ -109,57 +109,49 @@ std::optional<std::string> kind_of(const std::string& heading_line) {
   return std::nullopt;
 }
 
-Heading read_heading(const std::vector<std::string>& lines) {
-  Heading h;
-  const std::size_t limit = std::min(lines.size(), k_max_heading_lines);
-  // 1. The kind: the lines before ANTARA / BETWEEN.
-  std::size_t i = 0;
-  std::size_t between = limit;
-  // A letterhead (ministry, office, address, telephone) may come first.
-  constexpr std::size_t k_max_kind_line = 20;
-  for (std::size_t k = 0; k < limit && k < k_max_kind_line; ++k) {
+namespace {
+
+// A letterhead (ministry, office, address, telephone) may come before the kind line.
+constexpr std::size_t k_max_kind_line = 20;
+
+// The ANTARA / BETWEEN line and the kind named in the (up to three) lines right above it;
+// when OCR lost that line, a kind line closely followed by DENGAN / DAN. Returns `limit`
+// when neither is there.
+std::size_t find_between(const std::vector<std::string>& lines, std::size_t limit,
+                         std::optional<std::string>& kind) {
+  const std::size_t end = std::min(limit, k_max_kind_line);
+  for (std::size_t k = 0; k < end; ++k) {
     const std::string l = upper_words(lines[k]);
-    if (is_between(l) || starts_with_word(l, "antara") || starts_with_word(l, "between")) {
-      between = k;
-      break;
+    if (!is_between(l) && !starts_with_word(l, "antara") && !starts_with_word(l, "between")) {
+      continue;
     }
-  }
-  // The kind is named in the (up to three) lines right above ANTARA / BETWEEN.
-  for (std::size_t k = between > 3 ? between - 3 : 0; k < between; ++k) {
-    if (auto kind = kind_of(lines[k])) {
+    for (std::size_t j = k > 3 ? k - 3 : 0; j < k; ++j) {
       // An amendment line names the agreement it amends too: the amendment wins.
-      if (!h.doc_type || *kind == "addendum") h.doc_type = kind;
+      if (auto named = kind_of(lines[j]); named && (!kind || *named == "addendum")) kind = named;
+    }
+    return k;
+  }
+  for (std::size_t k = 0; k < end; ++k) {
+    if (!kind_of(lines[k])) continue;
+    for (std::size_t j = k + 2; j < std::min(limit, k + 6); ++j) {
+      if (!is_joiner(upper_words(lines[j]))) continue;
+      kind = kind_of(lines[k]);
+      if (k > 0 && kind_of(lines[k - 1]) == "addendum") kind = "addendum";
+      return k;
     }
   }
-  if (between == limit) {
-    // OCR may lose the ANTARA line; a kind line followed closely by a DENGAN / DAN line
-    // still opens a list of parties.
-    for (std::size_t k = 0; k < std::min(limit, k_max_kind_line) && between == limit; ++k) {
-      if (!kind_of(lines[k])) continue;
-      for (std::size_t j = k + 2; j < std::min(limit, k + 6); ++j) {
-        if (is_joiner(upper_words(lines[j]))) {
-          between = k;
-          h.doc_type = kind_of(lines[k]);
-          if (k > 0 && kind_of(lines[k - 1]) == "addendum") h.doc_type = "addendum";
-          break;
-        }
-      }
-    }
-  }
-  if (between == limit || !h.doc_type) {
-    h.doc_type = "other";
-    return h;
-  }
-  // 2. The parties: blocks between the joiner lines, up to the subject or the numbers.
+  return limit;
+}
+
+// The parties: blocks between the joiner lines, up to the subject, the numbers or the body.
+std::size_t read_parties(const std::vector<std::string>& lines, std::size_t i, std::size_t limit,
+                         Heading& h) {
   std::vector<std::vector<std::string>> parties(1);
-  i = between;
-  {
-    const std::string first = upper_words(lines[i]);
-    const bool inline_parties = starts_with_word(first, "antara") || starts_with_word(first, "between");
-    if (inline_parties) parties.back().push_back(lines[i].substr(lines[i].find(' ') + 1));
-    ++i;
+  const std::string first = upper_words(lines[i]);
+  if (starts_with_word(first, "antara") || starts_with_word(first, "between")) {
+    parties.back().push_back(lines[i].substr(lines[i].find(' ') + 1));
   }
-  for (; i < limit; ++i) {
+  for (++i; i < limit; ++i) {
     const std::string l = upper_words(lines[i]);
     if (is_about(l) || starts_about(l) || is_number_line(l) || opens_body(lines[i], l)) break;
     if (is_joiner(l)) {
@@ -171,32 +163,55 @@ Heading read_heading(const std::vector<std::string>& lines) {
   for (const auto& block : parties) {
     if (!block.empty()) h.parties.push_back(without_leading_the(join(block)));
   }
-  // 3. The subject: after TENTANG / ON, up to the numbers or the body.
+  return i;
+}
+
+// The subject: after TENTANG / ON (or on the TENTANG line), up to the numbers or the body.
+std::size_t read_title(const std::vector<std::string>& lines, std::size_t i, std::size_t limit,
+                       Heading& h) {
+  if (i >= limit) return i;
+  const std::string l = upper_words(lines[i]);
+  if (!is_about(l) && !starts_about(l)) return i;
   std::vector<std::string> title;
-  if (i < limit) {
-    const std::string l = upper_words(lines[i]);
-    if (starts_about(l)) title.push_back(lines[i].substr(lines[i].find(' ') + 1));
-    if (is_about(l) || starts_about(l)) {
-      for (++i; i < limit; ++i) {
-        const std::string t = upper_words(lines[i]);
-        if (is_number_line(t) || opens_body(lines[i], t) || is_between(t)) break;
-        title.push_back(lines[i]);
-      }
-    }
+  if (starts_about(l)) title.push_back(lines[i].substr(lines[i].find(' ') + 1));
+  for (++i; i < limit; ++i) {
+    const std::string t = upper_words(lines[i]);
+    if (is_number_line(t) || opens_body(lines[i], t) || is_between(t)) break;
+    title.push_back(lines[i]);
   }
   if (!title.empty()) h.title = join(title);
-  // 4. The numbers, one per line (a number wrapped onto the next line is joined).
+  return i;
+}
+
+// The numbers, one per line; a number wrapped onto the next line is joined.
+std::size_t read_numbers(const std::vector<std::string>& lines, std::size_t i, std::size_t limit,
+                         Heading& h) {
   for (; i < limit; ++i) {
-    const std::string l = upper_words(lines[i]);
-    if (!is_number_line(l)) break;
+    if (!is_number_line(upper_words(lines[i]))) break;
     std::string number = value_after_colon(lines[i]);
-    while (i + 1 < limit && !number.empty() && std::string("-/.").find(number.back()) != std::string::npos &&
+    while (i + 1 < limit && !number.empty() &&
+           std::string("-/.").find(number.back()) != std::string::npos &&
            lines[i + 1].find(' ') == std::string::npos) {
       number += lines[++i];
     }
     if (!number.empty()) h.numbers.push_back(repair_roman_segments(number));
   }
-  h.body_line = i;
+  return i;
+}
+
+}  // namespace
+
+Heading read_heading(const std::vector<std::string>& lines) {
+  Heading h;
+  const std::size_t limit = std::min(lines.size(), k_max_heading_lines);
+  const std::size_t between = find_between(lines, limit, h.doc_type);
+  if (between == limit || !h.doc_type) {
+    h.doc_type = "other";
+    return h;
+  }
+  std::size_t i = read_parties(lines, between, limit, h);
+  i = read_title(lines, i, limit, h);
+  h.body_line = read_numbers(lines, i, limit, h);
   return h;
 }
 

@@ -90,6 +90,9 @@ void add_period(const Period& period, const std::optional<Date>& signed_on,
 }
 
 void add_warnings(const Opening& opening, const ParseOptions& options, AgreementRecord& r) {
+  if (r.doc_type == "addendum" && r.end_date) {
+    r.warnings.push_back("addendum: the agreement it amends now ends on " + *r.end_date);
+  }
   if (!r.signed_date) {
     r.warnings.emplace_back(opening.date_left_blank
                                 ? "no signing date: the date in the opening was left blank"

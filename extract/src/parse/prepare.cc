@@ -73,19 +73,21 @@ bool is_page_number_line(std::string_view line) {
          std::all_of(s.begin(), s.end(), [](char c) { return is_digit(c); });
 }
 
+// A line with its digits blanked out: running headers differ only in the page number.
+std::string header_key(const std::string& line) {
+  std::string k;
+  for (char c : lower_ascii(line)) k += is_digit(c) ? '#' : c;
+  return k;
+}
+
 // Lines that open (or close) most pages the same way, digits aside: running headers.
 std::vector<std::string> running_lines(const std::vector<std::vector<std::string>>& pages) {
   if (pages.size() < 3) return {};
   std::map<std::string, int> seen;
-  auto key = [](const std::string& line) {
-    std::string k;
-    for (char c : lower_ascii(line)) k += is_digit(c) ? '#' : c;
-    return k;
-  };
   for (const auto& page : pages) {
     if (page.empty()) continue;
-    ++seen[key(page.front())];
-    if (page.size() > 1) ++seen[key(page.back())];
+    ++seen[header_key(page.front())];
+    if (page.size() > 1) ++seen[header_key(page.back())];
   }
   std::vector<std::string> out;
   for (const auto& [k, n] : seen) {
@@ -188,10 +190,8 @@ std::vector<std::string> body_lines(const std::vector<std::vector<std::string>>&
     for (std::size_t i = 0; i < page.size(); ++i) {
       const bool edge = i < 2 || i + 2 >= page.size();
       if (edge && is_page_number_line(page[i])) continue;
-      std::string k;
-      for (char c : lower_ascii(page[i])) k += is_digit(c) ? '#' : c;
       if ((i == 0 || i + 1 == page.size()) &&
-          std::find(running.begin(), running.end(), k) != running.end()) {
+          std::find(running.begin(), running.end(), header_key(page[i])) != running.end()) {
         continue;
       }
       out.push_back(page[i]);

@@ -83,6 +83,20 @@ TEST(Parser, WarningsSayWhatIsMissingAndWhatExpired) {
   EXPECT_FALSE(has("no signing date"));
 }
 
+TEST(Parser, AnAddendumThatSetsTheEndDateSaysSo) {
+  const auto r = parsed("ADENDUM PERTAMA\nPERJANJIAN KERJA SAMA\nANTARA\nA\nDENGAN\nB\n"
+                        "Pada hari ini Rabu tanggal 9 Maret 2022, bertempat di Jambi, yang "
+                        "bertanda tangan di bawah ini: Adendum ini berlaku sejak tanggal "
+                        "ditandatangani sampai dengan berakhirnya jangka waktu Perjanjian, yaitu "
+                        "tanggal 14 Juli 2022.");
+  EXPECT_EQ(r.doc_type, "addendum");
+  EXPECT_EQ(r.effective_date, "2022-03-09");
+  EXPECT_EQ(r.end_date, "2022-07-14");
+  EXPECT_NE(std::find(r.warnings.begin(), r.warnings.end(),
+                      "addendum: the agreement it amends now ends on 2022-07-14"),
+            r.warnings.end());
+}
+
 TEST(Parser, WeekdayThatDoesNotMatchIsAWarning) {
   const auto r = parsed(
       "NOTA KESEPAHAMAN\nANTARA\nA\nDAN\nB\nPada hari ini Rabu tanggal 12 "

@@ -1,25 +1,30 @@
 #!/usr/bin/env bash
-# The main job, for a newcomer: set up, build, then extract every sample scan and print
-# one line per file (text source, pages, mean OCR confidence, seconds).
+# The main job, for a newcomer: set up, build, then read every sample scan and print one
+# line per file: where the text came from, pages, mean OCR confidence, seconds, and what
+# the parser read (kind, signing date, end date, parties).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh build
-export OMP_THREAD_LIMIT=1  # one thread per Tesseract engine (naskah would re-exec to set it)
 
 naskah=build/cli/naskah
-printf '%-36s %-11s %5s %10s %8s\n' file "text source" pages "OCR conf." seconds
+field() {  # the value of a top-level "key": value line of the indented JSON record
+  printf '%s\n' "$1" | sed -n "s/^  \"$2\": \"\{0,1\}\([^\",]*\)\"\{0,1\},\{0,1\}$/\1/p"
+}
+printf '%-34s %-10s %5s %6s %7s  %-8s %-10s %-10s %s\n' file "text" pages "conf." seconds \
+  type signed ends parties
 for f in samples/*.pdf samples/*.tiff samples/*.jpg samples/*.png; do
   [ -e "$f" ] || continue
   start=$(date +%s.%N)
   if json=$("$naskah" --quiet extract --json "$f"); then
-    end=$(date +%s.%N)
-    # The record is JSON; pull the three fields with plain tools to need no jq.
-    source=$(printf '%s' "$json" | sed -n 's/^  "text_source": "\(.*\)",$/\1/p')
-    pages=$(printf '%s' "$json" | sed -n 's/^  "pages": \([0-9]*\),$/\1/p')
-    conf=$(printf '%s' "$json" | sed -n 's/^  "ocr_confidence": \(.*\),$/\1/p')
-    printf '%-36s %-11s %5s %10s %8.2f\n' "$(basename "$f")" "$source" "$pages" "$conf" \
-      "$(awk -v a="$start" -v b="$end" 'BEGIN { print b - a }')"
+    seconds=$(awk -v a="$start" -v b="$(date +%s.%N)" 'BEGIN { printf "%.2f", b - a }')
+    parties=$(printf '%s\n' "$json" | grep -c '"name":' || true)
+    printf '%-34s %-10s %5s %6s %7s  %-8s %-10s %-10s %s\n' "$(basename "$f")" \
+      "$(field "$json" text_source)" "$(field "$json" pages)" "$(field "$json" ocr_confidence)" \
+      "$seconds" "$(field "$json" doc_type)" "$(field "$json" signed_date)" \
+      "$(field "$json" end_date)" "$parties"
   else
-    printf '%-36s refused: %s\n' "$(basename "$f")" "$json"
+    printf '%-34s refused: %s\n' "$(basename "$f")" "$json"
   fi
 done
+echo
+echo "One record in full: $naskah extract --json samples/mou-kanwil-universitas.scan.pdf"

@@ -15,3 +15,10 @@ if(NASKAH_SANITIZE)
     -Wno-maybe-uninitialized)
   target_link_options(naskah_options INTERFACE -fsanitize=address,undefined)
 endif()
+
+# Adds the sanitizer build's default settings (sanitizer_defaults.cc) to an executable.
+function(naskah_sanitizer_defaults target)
+  if(NASKAH_SANITIZE)
+    target_sources(${target} PRIVATE ${PROJECT_SOURCE_DIR}/cmake/sanitizer_defaults.cc)
+  endif()
+endfunction()

@@ -13,9 +13,7 @@ scripts/setup.sh build -DNASKAH_WERROR=ON
 (cd build && ctest --output-on-failure -j "$jobs")
 
 scripts/setup.sh build-asan -DNASKAH_WERROR=ON -DNASKAH_SANITIZE=ON -DNASKAH_BENCH=OFF
-export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1
-export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
-(cd build-asan && ctest --output-on-failure -j "$jobs")
+(cd build-asan && ctest --output-on-failure -j "$jobs")  # settings: cmake/sanitizer_defaults.cc
 
 cmake -S . -B build-fuzz -G Ninja -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=RelWithDebInfo \
   -DNASKAH_FUZZ=ON -DNASKAH_TESTS=OFF -DNASKAH_BENCH=OFF >&2

@@ -31,7 +31,7 @@ scan_pages=0
 for f in "${scans[@]}"; do scan_pages=$((scan_pages + $(pages_of "$f"))); done
 text_pages=0
 for f in "${texts[@]}"; do text_pages=$((text_pages + $(pages_of "$f"))); done
-echo "scans: ${#scans[@]} files, $scan_pages pages; text PDFs: ${#texts[@]} files, $text_pages pages; $(nproc) cores"
+echo "scans: ${#scans[@]} files, $scan_pages pages; text PDFs: ${#texts[@]} files, $text_pages pages; $(getconf _NPROCESSORS_ONLN) cores"
 
 # --- scans --------------------------------------------------------------------------
 t=$(now)

@@ -6,8 +6,8 @@
 # Test material is read from ../shared/corpus (CI has it there too).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+jobs=$(nproc)  # before the next line: nproc obeys OMP_THREAD_LIMIT
 export OMP_THREAD_LIMIT=1
-jobs=$(nproc)
 
 scripts/setup.sh build -DNASKAH_WERROR=ON
 (cd build && ctest --output-on-failure -j "$jobs")

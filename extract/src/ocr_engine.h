@@ -27,6 +27,7 @@ struct OcrPage {
   std::string text;
   std::optional<double> confidence;  // mean word confidence; nullopt for a page with no text
   int rotation = 0;                  // degrees turned clockwise before reading
+  float skew = 0;                    // degrees straightened before reading
 };
 
 class OcrEngine {
@@ -37,8 +38,9 @@ class OcrEngine {
   OcrEngine(const OcrEngine&) = delete;
   OcrEngine& operator=(const OcrEngine&) = delete;
 
-  // Reads one page image (8-bit grey) at `dpi`: turns it upright, straightens it, then
-  // recognises it. Fails with extract.timeout past `deadline`, ocr.failed otherwise.
+  // Reads one page image (8-bit grey) at `dpi`: evens out the lighting, removes specks,
+  // turns the page upright, straightens it, removes long lines, then recognises it.
+  // Fails with extract.timeout past `deadline`, ocr.failed otherwise.
   [[nodiscard]] Result<OcrPage> read(Pix* gray, int dpi,
                                      std::chrono::steady_clock::time_point deadline);
 
@@ -48,7 +50,9 @@ class OcrEngine {
  private:
   explicit OcrEngine(OcrSettings settings);
   // Clockwise degrees the page must be turned to be upright (0 when unsure).
-  int upright_rotation(Pix* gray, int dpi);
+  int upright_rotation(Pix* small, int dpi);
+  // The page as OCR should see it; fills page.rotation and page.skew.
+  Result<PixPtr> prepare(Pix* gray, int dpi, OcrPage& page);
 
   OcrSettings m_settings;
   std::unique_ptr<tesseract::TessBaseAPI> m_api;

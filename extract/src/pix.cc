@@ -30,6 +30,12 @@ PixPtr rotate_orth(Pix* pix, int degrees) {
   return PixPtr(pixRotateOrth(pix, quads));
 }
 
+PixPtr analysis_copy(Pix* gray, int& factor) {
+  constexpr l_int32 k_min_width_to_halve = 2000;
+  factor = pixGetWidth(gray) >= k_min_width_to_halve ? 2 : 1;
+  return PixPtr(factor == 2 ? pixScaleAreaMap2(gray) : pixClone(gray));
+}
+
 PixPtr clean_background(Pix* gray) {
   // Defaults of Leptonica's own example: no gamma change, black below 70, white above 190.
   return PixPtr(pixCleanBackgroundToWhite(gray, nullptr, nullptr, 1.0f, 70, 190));
@@ -48,44 +54,70 @@ PixPtr remove_specks(Pix* gray, int dpi) {
   return clean;
 }
 
-PixPtr remove_lines(Pix* gray, int dpi) {
-  // Faint, thin lines break up when thresholded: take everything not quite white, and
-  // bridge gaps of a few pixels along the line's direction before measuring its length.
-  PixPtr binary(pixThresholdToBinary(gray, 200));
-  if (!binary) return nullptr;
-  PixPtr tall(pixCloseBrick(nullptr, binary.get(), 1, 7));
-  PixPtr wide(pixCloseBrick(nullptr, binary.get(), 7, 1));
-  if (!tall || !wide) return nullptr;
-  PixPtr vertical(pixOpenBrick(nullptr, tall.get(), 1, std::max(20, dpi)));
-  PixPtr horizontal(pixOpenBrick(nullptr, wide.get(), std::max(40, 2 * dpi), 1));
-  if (!vertical || !horizontal) return nullptr;
-  PixPtr lines(pixOr(nullptr, vertical.get(), horizontal.get()));
-  if (!lines) return nullptr;
-  // Widen by a pixel each way to take the grey fringe of the line with it.
-  PixPtr mask(pixDilateBrick(nullptr, lines.get(), 3, 3));
-  if (!mask) return nullptr;
-  PixPtr clean(pixCopy(nullptr, gray));
-  if (!clean || pixSetMasked(clean.get(), mask.get(), 0xff) != 0) return nullptr;
-  return clean;
+bool surely_upright(Pix* small) {
+  PixPtr binary(pixThresholdToBinary(small, 128));
+  if (!binary) return false;
+  l_float32 up = 0;
+  l_float32 left = 0;
+  if (pixOrientDetect(binary.get(), &up, &left, 0, 0) != 0) return false;
+  l_int32 orientation = L_TEXT_ORIENT_UNKNOWN;
+  // Zeros pick Leptonica's defaults (confidence 8 and a ratio of 2.5 between the two axes).
+  if (makeOrientDecision(up, left, 0.0f, 0.0f, &orientation, 0) != 0) return false;
+  return orientation == L_TEXT_ORIENT_UP;
 }
 
-PixPtr deskew(Pix* gray, float& angle) {
-  angle = 0;
-  PixPtr binary(pixThresholdToBinary(gray, 128));
-  if (!binary) return PixPtr(pixClone(gray));
-  l_float32 found = 0;
+float find_skew(Pix* small) {
+  PixPtr binary(pixThresholdToBinary(small, 128));
+  if (!binary) return 0;
+  l_float32 angle = 0;
   l_float32 confidence = 0;
-  // Below this confidence Leptonica's skew search is guessing (its own threshold is 3).
+  // Below confidence 3 Leptonica's skew search is guessing (its own threshold); below 0.3
+  // degrees Tesseract's line finding copes by itself, and rotating costs more than it gains.
   constexpr l_float32 k_min_confidence = 3.0f;
-  if (pixFindSkew(binary.get(), &found, &confidence) != 0 || confidence < k_min_confidence ||
-      std::fabs(found) < 0.1f) {
-    return PixPtr(pixClone(gray));
+  constexpr l_float32 k_min_angle = 0.3f;
+  if (pixFindSkew(binary.get(), &angle, &confidence) != 0 || confidence < k_min_confidence ||
+      std::fabs(angle) < k_min_angle) {
+    return 0;
   }
-  PixPtr straight(pixRotate(gray, found * static_cast<l_float32>(M_PI / 180.0), L_ROTATE_AREA_MAP,
-                            L_BRING_IN_WHITE, 0, 0));
-  if (!straight) return PixPtr(pixClone(gray));
-  angle = found;
-  return straight;
+  return angle;
+}
+
+PixPtr rotate_by(Pix* gray, float degrees) {
+  // Area mapping keeps strokes smooth; the cost is one pass over the page.
+  return PixPtr(pixRotate(gray, degrees * static_cast<l_float32>(M_PI / 180.0),
+                          L_ROTATE_AREA_MAP, L_BRING_IN_WHITE, 0, 0));
+}
+
+PixPtr line_mask(Pix* gray, int dpi, int factor) {
+  // Faint, thin lines break up when thresholded: take everything not quite white, at full
+  // resolution (a one-pixel streak fades when averaged down), reduce keeping any dark
+  // pixel, and bridge gaps of a few pixels along the line before measuring its length.
+  PixPtr binary(pixThresholdToBinary(gray, 200));
+  if (binary && factor == 2) binary.reset(pixReduceRankBinary2(binary.get(), 1, nullptr));
+  if (!binary) return nullptr;
+  dpi /= factor;
+  PixPtr tall(pixCloseBrick(nullptr, binary.get(), 1, 5));
+  PixPtr wide(pixCloseBrick(nullptr, binary.get(), 5, 1));
+  if (!tall || !wide) return nullptr;
+  PixPtr vertical(pixOpenBrick(nullptr, tall.get(), 1, std::max(10, dpi)));
+  PixPtr horizontal(pixOpenBrick(nullptr, wide.get(), std::max(20, 2 * dpi), 1));
+  if (!vertical || !horizontal) return nullptr;
+  PixPtr lines(pixOr(nullptr, vertical.get(), horizontal.get()));
+  l_int32 empty = 1;
+  if (!lines || pixZero(lines.get(), &empty) != 0 || empty) return nullptr;
+  return lines;
+}
+
+PixPtr paint_white(Pix* gray, Pix* mask, int factor) {
+  PixPtr full(factor == 1 ? pixClone(mask) : pixExpandBinaryPower2(mask, factor));
+  if (!full) return nullptr;
+  // Widen by a pixel each way to take the grey fringe of the line with it.
+  PixPtr wide(pixDilateBrick(nullptr, full.get(), 3, 3));
+  PixPtr clean(pixCopy(nullptr, gray));
+  if (!wide || !clean) return nullptr;
+  // The expanded mask may be a pixel larger than the page: pixSetMasked aligns at the origin.
+  if (pixSetMasked(clean.get(), wide.get(), 0xff) != 0) return nullptr;
+  return clean;
 }
 
 }  // namespace naskah::extract

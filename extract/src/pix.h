@@ -20,22 +20,37 @@ using PixPtr = std::unique_ptr<Pix, PixDeleter>;
 // `pix` turned clockwise by `degrees` (0, 90, 180, 270).
 [[nodiscard]] PixPtr rotate_orth(Pix* pix, int degrees);
 
-// `pix` (8-bit grey) with uneven lighting flattened: paper white, print dark. Null when
-// Leptonica cannot process it.
+// A copy at half the resolution (area-averaged) when `gray` is a full page at scanning
+// resolution (2000 pixels wide or more), else a clone; `factor` gets 2 or 1. The page's
+// analyses (lighting, orientation, skew, lines) run on it, four times cheaper.
+[[nodiscard]] PixPtr analysis_copy(Pix* gray, int& factor);
+
+// `gray` with uneven lighting flattened: paper white, print dark. Null on failure.
 [[nodiscard]] PixPtr clean_background(Pix* gray);
 
-// `gray` (clean background) with specks of dust and scanner noise, dark dots at most a
-// hundredth of an inch across, painted white. Null when Leptonica cannot process it.
+// `gray` with specks of dust and scanner noise (dark dots at most a hundredth of an inch
+// across) painted white. Null on failure.
 [[nodiscard]] PixPtr remove_specks(Pix* gray, int dpi);
 
-// `gray` with long straight lines (scanner streaks, table and form rules: over an inch
-// vertical, over two inches horizontal) painted white, so OCR does not read them as "|"
-// and "_". Null when Leptonica cannot process it.
-[[nodiscard]] PixPtr remove_lines(Pix* gray, int dpi);
+// True when Leptonica's quick test of ascenders and descenders says with confidence that
+// the text of `small` (about 150 dpi) stands upright: most pages, which then need no
+// orientation detection by Tesseract (ten times slower).
+[[nodiscard]] bool surely_upright(Pix* small);
 
-// `pix` (8-bit grey, clean background) straightened when a skew between a tenth of a
-// degree and the search range is found with confidence; otherwise a clone. `angle` gets
-// the correction applied, in degrees.
-[[nodiscard]] PixPtr deskew(Pix* gray, float& angle);
+// The skew of the text lines of `small`, in degrees, when Leptonica finds one with
+// confidence and it is large enough to trouble OCR; else 0.
+[[nodiscard]] float find_skew(Pix* small);
+
+// `gray` turned by `degrees` (small angles), white brought in at the edges.
+[[nodiscard]] PixPtr rotate_by(Pix* gray, float degrees);
+
+// A 1-bit mask, at 1/`factor` of the size of `gray` (at `dpi`), of its long straight lines:
+// scanner streaks, table and form rules (over an inch vertical, over two inches
+// horizontal); null when there are none.
+[[nodiscard]] PixPtr line_mask(Pix* gray, int dpi, int factor);
+
+// `gray` with the pixels under `mask` (made at 1/`factor` of its size) painted white, so
+// OCR does not read lines as "|" and "_". Null on failure.
+[[nodiscard]] PixPtr paint_white(Pix* gray, Pix* mask, int factor);
 
 }  // namespace naskah::extract

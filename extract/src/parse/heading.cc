@@ -113,6 +113,8 @@ namespace {
 
 // A letterhead (ministry, office, address, telephone) may come before the kind line.
 constexpr std::size_t k_max_kind_line = 20;
+// How far above ANTARA the kind line may stand (subject and numbers may come first).
+constexpr std::size_t k_max_above_between = 8;
 
 // The ANTARA / BETWEEN line and the kind named in the (up to three) lines right above it;
 // when OCR lost that line, a kind line closely followed by DENGAN / DAN. Returns `limit`
@@ -125,7 +127,9 @@ std::size_t find_between(const std::vector<std::string>& lines, std::size_t limi
     if (!is_between(l) && !starts_with_word(l, "antara") && !starts_with_word(l, "between")) {
       continue;
     }
-    for (std::size_t j = k > 3 ? k - 3 : 0; j < k; ++j) {
+    // The kind line is above, with the subject and the numbers between them in some
+    // formats ("NOTA KESEPAHAMAN / TENTANG / ... / ANTARA").
+    for (std::size_t j = k > k_max_above_between ? k - k_max_above_between : 0; j < k; ++j) {
       // An amendment line names the agreement it amends too: the amendment wins.
       if (auto named = kind_of(lines[j]); named && (!kind || *named == "addendum")) kind = named;
     }
@@ -212,6 +216,16 @@ Heading read_heading(const std::vector<std::string>& lines) {
   std::size_t i = read_parties(lines, between, limit, h);
   i = read_title(lines, i, limit, h);
   h.body_line = read_numbers(lines, i, limit, h);
+  // The subject and the numbers may also stand between the kind line and ANTARA.
+  for (std::size_t k = between > k_max_above_between ? between - k_max_above_between : 0;
+       k < between; ++k) {
+    const std::string l = upper_words(lines[k]);
+    if (!h.title && (is_about(l) || starts_about(l))) {
+      k = read_title(lines, k, between, h) - 1;
+    } else if (h.numbers.empty() && is_number_line(l)) {
+      k = read_numbers(lines, k, between, h) - 1;
+    }
+  }
   return h;
 }
 

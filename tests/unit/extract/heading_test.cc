@@ -73,6 +73,16 @@ TEST(Heading, PartiesOnTheAntaraLine) {
   EXPECT_EQ(h.numbers, (std::vector<std::string>{"7/KB/2020"}));
 }
 
+TEST(Heading, SubjectAndNumberBeforeTheParties) {
+  const auto h = heading_of("NOTA KESEPAHAMAN\nTENTANG\nPENINGKATAN PELAYANAN\nPUBLIK\n"
+                            "NOMOR: W13-HH.05.05-1234\nANTARA\nKANTOR WILAYAH JAWA TENGAH\nDAN\n"
+                            "OMBUDSMAN RI\nPada hari ini Selasa");
+  EXPECT_EQ(h.doc_type, "mou");
+  EXPECT_EQ(h.title, "PENINGKATAN PELAYANAN PUBLIK");
+  EXPECT_EQ(h.numbers, (std::vector<std::string>{"W13-HH.05.05-1234"}));
+  EXPECT_EQ(h.parties, (std::vector<std::string>{"KANTOR WILAYAH JAWA TENGAH", "OMBUDSMAN RI"}));
+}
+
 TEST(Heading, LettersAndArticlesAreOther) {
   EXPECT_EQ(
       heading_of("KEMENTERIAN HUKUM DAN HAK ASASI MANUSIA\nKANTOR WILAYAH LAMPUNG\n"

@@ -73,6 +73,17 @@ std::string value_after_colon(const std::string& line) {
   return fold_space(value);
 }
 
+// A number with a lone lower-case letter after it, OCR's reading of a speck, trimmed:
+// "621/PKS/SKN/VIII/2017 i" -> "621/PKS/SKN/VIII/2017".
+std::string without_debris(std::string number) {
+  const auto space = number.rfind(' ');
+  if (space != std::string::npos && space + 2 == number.size() && number.back() >= 'a' &&
+      number.back() <= 'z') {
+    number.erase(space);
+  }
+  return number;
+}
+
 std::string join(const std::vector<std::string>& parts) {
   std::string out;
   for (const auto& p : parts) out += (out.empty() ? "" : " ") + p;
@@ -192,7 +203,7 @@ std::size_t read_numbers(const std::vector<std::string>& lines, std::size_t i, s
                          Heading& h) {
   for (; i < limit; ++i) {
     if (!is_number_line(upper_words(lines[i]))) break;
-    std::string number = value_after_colon(lines[i]);
+    std::string number = without_debris(value_after_colon(lines[i]));
     while (i + 1 < limit && !number.empty() &&
            std::string("-/.").find(number.back()) != std::string::npos &&
            lines[i + 1].find(' ') == std::string::npos) {

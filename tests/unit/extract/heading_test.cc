@@ -83,6 +83,14 @@ TEST(Heading, SubjectAndNumberBeforeTheParties) {
   EXPECT_EQ(h.parties, (std::vector<std::string>{"KANTOR WILAYAH JAWA TENGAH", "OMBUDSMAN RI"}));
 }
 
+TEST(Heading, OcrSpecksAfterNumbersAreDropped) {
+  const auto h = heading_of("NOTA KESEPAHAMAN\nANTARA\nA\nDAN\nB\nTENTANG\nX\n"
+                            "NOMOR : 621/PKS/SKN/VIII/2017 i\nNomor: M.HH-38.HH.05.05 TAHUN 2021 h\n"
+                            "Pada hari ini");
+  EXPECT_EQ(h.numbers, (std::vector<std::string>{"621/PKS/SKN/VIII/2017",
+                                                 "M.HH-38.HH.05.05 TAHUN 2021"}));
+}
+
 TEST(Heading, LettersAndArticlesAreOther) {
   EXPECT_EQ(
       heading_of("KEMENTERIAN HUKUM DAN HAK ASASI MANUSIA\nKANTOR WILAYAH LAMPUNG\n"

@@ -48,20 +48,24 @@ Result<std::unique_ptr<OcrEngine>> OcrEngine::create(const OcrSettings& settings
                     "or check extract.tessdata_dir",
                 "ocr");
   }
-  if (settings.orientation) {
-    engine->m_osd = std::make_unique<tesseract::TessBaseAPI>();
-    // Orientation detection needs the legacy engine and the 'osd' model.
-    if (engine->m_osd->Init(datapath(settings.tessdata_dir), "osd",
-                            tesseract::OEM_TESSERACT_ONLY, nullptr, 0, &k_var_names,
-                            &k_var_values, false) != 0) {
-      return fail(codes::k_ocr_failed,
-                  "the orientation model 'osd' could not be loaded; install tesseract-ocr-osd "
-                  "or set extract.orientation = false",
-                  "ocr");
-    }
-    engine->m_osd->SetPageSegMode(tesseract::PSM_OSD_ONLY);
-  }
   return engine;
+}
+
+Result<void> OcrEngine::load_osd() {
+  if (m_osd) return {};
+  auto osd = std::make_unique<tesseract::TessBaseAPI>();
+  // Orientation detection needs the legacy engine and the 'osd' model. Loaded on the first
+  // page Leptonica cannot clear as upright: most documents never need it.
+  if (osd->Init(datapath(m_settings.tessdata_dir), "osd", tesseract::OEM_TESSERACT_ONLY, nullptr,
+                0, &k_var_names, &k_var_values, false) != 0) {
+    return fail(codes::k_ocr_failed,
+                "the orientation model 'osd' could not be loaded; install tesseract-ocr-osd "
+                "or set extract.orientation = false",
+                "ocr");
+  }
+  osd->SetPageSegMode(tesseract::PSM_OSD_ONLY);
+  m_osd = std::move(osd);
+  return {};
 }
 
 int OcrEngine::upright_rotation(Pix* small, int dpi) {
@@ -99,7 +103,8 @@ Result<PixPtr> OcrEngine::prepare(Pix* gray, int dpi, OcrPage& page) {
   PixPtr small = analysis_copy(image.get(), factor);
   step("lighting and specks");
   if (!small) return fail(codes::k_ocr_failed, "the page image could not be prepared", "ocr");
-  if (m_osd && !surely_upright(small.get())) {
+  if (m_settings.orientation && !surely_upright(small.get())) {
+    if (auto loaded = load_osd(); !loaded) return tl::unexpected(loaded.error());
     page.rotation = upright_rotation(small.get(), dpi / factor);
     if (page.rotation != 0) {
       image = rotate_orth(image.get(), page.rotation);

@@ -49,6 +49,8 @@ class OcrEngine {
 
  private:
   explicit OcrEngine(OcrSettings settings);
+  // Loads the orientation model on first use. Fails with ocr.failed.
+  Result<void> load_osd();
   // Clockwise degrees the page must be turned to be upright (0 when unsure).
   int upright_rotation(Pix* small, int dpi);
   // The page as OCR should see it; fills page.rotation and page.skew.
@@ -56,7 +58,7 @@ class OcrEngine {
 
   OcrSettings m_settings;
   std::unique_ptr<tesseract::TessBaseAPI> m_api;
-  std::unique_ptr<tesseract::TessBaseAPI> m_osd;  // null when orientation is off
+  std::unique_ptr<tesseract::TessBaseAPI> m_osd;  // loaded on the first page that needs it
 };
 
 }  // namespace naskah::extract

@@ -107,11 +107,30 @@ void split_person(const std::string& head, Signer& signer) {
 }
 
 // One numbered entry of the opening list, from its number to "disebut PIHAK <ordinal>".
+// The text after "<label> :" up to the next of `stops`, or nullopt when the label is absent.
+std::optional<std::string> labelled(const std::string& entry, const std::string& lower,
+                                    const char* label, std::initializer_list<const char*> stops) {
+  const auto at = lower.find(label);
+  if (at == npos) return std::nullopt;
+  const auto colon = lower.find(':', at);
+  if (colon == npos || colon - at > std::string_view(label).size() + 2) return std::nullopt;
+  const auto end = find_first(lower, stops, colon + 1);
+  std::string value = trim(entry.substr(colon + 1, end == npos ? npos : end - colon - 1));
+  if (value.empty()) return std::nullopt;
+  return value;
+}
+
 Signer read_signer(const std::string& entry, const std::string& lower) {
   Signer signer;
   const auto acting = find_first(lower, {"dalam hal ini", "yang berkedudukan", ", berkedudukan",
                                          "bertindak untuk", "untuk dan atas nama"});
-  split_person(entry.substr(0, acting), signer);
+  // The table form: "Nama : <name> Jabatan : <office> Alamat : ...".
+  signer.signatory = labelled(entry, lower, "nama", {"jabatan", "nip", "alamat", "dalam hal ini"});
+  if (signer.signatory) {
+    signer.position = labelled(entry, lower, "jabatan", {"alamat", "nip", "dalam hal ini", ","});
+  } else {
+    split_person(entry.substr(0, acting), signer);
+  }
   std::size_t length = 0;
   const auto behalf = find_first(lower, {"untuk dan atas nama ", "atas nama "}, 0, &length);
   if (behalf != npos) {
@@ -136,12 +155,26 @@ Signer read_signer(const std::string& entry, const std::string& lower) {
   return signer;
 }
 
+// Where the list marker `marker` ("1. ", "ii. ") stands as a word of its own at or after
+// `from` ("2021. " and "ini. " do not count), or npos.
+std::size_t find_marker(const std::string& lower, const std::string& marker, std::size_t from) {
+  for (auto at = lower.find(marker, from); at != npos; at = lower.find(marker, at + 1)) {
+    if (at == 0 || !(is_letter(lower[at - 1]) || is_digit(lower[at - 1]))) return at;
+  }
+  return npos;
+}
+
 std::vector<Signer> read_signers(const std::string& flat, const std::string& lower,
                                  std::size_t from) {
   std::vector<Signer> signers;
+  static constexpr const char* k_roman[] = {"i. ", "ii. ", "iii. ", "iv. ", "v. ", "vi. "};
   for (int n = 1; n <= 6; ++n) {
-    const std::string marker = std::to_string(n) + ". ";
-    const auto at = lower.find(marker, from);
+    // Entries are numbered "1." or, in the table form, "I.".
+    std::string marker = std::to_string(n) + ". ";
+    if (find_marker(lower, marker, from) > find_marker(lower, k_roman[n - 1], from)) {
+      marker = k_roman[n - 1];
+    }
+    const auto at = find_marker(lower, marker, from);
     if (at == npos || at - from > 2000) break;
     // The entry ends with the role it gives: "... disebut PIHAK PERTAMA".
     const auto called = lower.find("disebut", at);

@@ -54,6 +54,24 @@ TEST(Opening, SignersWithoutColonAndThreeParties) {
   EXPECT_EQ(o.signers[2].party, "BPJS Kesehatan");
 }
 
+TEST(Opening, SignersGivenAsATable) {
+  const auto o = read_opening(
+      "Pada hari ini Kamis tanggal 2 Februari 2023, bertempat di Padang, kami yang bertanda "
+      "tangan di bawah ini: I. Nama : Drs. Ahmad Fauzi, M.Si. Jabatan : Kepala Kantor Wilayah "
+      "Alamat : Jalan Khatib Sulaiman Nomor 50, Padang dalam hal ini bertindak untuk dan atas "
+      "nama Kantor Wilayah Sumatera Barat, selanjutnya disebut PIHAK PERTAMA; II. Nama : Rina "
+      "Marlina, S.H. Jabatan : Rektor Alamat : Jalan Limau Manis, Padang dalam hal ini bertindak "
+      "untuk dan atas nama Universitas Andalas, selanjutnya disebut PIHAK KEDUA.");
+  ASSERT_EQ(o.signers.size(), 2u);
+  EXPECT_EQ(o.signers[0].signatory, "Drs. Ahmad Fauzi, M.Si.");
+  EXPECT_EQ(o.signers[0].position, "Kepala Kantor Wilayah");
+  EXPECT_EQ(o.signers[0].party, "Kantor Wilayah Sumatera Barat");
+  EXPECT_EQ(o.signers[0].role, "first");
+  EXPECT_EQ(o.signers[1].signatory, "Rina Marlina, S.H.");
+  EXPECT_EQ(o.signers[1].position, "Rektor");
+  EXPECT_EQ(o.signers[1].role, "second");
+}
+
 TEST(Opening, BlankSigningDate) {
   const auto o = read_opening(
       "Pada hari ini ............ tanggal ............ bulan ............ tahun dua ribu "

@@ -103,17 +103,22 @@ Result<PixPtr> OcrEngine::prepare(Pix* gray, int dpi, OcrPage& page) {
   PixPtr small = analysis_copy(image.get(), factor);
   step("lighting and specks");
   if (!small) return fail(codes::k_ocr_failed, "the page image could not be prepared", "ocr");
-  if (m_settings.orientation && !surely_upright(small.get())) {
+  // One threshold of the small copy serves the orientation and skew tests (made again
+  // only if the page had to be turned).
+  PixPtr text_bits = text_mask(small.get());
+  if (!text_bits) return fail(codes::k_ocr_failed, "the page image could not be prepared", "ocr");
+  if (m_settings.orientation && !surely_upright(text_bits.get())) {
     if (auto loaded = load_osd(); !loaded) return tl::unexpected(loaded.error());
     page.rotation = upright_rotation(small.get(), dpi / factor);
     if (page.rotation != 0) {
       image = rotate_orth(image.get(), page.rotation);
       small = rotate_orth(small.get(), page.rotation);
+      text_bits = small ? text_mask(small.get()) : nullptr;
     }
   }
   step("orientation");
-  if (m_settings.deskew && image && small) {
-    page.skew = find_skew(small.get());
+  if (m_settings.deskew && image && small && text_bits) {
+    page.skew = find_skew(text_bits.get());
     if (page.skew != 0) {
       image = rotate_by(image.get(), page.skew);
       small = rotate_by(small.get(), page.skew);

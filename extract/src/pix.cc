@@ -54,28 +54,26 @@ PixPtr remove_specks(Pix* gray, int dpi) {
   return clean;
 }
 
-bool surely_upright(Pix* small) {
-  PixPtr binary(pixThresholdToBinary(small, 128));
-  if (!binary) return false;
+PixPtr text_mask(Pix* small) { return PixPtr(pixThresholdToBinary(small, 128)); }
+
+bool surely_upright(Pix* mask) {
   l_float32 up = 0;
   l_float32 left = 0;
-  if (pixOrientDetect(binary.get(), &up, &left, 0, 0) != 0) return false;
+  if (pixOrientDetect(mask, &up, &left, 0, 0) != 0) return false;
   l_int32 orientation = L_TEXT_ORIENT_UNKNOWN;
   // Zeros pick Leptonica's defaults (confidence 8 and a ratio of 2.5 between the two axes).
   if (makeOrientDecision(up, left, 0.0f, 0.0f, &orientation, 0) != 0) return false;
   return orientation == L_TEXT_ORIENT_UP;
 }
 
-float find_skew(Pix* small) {
-  PixPtr binary(pixThresholdToBinary(small, 128));
-  if (!binary) return 0;
+float find_skew(Pix* mask) {
   l_float32 angle = 0;
   l_float32 confidence = 0;
   // Below confidence 3 Leptonica's skew search is guessing (its own threshold); below 0.3
   // degrees Tesseract's line finding copes by itself, and rotating costs more than it gains.
   constexpr l_float32 k_min_confidence = 3.0f;
   constexpr l_float32 k_min_angle = 0.3f;
-  if (pixFindSkew(binary.get(), &angle, &confidence) != 0 || confidence < k_min_confidence ||
+  if (pixFindSkew(mask, &angle, &confidence) != 0 || confidence < k_min_confidence ||
       std::fabs(angle) < k_min_angle) {
     return 0;
   }

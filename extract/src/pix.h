@@ -32,14 +32,17 @@ using PixPtr = std::unique_ptr<Pix, PixDeleter>;
 // across) painted white. Null on failure.
 [[nodiscard]] PixPtr remove_specks(Pix* gray, int dpi);
 
-// True when Leptonica's quick test of ascenders and descenders says with confidence that
-// the text of `small` (about 150 dpi) stands upright: most pages, which then need no
-// orientation detection by Tesseract (ten times slower).
-[[nodiscard]] bool surely_upright(Pix* small);
+// `small` thresholded to 1 bit at mid grey, for the two tests below; null on failure.
+[[nodiscard]] PixPtr text_mask(Pix* small);
 
-// The skew of the text lines of `small`, in degrees, when Leptonica finds one with
-// confidence and it is large enough to trouble OCR; else 0.
-[[nodiscard]] float find_skew(Pix* small);
+// True when Leptonica's quick test of ascenders and descenders says with confidence that
+// the text of `mask` (text_mask of a page at about 150 dpi) stands upright: most pages,
+// which then need no orientation detection by Tesseract (ten times slower).
+[[nodiscard]] bool surely_upright(Pix* mask);
+
+// The skew of the text lines of `mask` (text_mask), in degrees, when Leptonica finds one
+// with confidence and it is large enough to trouble OCR; else 0.
+[[nodiscard]] float find_skew(Pix* mask);
 
 // `gray` turned by `degrees` (small angles), white brought in at the edges.
 [[nodiscard]] PixPtr rotate_by(Pix* gray, float degrees);

@@ -84,16 +84,9 @@ std::string without_debris(std::string number) {
   return number;
 }
 
-std::string join(const std::vector<std::string>& parts) {
-  std::string out;
-  for (const auto& p : parts) out += (out.empty() ? "" : " ") + p;
-  return fold_space(out);
-}
-
 std::string without_leading_the(std::string name) {
   if (lower_ascii(name).starts_with("the ")) name.erase(0, 4);
-  while (!name.empty() && (name.back() == ',' || name.back() == ';')) name.pop_back();
-  return name;
+  return trim_end(std::move(name), ",;");
 }
 
 }  // namespace
@@ -176,7 +169,7 @@ std::size_t read_parties(const std::vector<std::string>& lines, std::size_t i, s
     parties.back().push_back(lines[i]);
   }
   for (const auto& block : parties) {
-    if (!block.empty()) h.parties.push_back(without_leading_the(join(block)));
+    if (!block.empty()) h.parties.push_back(without_leading_the(join_lines(block, 0, block.size())));
   }
   return i;
 }
@@ -194,7 +187,7 @@ std::size_t read_title(const std::vector<std::string>& lines, std::size_t i, std
     if (is_number_line(t) || opens_body(lines[i], t) || is_between(t)) break;
     title.push_back(lines[i]);
   }
-  if (!title.empty()) h.title = join(title);
+  if (!title.empty()) h.title = join_lines(title, 0, title.size());
   return i;
 }
 

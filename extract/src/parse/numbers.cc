@@ -427,17 +427,6 @@ std::optional<long long> parse_ordinal(std::string_view text) {
   return positive(parse_number_words(s.substr(0, word_at) + *cardinal));
 }
 
-bool letter_at(std::string_view text, std::size_t i) {
-  if (static_cast<unsigned char>(text[i]) < 0x80) return is_letter(text[i]);
-  std::size_t lead = i;
-  while (lead > 0 && i - lead < 3 && (static_cast<unsigned char>(text[lead]) & 0xC0) == 0x80) {
-    --lead;
-  }
-  const auto first = static_cast<unsigned char>(text[lead]);
-  const auto second = lead + 1 < text.size() ? static_cast<unsigned char>(text[lead + 1]) : 0;
-  return first != 0xC2 && !(first == 0xE2 && second < 0xB0);
-}
-
 std::optional<NumberMatch> number_words_at(std::string_view text, std::size_t pos) {
   if (pos >= text.size() || (pos > 0 && letter_at(text, pos - 1))) return std::nullopt;
   const TokenList tokens = read_tokens(text, pos);

@@ -42,11 +42,6 @@ namespace naskah::extract::parse {
 // "21st", "first", "twenty-first". Returns nullopt for anything else and for zero.
 [[nodiscard]] std::optional<long long> parse_ordinal(std::string_view text);
 
-// Whether the character holding byte `i` of `text` is a letter: an ASCII letter or a UTF-8
-// one. NBSP, dashes, quotes and the signs of U+0080..U+00BF and U+2000..U+2BFF ("€", "’")
-// are not. The scanners here use it for word boundaries. Precondition: i < text.size().
-[[nodiscard]] bool letter_at(std::string_view text, std::size_t i);
-
 // A run of cardinal number words inside running text; [begin, end) are byte offsets.
 struct NumberMatch {
   long long value;

@@ -30,31 +30,18 @@ bool has_lower_case(const std::string& line) {
   return std::any_of(line.begin(), line.end(), [](char c) { return c >= 'a' && c <= 'z'; });
 }
 
-std::string join(const std::vector<std::string>& lines, std::size_t from, std::size_t to) {
-  std::string out;
-  for (std::size_t i = from; i < to; ++i) {
-    std::string part = lines[i];
-    while (!part.empty() && part.back() == ',' && i + 1 == to) part.pop_back();
-    out += (out.empty() ? "" : " ") + part;
-  }
-  return fold_space(out);
-}
-
-std::string trim_commas(std::string s) {
-  while (!s.empty() && (s.back() == ',' || s.back() == ' ')) s.pop_back();
-  return s;
-}
+std::string trim_commas(std::string s) { return trim_end(std::move(s), ", "); }
 
 Signer read_english(const std::vector<std::string>& block) {
   Signer s;
   // "For <party>," may wrap over lines; it ends at the first line ending with a comma.
   std::size_t i = 0;
   while (i < block.size() && !block[i].ends_with(",")) ++i;
-  s.party = trim_commas(join(block, 0, std::min(i + 1, block.size())).substr(4));
+  s.party = trim_commas(join_lines(block, 0, std::min(i + 1, block.size())).substr(4));
   std::size_t name_end = i + 1;
   while (name_end < block.size() && !is_office(lower_ascii(block[name_end]))) ++name_end;
-  if (name_end > i + 1) s.signatory = trim_commas(join(block, i + 1, name_end));
-  if (name_end < block.size()) s.position = trim_commas(join(block, name_end, block.size()));
+  if (name_end > i + 1) s.signatory = trim_commas(join_lines(block, i + 1, name_end));
+  if (name_end < block.size()) s.position = trim_commas(join_lines(block, name_end, block.size()));
   return s;
 }
 
@@ -72,8 +59,8 @@ Signer read_indonesian(const std::vector<std::string>& block) {
       header_end = i + 1;
     }
   }
-  if (header_end > 1) s.position = trim_commas(join(block, 1, header_end));
-  if (end > header_end) s.signatory = trim_commas(join(block, header_end, end));
+  if (header_end > 1) s.position = trim_commas(join_lines(block, 1, header_end));
+  if (end > header_end) s.signatory = trim_commas(join_lines(block, header_end, end));
   return s;
 }
 

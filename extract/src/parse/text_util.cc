@@ -28,6 +28,32 @@ std::string fold_space(std::string_view text) {
   return out;
 }
 
+bool letter_at(std::string_view text, std::size_t i) {
+  if (static_cast<unsigned char>(text[i]) < 0x80) return is_letter(text[i]);
+  std::size_t lead = i;
+  while (lead > 0 && i - lead < 3 && (static_cast<unsigned char>(text[lead]) & 0xC0) == 0x80) {
+    --lead;
+  }
+  const auto first = static_cast<unsigned char>(text[lead]);
+  const auto second = lead + 1 < text.size() ? static_cast<unsigned char>(text[lead + 1]) : 0;
+  return first != 0xC2 && !(first == 0xE2 && second < 0xB0);
+}
+
+std::string join_lines(const std::vector<std::string>& lines, std::size_t from,
+                       std::size_t to) {
+  std::string out;
+  for (std::size_t i = from; i < to && i < lines.size(); ++i) {
+    if (!out.empty()) out += ' ';
+    out += lines[i];
+  }
+  return fold_space(out);
+}
+
+std::string trim_end(std::string text, std::string_view chars) {
+  while (!text.empty() && chars.find(text.back()) != std::string_view::npos) text.pop_back();
+  return text;
+}
+
 std::string repair_roman_segments(std::string number) {
   std::size_t start = 0;
   while (start <= number.size()) {

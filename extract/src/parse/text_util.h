@@ -3,6 +3,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace naskah::extract::parse {
 
@@ -16,9 +17,22 @@ namespace naskah::extract::parse {
 }
 [[nodiscard]] constexpr bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
+// Whether the character holding byte `i` of `text` is a letter: an ASCII letter or a UTF-8
+// one. Unlike is_letter, NBSP, dashes, quotes and the signs of U+0080..U+00BF and
+// U+2000..U+2BFF ("€", "’") are not: the scanners use it for word boundaries.
+// Precondition: i < text.size().
+[[nodiscard]] bool letter_at(std::string_view text, std::size_t i);
+
 // White space runs (spaces, tabs, newlines, form feeds, NBSP) folded to one space,
 // trimmed at both ends.
 [[nodiscard]] std::string fold_space(std::string_view text);
+
+// Lines [from, to) joined with single spaces, white space folded.
+[[nodiscard]] std::string join_lines(const std::vector<std::string>& lines, std::size_t from,
+                                     std::size_t to);
+
+// `text` without the characters of `chars` at its end ("NAME, " -> "NAME").
+[[nodiscard]] std::string trim_end(std::string text, std::string_view chars);
 
 // An agreement number with the Roman-numeral month repaired where OCR read I as 1 or l:
 // "445/3470/1X/2022" -> "445/3470/IX/2022", "PKS/2629/X1/2023" -> "PKS/2629/XI/2023".

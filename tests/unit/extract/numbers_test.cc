@@ -1,4 +1,5 @@
 #include "parse/numbers.h"
+#include "parse/text_util.h"
 
 #include <gtest/gtest.h>
 

@@ -8,5 +8,9 @@ namespace naskah::cli {
 
 void add_extract(CLI::App& app, Globals& globals, int& exit_code);
 void add_config(CLI::App& app, Globals& globals, int& exit_code);
+void add_ingest(CLI::App& app, Globals& globals, int& exit_code);
+void add_search(CLI::App& app, Globals& globals, int& exit_code);
+void add_reindex(CLI::App& app, Globals& globals, int& exit_code);
+void add_report(CLI::App& app, Globals& globals, int& exit_code);
 
 }  // namespace naskah::cli

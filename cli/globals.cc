@@ -49,7 +49,9 @@ int report_error(const Error& error, bool json, const std::string& subject) {
     std::cerr << "naskah: " << (subject.empty() ? "" : subject + ": ") << error.message << " ["
               << error.code << "]\n";
   }
-  if (error.code == codes::k_config_invalid) return k_usage;  // the invocation is wrong
+  if (error.code == codes::k_config_invalid || error.code == codes::k_usage_invalid) {
+    return k_usage;  // the invocation is wrong
+  }
   return error.is_refusal() ? k_refused : k_failure;
 }
 

@@ -27,6 +27,10 @@ int run_cli(int argc, char** argv) {
   globals.add_to(app);
   int exit_code = cli::k_ok;
   cli::add_extract(app, globals, exit_code);
+  cli::add_ingest(app, globals, exit_code);
+  cli::add_search(app, globals, exit_code);
+  cli::add_reindex(app, globals, exit_code);
+  cli::add_report(app, globals, exit_code);
   cli::add_config(app, globals, exit_code);
 
   try {

@@ -10,7 +10,9 @@ packages=(
   g++ cmake ninja-build pkg-config
   # libraries
   libpoppler-cpp-dev libtesseract-dev libleptonica-dev libspdlog-dev nlohmann-json3-dev
-  libcli11-dev libtomlplusplus-dev libsodium-dev libexpected-dev
+  libcli11-dev libtomlplusplus-dev libsodium-dev libexpected-dev libxapian-dev
+  # index tools: xapian-compact, xapian-tcpsrv; omindex for the index benchmark
+  xapian-tools xapian-omega
   # OCR language data: Indonesian, English, orientation detection
   tesseract-ocr tesseract-ocr-ind tesseract-ocr-eng tesseract-ocr-osd
   # tests, fuzzing and benchmarks

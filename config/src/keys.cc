@@ -89,6 +89,12 @@ std::vector<Key> make_keys() {
                           1, 2000, [](auto& s) -> auto& { return s.limits.max_page_megapixels; }));
   k.push_back(integer_key("limits.timeout_seconds", "longest time for one document", 1, 86400,
                           [](auto& s) -> auto& { return s.limits.timeout_seconds; }));
+  k.push_back(integer_key("index.lock_timeout_seconds",
+                          "how long a writer waits for another ingest or reindex to finish", 0,
+                          86400, [](auto& s) -> auto& { return s.index.lock_timeout_seconds; }));
+  k.push_back(integer_key("search.expiring_days",
+                          "an agreement is 'expiring' when it ends within this many days", 1,
+                          3650, [](auto& s) -> auto& { return s.search.expiring_days; }));
   return k;
 }
 

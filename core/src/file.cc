@@ -5,7 +5,9 @@
 #include <fstream>
 #include <system_error>
 
+#include <fcntl.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 namespace naskah {
 
@@ -40,6 +42,64 @@ Result<std::string> read_file(const std::string& path, std::uint64_t max_bytes) 
     return fail(codes::k_input_unreadable, "the file could not be read to the end", path);
   }
   return bytes;
+}
+
+namespace {
+
+tl::unexpected<Error> write_error(const std::string& path, const char* what) {
+  return fail("io.write",
+              std::string(what) + " failed (" + std::strerror(errno) +
+                  "); check free space and permissions of the data folder",
+              path);
+}
+
+std::string folder_of(const std::string& path) {
+  const auto slash = path.rfind('/');
+  if (slash == std::string::npos) return ".";
+  return slash == 0 ? "/" : path.substr(0, slash);
+}
+
+}  // namespace
+
+Result<void> sync_folder(const std::string& folder) {
+  const int fd = ::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (fd < 0) return write_error(folder, "opening the folder");
+  const int rc = ::fsync(fd);
+  ::close(fd);
+  if (rc != 0) return write_error(folder, "syncing the folder");
+  return {};
+}
+
+Result<void> write_file_atomic(const std::string& path, std::string_view bytes) {
+  std::string temp = path + ".tmp-XXXXXX";
+  const int fd = ::mkstemp(temp.data());
+  if (fd < 0) return write_error(path, "creating a temporary file");
+  std::size_t done = 0;
+  while (done < bytes.size()) {
+    const ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) {
+      auto error = write_error(path, "writing");
+      ::close(fd);
+      ::unlink(temp.c_str());
+      return error;
+    }
+    done += static_cast<std::size_t>(n);
+  }
+  ::fchmod(fd, 0644);
+  if (::fsync(fd) != 0) {
+    auto error = write_error(path, "syncing");
+    ::close(fd);
+    ::unlink(temp.c_str());
+    return error;
+  }
+  ::close(fd);
+  if (::rename(temp.c_str(), path.c_str()) != 0) {
+    auto error = write_error(path, "renaming the temporary file");
+    ::unlink(temp.c_str());
+    return error;
+  }
+  return sync_folder(folder_of(path));
 }
 
 }  // namespace naskah

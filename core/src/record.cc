@@ -63,6 +63,7 @@ nlohmann::ordered_json to_json(const AgreementRecord& r, bool with_text) {
       {"parties", parties},
       {"signed_date", or_null(r.signed_date)},
       {"place", or_null(r.place)},
+      {"office", or_null(r.office)},
       {"effective_date", or_null(r.effective_date)},
       {"end_date", or_null(r.end_date)},
       {"duration", duration},
@@ -73,6 +74,104 @@ nlohmann::ordered_json to_json(const AgreementRecord& r, bool with_text) {
   };
   if (with_text) out["text"] = r.text;
   return out;
+}
+
+namespace {
+
+template <typename Json>
+std::optional<std::string> optional_string(const Json& j, const char* key) {
+  const auto it = j.find(key);
+  if (it == j.end() || it->is_null()) return std::nullopt;
+  return it->template get<std::string>();
+}
+
+template <typename Json>
+std::string string_or_empty(const Json& j, const char* key) {
+  return optional_string(j, key).value_or("");
+}
+
+template <typename Json>
+std::vector<std::string> string_list(const Json& j, const char* key) {
+  std::vector<std::string> out;
+  const auto it = j.find(key);
+  if (it == j.end() || it->is_null()) return out;
+  for (const auto& item : *it) out.push_back(item.template get<std::string>());
+  return out;
+}
+
+template <typename Json>
+const Json& list_or_empty(const Json& j, const char* key) {
+  static const Json k_empty = Json::array();
+  const auto it = j.find(key);
+  return it == j.end() || it->is_null() ? k_empty : *it;
+}
+
+TextSource text_source_from(const std::string& text) {
+  if (text == "ocr") return TextSource::ocr;
+  if (text == "mixed") return TextSource::mixed;
+  return TextSource::text_layer;
+}
+
+template <typename Json>
+AgreementRecord read_record(const Json& j) {
+  AgreementRecord r;
+  r.sha256 = string_or_empty(j, "sha256");
+  if (const auto it = j.find("source"); it != j.end() && it->is_object()) {
+    r.source.path = string_or_empty(*it, "path");
+    r.source.url = optional_string(*it, "url");
+    r.source.bytes = it->value("bytes", std::uint64_t{0});
+    r.source.mime = string_or_empty(*it, "mime");
+  }
+  r.pages = j.value("pages", 0);
+  r.text_source = text_source_from(string_or_empty(j, "text_source"));
+  if (const auto it = j.find("ocr_confidence"); it != j.end() && !it->is_null()) {
+    r.ocr_confidence = it->template get<double>();
+  }
+  r.language = optional_string(j, "language");
+  r.doc_type = optional_string(j, "doc_type");
+  r.title = optional_string(j, "title");
+  r.numbers = string_list(j, "numbers");
+  for (const auto& p : list_or_empty(j, "parties")) {
+    r.parties.push_back({string_or_empty(p, "name"), optional_string(p, "role"),
+                         optional_string(p, "signatory"), optional_string(p, "position")});
+  }
+  r.signed_date = optional_string(j, "signed_date");
+  r.place = optional_string(j, "place");
+  r.office = optional_string(j, "office");
+  r.effective_date = optional_string(j, "effective_date");
+  r.end_date = optional_string(j, "end_date");
+  if (const auto it = j.find("duration"); it != j.end() && it->is_object()) {
+    r.duration = Duration{it->value("years", 0), it->value("months", 0), it->value("days", 0)};
+  }
+  for (const auto& a : list_or_empty(j, "amounts")) {
+    r.amounts.push_back({a.value("value", 0.0), string_or_empty(a, "currency"),
+                         string_or_empty(a, "text")});
+  }
+  r.references = string_list(j, "references");
+  for (const auto& d : list_or_empty(j, "dates")) {
+    r.dates.push_back({string_or_empty(d, "value"), string_or_empty(d, "text")});
+  }
+  r.warnings = string_list(j, "warnings");
+  r.text = string_or_empty(j, "text");
+  return r;
+}
+
+template <typename Json>
+Result<AgreementRecord> checked_read(const Json& j) {
+  if (!j.is_object()) return fail("record.invalid", "an agreement record must be a JSON object");
+  try {
+    return read_record(j);
+  } catch (const nlohmann::json::exception& e) {
+    return fail("record.invalid", std::string("a member has the wrong type: ") + e.what());
+  }
+}
+
+}  // namespace
+
+Result<AgreementRecord> record_from_json(const nlohmann::json& json) { return checked_read(json); }
+
+Result<AgreementRecord> record_from_json(const nlohmann::ordered_json& json) {
+  return checked_read(json);
 }
 
 }  // namespace naskah

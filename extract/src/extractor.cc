@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include <spdlog/spdlog.h>
+#include <tesseract/version.h>
 
 #include "ocr_plugin.h"
 #include "pdf_file.h"
@@ -27,6 +28,8 @@ tl::unexpected<Error> too_many_pages(int pages, int limit) {
 }
 
 }  // namespace
+
+const char* ocr_engine() { return "tesseract " TESSERACT_VERSION_STR; }
 
 TextSource Extraction::text_source() const {
   bool any_ocr = false;

@@ -29,11 +29,21 @@ struct LimitsSettings {
   int timeout_seconds = 900;     // per document
 };
 
+struct IndexSettings {
+  int lock_timeout_seconds = 60;  // how long a writer waits for another to finish
+};
+
+struct SearchSettings {
+  int expiring_days = 90;  // "expiring": the end date is at most this many days away
+};
+
 struct Settings {
   std::string data_dir = "./naskah-data";
   std::string log_level = "info";
   ExtractSettings extract;
   LimitsSettings limits;
+  IndexSettings index;
+  SearchSettings search;
 };
 
 enum class Origin { built_in, file, environment, flag };

@@ -42,6 +42,7 @@ inline constexpr const char* k_extract_timeout = "extract.timeout";
 inline constexpr const char* k_extract_crashed = "extract.crashed";
 inline constexpr const char* k_index_locked = "index.locked";
 inline constexpr const char* k_config_invalid = "config.invalid";
+inline constexpr const char* k_usage_invalid = "usage.invalid";
 inline constexpr const char* k_internal = "internal";
 }  // namespace codes
 

@@ -9,6 +9,8 @@
 
 #include <nlohmann/json_fwd.hpp>
 
+#include "naskah/core/error.h"
+
 namespace naskah {
 
 inline constexpr const char* k_record_schema = "naskah.agreement/1";
@@ -61,6 +63,7 @@ struct AgreementRecord {
   std::vector<Party> parties;
   std::optional<std::string> signed_date;
   std::optional<std::string> place;
+  std::optional<std::string> office;  // the unit or regional office that sent it, if known
   std::optional<std::string> effective_date;
   std::optional<std::string> end_date;
   std::optional<Duration> duration;
@@ -73,5 +76,10 @@ struct AgreementRecord {
 
 // The record as CONTRACT.md JSON; `with_text` adds the "text" member.
 [[nodiscard]] nlohmann::ordered_json to_json(const AgreementRecord& record, bool with_text);
+
+// The record back from its JSON (members it does not know are ignored; missing ones stay
+// unknown). Fails with record.invalid when a member has the wrong type.
+[[nodiscard]] Result<AgreementRecord> record_from_json(const nlohmann::json& json);
+[[nodiscard]] Result<AgreementRecord> record_from_json(const nlohmann::ordered_json& json);
 
 }  // namespace naskah

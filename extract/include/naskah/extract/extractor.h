@@ -69,6 +69,9 @@ class Extractor {
   std::unique_ptr<Impl> m_impl;
 };
 
+// "tesseract 5.3.0": the OCR engine this build uses, recorded with archived records.
+[[nodiscard]] const char* ocr_engine();
+
 // Routes Poppler's, Leptonica's and Tesseract's own messages to spdlog (debug level).
 // Call once, before any thread starts.
 void route_library_logs();

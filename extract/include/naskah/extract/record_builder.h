@@ -19,4 +19,9 @@ inline constexpr double k_low_ocr_confidence = 60.0;
                                            const std::string& path,
                                            const ParseOptions& options = {});
 
+// A stored record read again by the current parser: keeps what extraction found (id,
+// source, pages, text source, OCR confidence, office, text) and redoes everything else.
+[[nodiscard]] AgreementRecord reread_record(const AgreementRecord& stored,
+                                            const ParseOptions& options = {});
+
 }  // namespace naskah::extract

@@ -1,0 +1,69 @@
+// The Xapian schema of naskah, in one place: which terms and values a record becomes, and
+// how the search side finds them again. Plain constants and pure functions; thread-safe.
+//
+//   free text, with positions   body (no prefix), title "S", party names "XP", numbers "XN"
+//   stemmed (STEM_SOME)         "Z" + stem; Indonesian stemmer, English for English records
+//   boolean filters             "Q" id (sha256), "XTYPE" doc type, "XPARTY" party name,
+//                               "XNUM" number, "Y" signing year, "XOFFICE" office, "L" language,
+//                               "XFLAG" what makes it suspicious
+//   values                      slot:: below (dates as YYYYMMDD, amounts sortable-serialised)
+//   document data               the record as JSON, text included (snippets, reindex of shards)
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include <xapian.h>
+
+namespace naskah::index {
+
+namespace prefix {
+inline constexpr const char* k_id = "Q";
+inline constexpr const char* k_type = "XTYPE";
+inline constexpr const char* k_party = "XPARTY";
+inline constexpr const char* k_number = "XNUM";
+inline constexpr const char* k_year = "Y";
+inline constexpr const char* k_office = "XOFFICE";
+inline constexpr const char* k_language = "L";
+inline constexpr const char* k_title_text = "S";
+inline constexpr const char* k_party_text = "XP";
+inline constexpr const char* k_number_text = "XN";
+// What makes a record suspicious, as terms so the monitoring list is one query:
+// "XFLAGno-parties", "no-signed-date", "no-number", "duplicate", "low-ocr".
+inline constexpr const char* k_flag = "XFLAG";
+}  // namespace prefix
+
+namespace slot {
+inline constexpr Xapian::valueno k_signed = 0;     // YYYYMMDD
+inline constexpr Xapian::valueno k_effective = 1;  // YYYYMMDD
+inline constexpr Xapian::valueno k_end = 2;        // YYYYMMDD; status is a range on it
+inline constexpr Xapian::valueno k_amount = 3;     // largest amount, sortable_serialise
+inline constexpr Xapian::valueno k_type = 4;       // "mou", "pks", "addendum", "other"
+inline constexpr Xapian::valueno k_year = 5;       // "2021"
+inline constexpr Xapian::valueno k_office = 6;     // as given
+inline constexpr Xapian::valueno k_language = 7;   // "id", "en"
+inline constexpr Xapian::valueno k_confidence = 8; // mean OCR confidence, sortable_serialise
+// Party names (as printed, white space folded) in slots k_party_first, +1, ... so that a
+// stock ValueCountMatchSpy per slot counts them, locally and through remote shards alike.
+inline constexpr Xapian::valueno k_party_first = 10;
+inline constexpr int k_party_slots = 4;
+}  // namespace slot
+
+// "2021-10-12" -> "20211012"; empty when `iso` is not a YYYY-MM-DD date.
+[[nodiscard]] std::string date_value(std::string_view iso);
+
+// The key a name or number is filed under in a boolean term: lower case, white space folded,
+// cut to fit Xapian's term length limit.
+[[nodiscard]] std::string term_key(std::string_view text);
+
+// A party name for display and facets: white space folded.
+[[nodiscard]] std::string display_name(std::string_view text);
+
+// The stemmer for a record's language ("en" -> English, anything else -> Indonesian).
+[[nodiscard]] Xapian::Stem stemmer_for(const std::optional<std::string>& language);
+
+// The unique id term of a document.
+[[nodiscard]] std::string id_term(std::string_view sha256);
+
+}  // namespace naskah::index

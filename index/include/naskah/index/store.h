@@ -1,0 +1,108 @@
+// The index folder (DESIGN.md "On disk"): generations of Xapian databases and the stub file
+// that names the live one, the write lock, the writer used by ingest, and the builder of a
+// new generation used by reindex.
+//
+//   index/current      Xapian stub file: "auto gen-000003"
+//   index/gen-NNNNNN/  one Xapian database per generation
+//   index/write.lock   held (flock) by the one process writing the live generation
+//
+// One writer at a time (the lock), any number of readers (open_for_search) that never lock.
+// Objects here are not thread-safe; use each from one thread.
+#pragma once
+
+#include <chrono>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <xapian.h>
+
+#include "naskah/core/error.h"
+#include "naskah/core/record.h"
+#include "naskah/index/document.h"
+
+namespace naskah::index {
+
+inline constexpr const char* k_stub_name = "current";
+
+// Opens the live generation for searching. Fails with index.missing when nothing has been
+// indexed yet, index.damaged when it cannot be opened.
+[[nodiscard]] Result<Xapian::Database> open_for_search(const std::string& index_dir);
+
+// The path of the live generation's database, or empty when there is none yet.
+[[nodiscard]] std::string live_generation(const std::string& index_dir);
+
+// An exclusive lock on the index folder for writing, released on destruction.
+class WriteLock {
+ public:
+  // Waits up to `timeout` for the lock; then fails with index.locked.
+  [[nodiscard]] static Result<WriteLock> acquire(const std::string& index_dir,
+                                                 std::chrono::milliseconds timeout);
+  WriteLock(WriteLock&& other) noexcept;
+  WriteLock& operator=(WriteLock&&) = delete;
+  WriteLock(const WriteLock&) = delete;
+  ~WriteLock();
+
+ private:
+  explicit WriteLock(int fd) : m_fd(fd) {}
+  int m_fd = -1;
+};
+
+// Adds and replaces documents in the live generation (creating the first one if needed).
+// Holds the write lock for its lifetime.
+class Writer {
+ public:
+  [[nodiscard]] static Result<Writer> open(const std::string& index_dir,
+                                           std::chrono::milliseconds lock_timeout);
+
+  [[nodiscard]] bool contains(const std::string& sha256);
+  // Indexes (or re-indexes) a record and flags near duplicates in it and in the others.
+  [[nodiscard]] Result<void> put(const AgreementRecord& record);
+  // Makes everything put so far durable and visible to searchers.
+  [[nodiscard]] Result<void> commit();
+
+ private:
+  Writer(WriteLock lock, Xapian::WritableDatabase db)
+      : m_lock(std::move(lock)), m_db(std::move(db)) {}
+  WriteLock m_lock;
+  Xapian::WritableDatabase m_db;
+};
+
+// Builds a new database from prepared documents: a new generation of an index folder
+// (swapped in by finish), or a standalone database (a partition, reindex --out).
+class Builder {
+ public:
+  // A new generation in `index_dir`; the live one stays live until finish().
+  [[nodiscard]] static Result<Builder> new_generation(const std::string& index_dir);
+  // A standalone database at `path` (must not exist yet, or be empty).
+  [[nodiscard]] static Result<Builder> standalone(const std::string& path);
+
+  void add(Prepared&& prepared);
+  [[nodiscard]] bool contains(const std::string& sha256);
+  [[nodiscard]] std::uint64_t count() const { return m_added; }
+  // Flags near duplicates, commits, and (for a generation) swaps it in atomically; the
+  // previous generation is kept, older ones are removed. For a generation `lock` must be
+  // the index's write lock (so no ingest writes to the old generation meanwhile).
+  [[nodiscard]] Result<void> finish(const WriteLock* lock);
+
+  [[nodiscard]] const std::string& path() const { return m_path; }
+
+ private:
+  Builder(std::string index_dir, std::string path, Xapian::WritableDatabase db)
+      : m_index_dir(std::move(index_dir)), m_path(std::move(path)), m_db(std::move(db)) {}
+  std::string m_index_dir;  // empty for a standalone database
+  std::string m_path;
+  Xapian::WritableDatabase m_db;
+  std::uint64_t m_added = 0;
+};
+
+// Flags near duplicates among the documents of `db`: the same agreement scanned twice
+// (different bytes, a number in common, and the same parties where both name any). With
+// `only`, checks just those ids against the rest. Each gets "possible duplicate of <id>".
+// Returns how many documents were changed.
+std::size_t mark_duplicates(Xapian::WritableDatabase& db,
+                            const std::optional<std::vector<std::string>>& only = std::nullopt);
+
+}  // namespace naskah::index

@@ -1,0 +1,130 @@
+#include "naskah/index/document.h"
+
+#include <algorithm>
+#include <cctype>
+
+#include <nlohmann/json.hpp>
+
+#include "naskah/index/schema.h"
+#include "naskah/index/synonyms.h"
+
+namespace naskah::index {
+namespace {
+
+const SynonymMatcher& synonym_matcher() {
+  static const SynonymMatcher k_matcher(builtin_synonyms());
+  return k_matcher;
+}
+
+// Words worth suggesting as spelling corrections: plain lower-case words of 4+ letters.
+bool spelling_word(const std::string& term) {
+  if (term.size() < 4 || term.size() > 30) return false;
+  return std::all_of(term.begin(), term.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || static_cast<unsigned char>(c) >= 0x80;
+  });
+}
+
+void add_boolean(Xapian::Document& doc, const char* prefix, const std::string& key) {
+  if (!key.empty()) doc.add_boolean_term(prefix + key);
+}
+
+void index_field(Xapian::TermGenerator& tg, const std::string& text, const char* field_prefix) {
+  // In its own field (for pihak:, nomor:, tentang:) and in the body (for plain queries).
+  tg.index_text(text, 1, field_prefix);
+  tg.increase_termpos();
+  tg.index_text(text);
+  tg.increase_termpos();
+}
+
+}  // namespace
+
+std::vector<std::string> suspicion_flags(const AgreementRecord& r) {
+  std::vector<std::string> flags;
+  if (r.doc_type && *r.doc_type == "other") return flags;
+  if (r.parties.empty()) flags.emplace_back("no-parties");
+  if (!r.signed_date) flags.emplace_back("no-signed-date");
+  if (r.numbers.empty()) flags.emplace_back("no-number");
+  if (std::any_of(r.warnings.begin(), r.warnings.end(),
+                  [](const std::string& w) { return w.starts_with("possible duplicate of "); })) {
+    flags.emplace_back("duplicate");
+  }
+  if (r.ocr_confidence && *r.ocr_confidence < k_low_confidence) flags.emplace_back("low-ocr");
+  return flags;
+}
+
+std::string year_of(const AgreementRecord& record) {
+  const auto& date = record.signed_date ? record.signed_date : record.effective_date;
+  return date && date->size() >= 4 ? date->substr(0, 4) : std::string{};
+}
+
+Prepared prepare(const AgreementRecord& record) {
+  thread_local Xapian::TermGenerator tg;
+  Prepared out;
+  out.id_term = id_term(record.sha256);
+  Xapian::Document& doc = out.document;
+  tg.set_document(doc);
+  tg.set_stemmer(stemmer_for(record.language));
+  tg.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
+
+  tg.index_text(record.text);
+  tg.increase_termpos();
+  if (record.title) index_field(tg, *record.title, prefix::k_title_text);
+  for (const Party& party : record.parties) {
+    index_field(tg, party.name, prefix::k_party_text);
+    add_boolean(doc, prefix::k_party, term_key(party.name));
+  }
+  for (const std::string& number : record.numbers) {
+    tg.index_text(number, 1, prefix::k_number_text);
+    tg.increase_termpos();
+    add_boolean(doc, prefix::k_number, term_key(number));
+  }
+  for (const std::string& canonical : synonym_matcher().canonicals_in(record.text)) {
+    for (const std::string& term : canonical_terms(canonical)) doc.add_term(term, 0);
+  }
+
+  for (Xapian::TermIterator t = doc.termlist_begin(); t != doc.termlist_end(); ++t) {
+    if (spelling_word(*t)) out.spelling.push_back(*t);
+  }
+
+  doc.add_boolean_term(out.id_term);
+  add_boolean(doc, prefix::k_type, record.doc_type.value_or("unknown"));
+  const std::string year = year_of(record);
+  add_boolean(doc, prefix::k_year, year);
+  if (record.office) add_boolean(doc, prefix::k_office, term_key(*record.office));
+  if (record.language) add_boolean(doc, prefix::k_language, *record.language);
+  for (const std::string& flag : suspicion_flags(record)) add_boolean(doc, prefix::k_flag, flag);
+
+  if (record.signed_date) doc.add_value(slot::k_signed, date_value(*record.signed_date));
+  if (record.effective_date) doc.add_value(slot::k_effective, date_value(*record.effective_date));
+  if (record.end_date) doc.add_value(slot::k_end, date_value(*record.end_date));
+  if (!record.amounts.empty()) {
+    const auto largest = std::max_element(
+        record.amounts.begin(), record.amounts.end(),
+        [](const Amount& a, const Amount& b) { return a.value < b.value; });
+    doc.add_value(slot::k_amount, Xapian::sortable_serialise(largest->value));
+  }
+  doc.add_value(slot::k_type, record.doc_type.value_or("unknown"));
+  if (!year.empty()) doc.add_value(slot::k_year, year);
+  if (record.office) doc.add_value(slot::k_office, display_name(*record.office));
+  if (record.language) doc.add_value(slot::k_language, *record.language);
+  if (record.ocr_confidence) {
+    doc.add_value(slot::k_confidence, Xapian::sortable_serialise(*record.ocr_confidence));
+  }
+  const int parties = std::min<int>(static_cast<int>(record.parties.size()), slot::k_party_slots);
+  for (int i = 0; i < parties; ++i) {
+    doc.add_value(slot::k_party_first + static_cast<Xapian::valueno>(i),
+                  display_name(record.parties[static_cast<std::size_t>(i)].name));
+  }
+
+  doc.set_data(to_json(record, true).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+  return out;
+}
+
+Result<AgreementRecord> record_of(const Xapian::Document& document) {
+  const std::string data = document.get_data();
+  const auto json = nlohmann::json::parse(data, nullptr, false);
+  if (json.is_discarded()) return fail("index.damaged", "a document's data is not JSON");
+  return record_from_json(json);
+}
+
+}  // namespace naskah::index

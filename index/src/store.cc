@@ -1,0 +1,375 @@
+#include "naskah/index/store.h"
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <set>
+#include <thread>
+
+#include <fcntl.h>
+#include <spdlog/spdlog.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "naskah/core/file.h"
+#include "naskah/index/schema.h"
+#include "naskah/index/synonyms.h"
+
+namespace naskah::index {
+namespace fs = std::filesystem;
+namespace {
+
+constexpr const char* k_generation_prefix = "gen-";
+constexpr const char* k_lock_name = "write.lock";
+
+std::string generation_name(int number) {
+  char name[32];
+  std::snprintf(name, sizeof name, "%s%06d", k_generation_prefix, number);
+  return name;
+}
+
+// The number of a "gen-NNNNNN" folder name, or -1.
+int generation_number(const std::string& name) {
+  if (!name.starts_with(k_generation_prefix)) return -1;
+  const std::string digits = name.substr(std::strlen(k_generation_prefix));
+  if (digits.empty() || !std::all_of(digits.begin(), digits.end(), ::isdigit)) return -1;
+  return std::stoi(digits);
+}
+
+std::string stub_path(const std::string& index_dir) { return index_dir + "/" + k_stub_name; }
+
+// The generation folder named by the stub ("auto gen-000003"), or empty.
+std::string stub_target(const std::string& index_dir) {
+  std::ifstream in(stub_path(index_dir));
+  std::string kind;
+  std::string name;
+  if (!(in >> kind >> name) || generation_number(name) < 0) return {};
+  return name;
+}
+
+tl::unexpected<Error> xapian_error(const Xapian::Error& e, const std::string& where) {
+  if (std::string_view(e.get_type()) == "DatabaseLockError") {
+    return fail(codes::k_index_locked,
+                "another process holds the index database open for writing; try again later",
+                where);
+  }
+  return fail("index.damaged", "the index could not be used: " + e.get_description() +
+                                   "; rebuild it with naskah reindex", where);
+}
+
+Result<void> make_folder(const std::string& dir) {
+  std::error_code ec;
+  fs::create_directories(dir, ec);
+  if (ec) return fail("io.write", "cannot create the folder: " + ec.message(), dir);
+  return {};
+}
+
+Result<void> write_stub(const std::string& index_dir, const std::string& generation) {
+  return write_file_atomic(stub_path(index_dir), "auto " + generation + "\n");
+}
+
+std::vector<std::pair<int, std::string>> generations(const std::string& index_dir) {
+  std::vector<std::pair<int, std::string>> out;
+  std::error_code ec;
+  for (const auto& entry : fs::directory_iterator(index_dir, ec)) {
+    const std::string name = entry.path().filename().string();
+    if (const int n = generation_number(name); n >= 0 && entry.is_directory()) {
+      out.emplace_back(n, name);
+    }
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+// Creates the next generation folder; mkdir's atomicity settles a race between builders.
+Result<std::string> create_generation(const std::string& index_dir) {
+  const auto existing = generations(index_dir);
+  int next = existing.empty() ? 1 : existing.back().first + 1;
+  for (int tries = 0; tries < 100; ++tries, ++next) {
+    const std::string name = generation_name(next);
+    if (::mkdir((index_dir + "/" + name).c_str(), 0755) == 0) return name;
+    if (errno != EEXIST) break;
+  }
+  return fail("io.write", std::string("cannot create a new index generation: ") +
+                              std::strerror(errno), index_dir);
+}
+
+Result<Xapian::WritableDatabase> create_database(const std::string& path) {
+  try {
+    Xapian::WritableDatabase db(path, Xapian::DB_CREATE_OR_OPEN | Xapian::DB_BACKEND_GLASS);
+    add_synonyms(db, builtin_synonyms());
+    db.set_metadata("naskah.schema", "1");
+    return db;
+  } catch (const Xapian::Error& e) {
+    return xapian_error(e, path);
+  }
+}
+
+bool has_document(Xapian::Database& db, const std::string& sha256) {
+  return db.term_exists(id_term(sha256));
+}
+
+void add_spelling(Xapian::WritableDatabase& db, const std::vector<std::string>& words) {
+  for (const std::string& w : words) db.add_spelling(w);
+}
+
+}  // namespace
+
+std::string live_generation(const std::string& index_dir) {
+  const std::string name = stub_target(index_dir);
+  if (name.empty() || !fs::is_directory(index_dir + "/" + name)) return {};
+  return index_dir + "/" + name;
+}
+
+Result<Xapian::Database> open_for_search(const std::string& index_dir) {
+  if (live_generation(index_dir).empty()) {
+    return fail("index.missing",
+                "nothing has been indexed yet; add documents with naskah ingest", index_dir);
+  }
+  try {
+    return Xapian::Database(stub_path(index_dir));
+  } catch (const Xapian::Error& e) {
+    return xapian_error(e, index_dir);
+  }
+}
+
+// ---- WriteLock ----------------------------------------------------------------------------
+
+Result<WriteLock> WriteLock::acquire(const std::string& index_dir,
+                                     std::chrono::milliseconds timeout) {
+  if (auto made = make_folder(index_dir); !made) return tl::unexpected(made.error());
+  const std::string path = index_dir + "/" + k_lock_name;
+  const int fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+  if (fd < 0) {
+    return fail("io.write", std::string("cannot open the index lock: ") + std::strerror(errno),
+                path);
+  }
+  const auto deadline = std::chrono::steady_clock::now() + timeout;
+  bool said = false;
+  while (::flock(fd, LOCK_EX | LOCK_NB) != 0) {
+    if (errno != EWOULDBLOCK && errno != EINTR) {
+      ::close(fd);
+      return fail("io.write", std::string("cannot lock the index: ") + std::strerror(errno),
+                  path);
+    }
+    if (std::chrono::steady_clock::now() >= deadline) {
+      ::close(fd);
+      return fail(codes::k_index_locked,
+                  "another naskah process (ingest, watch or reindex) is writing the index and "
+                  "did not finish within " +
+                      std::to_string(timeout.count() / 1000) +
+                      " s; try again when it is done, or raise index.lock_timeout_seconds",
+                  index_dir);
+    }
+    if (!said) {
+      spdlog::info("waiting for another naskah process to finish writing the index");
+      said = true;
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+  return WriteLock(fd);
+}
+
+WriteLock::WriteLock(WriteLock&& other) noexcept : m_fd(other.m_fd) { other.m_fd = -1; }
+
+WriteLock::~WriteLock() {
+  if (m_fd >= 0) ::close(m_fd);  // closing releases the flock
+}
+
+// ---- Writer -------------------------------------------------------------------------------
+
+Result<Writer> Writer::open(const std::string& index_dir, std::chrono::milliseconds lock_timeout) {
+  auto lock = WriteLock::acquire(index_dir, lock_timeout);
+  if (!lock) return tl::unexpected(lock.error());
+  std::string live = live_generation(index_dir);
+  if (live.empty()) {
+    auto name = create_generation(index_dir);
+    if (!name) return tl::unexpected(name.error());
+    auto db = create_database(index_dir + "/" + *name);
+    if (!db) return tl::unexpected(db.error());
+    db->commit();
+    if (auto stub = write_stub(index_dir, *name); !stub) return tl::unexpected(stub.error());
+    return Writer(std::move(*lock), std::move(*db));
+  }
+  try {
+    return Writer(std::move(*lock), Xapian::WritableDatabase(live, Xapian::DB_OPEN));
+  } catch (const Xapian::Error& e) {
+    return xapian_error(e, live);
+  }
+}
+
+bool Writer::contains(const std::string& sha256) { return has_document(m_db, sha256); }
+
+Result<void> Writer::put(const AgreementRecord& record) {
+  try {
+    Prepared prepared = prepare(record);
+    add_spelling(m_db, prepared.spelling);
+    m_db.replace_document(prepared.id_term, prepared.document);
+    mark_duplicates(m_db, std::vector<std::string>{record.sha256});
+    return {};
+  } catch (const Xapian::Error& e) {
+    return xapian_error(e, record.sha256);
+  }
+}
+
+Result<void> Writer::commit() {
+  try {
+    m_db.commit();
+    return {};
+  } catch (const Xapian::Error& e) {
+    return xapian_error(e, "commit");
+  }
+}
+
+// ---- Builder ------------------------------------------------------------------------------
+
+Result<Builder> Builder::new_generation(const std::string& index_dir) {
+  if (auto made = make_folder(index_dir); !made) return tl::unexpected(made.error());
+  auto name = create_generation(index_dir);
+  if (!name) return tl::unexpected(name.error());
+  const std::string path = index_dir + "/" + *name;
+  auto db = create_database(path);
+  if (!db) return tl::unexpected(db.error());
+  return Builder(index_dir, path, std::move(*db));
+}
+
+Result<Builder> Builder::standalone(const std::string& path) {
+  std::error_code ec;
+  if (fs::exists(path, ec) && !fs::is_empty(path, ec)) {
+    return fail("io.write", "the output folder exists and is not empty; give a new folder",
+                path);
+  }
+  auto db = create_database(path);
+  if (!db) return tl::unexpected(db.error());
+  return Builder({}, path, std::move(*db));
+}
+
+void Builder::add(Prepared&& prepared) {
+  add_spelling(m_db, prepared.spelling);
+  m_db.add_document(prepared.document);
+  ++m_added;
+}
+
+bool Builder::contains(const std::string& sha256) { return has_document(m_db, sha256); }
+
+Result<void> Builder::finish(const WriteLock* lock) {
+  try {
+    mark_duplicates(m_db);
+    m_db.commit();
+    m_db.close();
+  } catch (const Xapian::Error& e) {
+    return xapian_error(e, m_path);
+  }
+  if (m_index_dir.empty()) return {};
+  if (lock == nullptr) return fail(codes::k_internal, "a generation swap needs the write lock");
+  const std::string previous = stub_target(m_index_dir);
+  const std::string name = fs::path(m_path).filename().string();
+  if (auto stub = write_stub(m_index_dir, name); !stub) return stub;
+  // Keep the previous generation (searchers may still read it); remove older ones.
+  const int keep_from = previous.empty() ? generation_number(name) : generation_number(previous);
+  for (const auto& [number, old] : generations(m_index_dir)) {
+    if (number >= keep_from) continue;
+    std::error_code ec;
+    fs::remove_all(m_index_dir + "/" + old, ec);
+    if (ec) spdlog::warn("could not remove old index generation {}: {}", old, ec.message());
+  }
+  return {};
+}
+
+// ---- near duplicates ----------------------------------------------------------------------
+
+namespace {
+
+std::vector<std::string> terms_with_prefix(const Xapian::Document& doc, const std::string& prefix) {
+  std::vector<std::string> out;
+  Xapian::TermIterator t = doc.termlist_begin();
+  t.skip_to(prefix);
+  for (; t != doc.termlist_end() && (*t).starts_with(prefix); ++t) out.push_back(*t);
+  return out;
+}
+
+bool same_agreement(const AgreementRecord& a, const AgreementRecord& b) {
+  if (a.sha256 == b.sha256) return false;
+  if (a.doc_type && b.doc_type && *a.doc_type != *b.doc_type) return false;
+  if (a.parties.empty() || b.parties.empty()) return true;
+  std::set<std::string> names;
+  for (const Party& p : a.parties) names.insert(term_key(p.name));
+  return std::any_of(b.parties.begin(), b.parties.end(),
+                     [&](const Party& p) { return names.contains(term_key(p.name)); });
+}
+
+std::string duplicate_warning(const std::string& sha256) {
+  return "possible duplicate of " + sha256;
+}
+
+}  // namespace
+
+std::size_t mark_duplicates(Xapian::WritableDatabase& db,
+                            const std::optional<std::vector<std::string>>& only) {
+  const std::string number_prefix = prefix::k_number;
+  // Documents that share a number term, as groups of document ids.
+  std::vector<std::vector<Xapian::docid>> groups;
+  auto group_of_term = [&](const std::string& term) {
+    std::vector<Xapian::docid> ids;
+    for (auto p = db.postlist_begin(term); p != db.postlist_end(term); ++p) ids.push_back(*p);
+    if (ids.size() >= 2) groups.push_back(std::move(ids));
+  };
+  if (only) {
+    for (const std::string& sha : *only) {
+      const std::string id = id_term(sha);
+      auto p = db.postlist_begin(id);
+      if (p == db.postlist_end(id)) continue;
+      for (const std::string& term : terms_with_prefix(db.get_document(*p), number_prefix)) {
+        group_of_term(term);
+      }
+    }
+  } else {
+    for (auto t = db.allterms_begin(number_prefix); t != db.allterms_end(number_prefix); ++t) {
+      if (t.get_termfreq() >= 2) group_of_term(*t);
+    }
+  }
+  // Pairs that are the same agreement -> the warnings each document should gain.
+  std::map<Xapian::docid, std::set<std::string>> add;
+  std::map<Xapian::docid, AgreementRecord> records;
+  auto record = [&](Xapian::docid id) -> const AgreementRecord* {
+    auto it = records.find(id);
+    if (it == records.end()) {
+      auto r = record_of(db.get_document(id));
+      if (!r) return nullptr;
+      it = records.emplace(id, std::move(*r)).first;
+    }
+    return &it->second;
+  };
+  for (const auto& ids : groups) {
+    if (ids.size() > 50) continue;  // a number shared that widely is a common reference
+    for (std::size_t i = 0; i < ids.size(); ++i) {
+      for (std::size_t j = i + 1; j < ids.size(); ++j) {
+        const AgreementRecord* a = record(ids[i]);
+        const AgreementRecord* b = record(ids[j]);
+        if (a == nullptr || b == nullptr || !same_agreement(*a, *b)) continue;
+        add[ids[i]].insert(duplicate_warning(b->sha256));
+        add[ids[j]].insert(duplicate_warning(a->sha256));
+      }
+    }
+  }
+  std::size_t changed = 0;
+  for (auto& [id, warnings] : add) {
+    AgreementRecord& r = records.at(id);
+    bool grew = false;
+    for (const std::string& w : warnings) {
+      if (std::find(r.warnings.begin(), r.warnings.end(), w) != r.warnings.end()) continue;
+      r.warnings.push_back(w);
+      grew = true;
+    }
+    if (!grew) continue;
+    db.replace_document(id, prepare(r).document);
+    ++changed;
+  }
+  return changed;
+}
+
+}  // namespace naskah::index

@@ -1,0 +1,155 @@
+#include "naskah/ingest/ingester.h"
+
+#include <algorithm>
+#include <ctime>
+#include <filesystem>
+
+#include <spdlog/spdlog.h>
+
+#include "naskah/core/file.h"
+#include "naskah/core/sha256.h"
+#include "naskah/extract/parser.h"
+#include "naskah/extract/record_builder.h"
+#include "naskah/index/store.h"
+
+namespace naskah::ingest {
+namespace fs = std::filesystem;
+namespace {
+
+// Names an operator's tools leave while a file is still being written, and hidden files.
+bool ignored_name(const std::string& name) {
+  if (name.empty() || name.front() == '.' || name.starts_with("~$")) return true;
+  for (const char* suffix : {".part", ".crdownload", ".tmp", ".partial", ".download"}) {
+    if (name.ends_with(suffix)) return true;
+  }
+  return false;
+}
+
+std::string now_iso() {
+  const std::time_t now = std::time(nullptr);
+  std::tm utc{};
+  ::gmtime_r(&now, &utc);
+  char text[32];
+  std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &utc);
+  return text;
+}
+
+}  // namespace
+
+const char* to_string(Outcome outcome) {
+  switch (outcome) {
+    case Outcome::ingested: return "ingested";
+    case Outcome::present: return "already present";
+    case Outcome::refused: return "refused";
+    case Outcome::failed: return "failed";
+  }
+  return "failed";
+}
+
+std::string archive_dir(const std::string& data_dir) { return data_dir + "/archive"; }
+std::string index_dir(const std::string& data_dir) { return data_dir + "/index"; }
+
+nlohmann::json provenance(const extract::Options& options) {
+  return {{"parser_version", extract::k_parser_version},
+          {"ocr", {{"engine", extract::ocr_engine()},
+                   {"languages", options.languages},
+                   {"dpi", options.ocr_dpi},
+                   {"deskew", options.deskew},
+                   {"orientation", options.orientation}}},
+          {"archived_at", now_iso()}};
+}
+
+std::vector<std::string> collect_files(const std::vector<std::string>& paths) {
+  std::vector<std::string> files;
+  for (const std::string& path : paths) {
+    std::error_code ec;
+    if (!fs::is_directory(path, ec)) {
+      files.push_back(path);
+      continue;
+    }
+    std::vector<std::string> found;
+    auto it = fs::recursive_directory_iterator(path, fs::directory_options::skip_permission_denied,
+                                               ec);
+    for (; !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+      const std::string name = it->path().filename().string();
+      if (ignored_name(name)) {
+        if (it->is_directory()) it.disable_recursion_pending();
+        continue;
+      }
+      if (it->is_regular_file()) found.push_back(it->path().string());
+    }
+    std::sort(found.begin(), found.end());
+    files.insert(files.end(), found.begin(), found.end());
+  }
+  return files;
+}
+
+Ingester::Ingester(Options options)
+    : m_options(std::move(options)),
+      m_archive(archive_dir(m_options.data_dir)),
+      m_extractor(m_options.extract) {}
+
+Ingester::~Ingester() = default;
+
+Result<void> Ingester::index_record(const AgreementRecord& record) {
+  auto writer = index::Writer::open(index_dir(m_options.data_dir), m_options.lock_timeout);
+  if (!writer) return tl::unexpected(writer.error());
+  if (auto put = writer->put(record); !put) return put;
+  return writer->commit();
+}
+
+FileResult Ingester::ingest_file(const std::string& path) {
+  const auto started = std::chrono::steady_clock::now();
+  FileResult result;
+  result.path = path;
+  auto finish = [&](Outcome outcome, std::optional<Error> error = std::nullopt) {
+    result.outcome = outcome;
+    result.error = std::move(error);
+    result.seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    return result;
+  };
+  auto refuse_or_fail = [&](const Error& error) {
+    return finish(error.is_refusal() ? Outcome::refused : Outcome::failed, error);
+  };
+
+  auto bytes = read_file(path, m_options.max_file_bytes);
+  if (!bytes) return refuse_or_fail(bytes.error());
+  result.sha256 = sha256_hex(*bytes);
+
+  if (m_archive.has_record(result.sha256)) {
+    // Already archived; a crash may have kept it out of the index, so make sure.
+    auto stored = m_archive.load(result.sha256);
+    if (!stored) return refuse_or_fail(stored.error());
+    result.pages = stored->record.pages;
+    result.text_source = to_string(stored->record.text_source);
+    auto writer = index::Writer::open(index_dir(m_options.data_dir), m_options.lock_timeout);
+    if (!writer) return refuse_or_fail(writer.error());
+    if (!writer->contains(result.sha256)) {
+      spdlog::info("{}: archived but not indexed (an earlier run stopped); indexing it", path);
+      if (auto put = writer->put(stored->record); !put) return refuse_or_fail(put.error());
+      if (auto done = writer->commit(); !done) return refuse_or_fail(done.error());
+    }
+    return finish(Outcome::present);
+  }
+
+  auto extraction = m_extractor.extract(*bytes);
+  if (!extraction) return refuse_or_fail(extraction.error());
+  extract::ParseOptions parse_options;
+  parse_options.today = m_options.today;
+  AgreementRecord record = extract::build_record(*extraction, *bytes, path, parse_options);
+  record.office = m_options.office;
+  result.pages = record.pages;
+  result.text_source = to_string(record.text_source);
+
+  if (auto stored = m_archive.store_original(record.sha256, *bytes, record.source.mime); !stored) {
+    return refuse_or_fail(stored.error());
+  }
+  if (auto stored = m_archive.store_record(record, provenance(m_options.extract)); !stored) {
+    return refuse_or_fail(stored.error());
+  }
+  if (auto indexed = index_record(record); !indexed) return refuse_or_fail(indexed.error());
+  return finish(Outcome::ingested);
+}
+
+}  // namespace naskah::ingest

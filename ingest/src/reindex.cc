@@ -1,0 +1,207 @@
+#include "naskah/ingest/reindex.h"
+
+#include <atomic>
+#include <condition_variable>
+#include <deque>
+#include <mutex>
+#include <thread>
+
+#include <spdlog/spdlog.h>
+
+#include "naskah/core/file.h"
+#include "naskah/extract/record_builder.h"
+#include "naskah/index/store.h"
+#include "naskah/ingest/archive.h"
+#include "naskah/ingest/ingester.h"
+
+namespace naskah::ingest {
+namespace {
+
+// A bounded queue between the term-generating threads and the writer, so memory stays flat
+// however large the archive is.
+class PreparedQueue {
+ public:
+  explicit PreparedQueue(std::size_t capacity) : m_capacity(capacity) {}
+
+  void push(std::optional<index::Prepared> item) {
+    std::unique_lock lock(m_mutex);
+    m_not_full.wait(lock, [this] { return m_items.size() < m_capacity; });
+    m_items.push_back(std::move(item));
+    m_not_empty.notify_one();
+  }
+  std::optional<index::Prepared> pop() {
+    std::unique_lock lock(m_mutex);
+    m_not_empty.wait(lock, [this] { return !m_items.empty(); });
+    auto item = std::move(m_items.front());
+    m_items.pop_front();
+    m_not_full.notify_one();
+    return item;
+  }
+
+ private:
+  std::size_t m_capacity;
+  std::mutex m_mutex;
+  std::condition_variable m_not_full;
+  std::condition_variable m_not_empty;
+  std::deque<std::optional<index::Prepared>> m_items;  // nullopt: a record that failed
+};
+
+std::size_t word_count(const std::string& text) {
+  std::size_t words = 0;
+  bool in_word = false;
+  for (const char c : text) {
+    const bool space = c == ' ' || c == '\n' || c == '\t' || c == '\f' || c == '\r';
+    if (!space && !in_word) ++words;
+    in_word = !space;
+  }
+  return words;
+}
+
+// Reads one archived record again: re-parsed, or with `extractor` re-extracted (and the
+// new record archived).
+Result<AgreementRecord> reread(const Archive& archive, const std::string& sha256,
+                               const ReindexOptions& options, extract::Extractor* extractor) {
+  auto stored = archive.load(sha256);
+  if (!stored) return tl::unexpected(stored.error());
+  extract::ParseOptions parse_options;
+  parse_options.today = options.today;
+  if (extractor == nullptr) return extract::reread_record(stored->record, parse_options);
+
+  const auto original = archive.original_path(sha256);
+  if (!original) return fail("archive.missing", "the original is missing", sha256);
+  auto bytes = read_file(*original, options.max_file_bytes);
+  if (!bytes) return tl::unexpected(bytes.error());
+  auto extraction = extractor->extract(*bytes);
+  if (!extraction) return tl::unexpected(extraction.error());
+  AgreementRecord record =
+      extract::build_record(*extraction, *bytes, stored->record.source.path, parse_options);
+  record.source.url = stored->record.source.url;
+  record.office = stored->record.office;
+  Archive writable = archive;
+  if (auto saved = writable.store_record(record, provenance(options.extract)); !saved) {
+    return tl::unexpected(saved.error());
+  }
+  return record;
+}
+
+}  // namespace
+
+Result<Partition> parse_partition(const std::string& text) {
+  const auto slash = text.find('/');
+  Partition p;
+  try {
+    if (slash == std::string::npos) throw std::invalid_argument("no slash");
+    std::size_t used = 0;
+    p.k = std::stoi(text.substr(0, slash), &used);
+    if (used != slash) throw std::invalid_argument("k");
+    p.n = std::stoi(text.substr(slash + 1), &used);
+    if (used != text.size() - slash - 1) throw std::invalid_argument("n");
+  } catch (const std::exception&) {
+    return fail(codes::k_usage_invalid, "a partition is written k/n, for example 2/3");
+  }
+  if (p.n < 1 || p.n > 65536 || p.k < 1 || p.k > p.n) {
+    return fail(codes::k_usage_invalid, "in a partition k/n, n must be 1..65536 and k 1..n");
+  }
+  return p;
+}
+
+bool in_partition(const std::string& sha256, const Partition& partition) {
+  if (sha256.size() < 8) return false;
+  const std::uint64_t head = std::stoull(sha256.substr(0, 8), nullptr, 16);
+  const auto range = static_cast<int>((head * static_cast<std::uint64_t>(partition.n)) >> 32);
+  return range == partition.k - 1;
+}
+
+Result<ReindexStats> reindex(const ReindexOptions& options) {
+  const auto started = std::chrono::steady_clock::now();
+  const Archive archive(archive_dir(options.data_dir));
+  auto selected = [&](const std::string& sha) {
+    return !options.partition || in_partition(sha, *options.partition);
+  };
+  std::vector<std::string> ids;
+  for (std::string& id : archive.list()) {
+    if (selected(id)) ids.push_back(std::move(id));
+  }
+
+  const std::string index_folder = index_dir(options.data_dir);
+  auto builder = options.out ? index::Builder::standalone(*options.out)
+                             : index::Builder::new_generation(index_folder);
+  if (!builder) return tl::unexpected(builder.error());
+
+  ReindexStats stats;
+  stats.database = builder->path();
+  // --ocr: one extractor (it spreads pages over its own threads); else parse in parallel.
+  int threads = options.threads > 0 ? options.threads
+                                    : static_cast<int>(std::thread::hardware_concurrency());
+  threads = std::max(1, options.ocr ? 1 : threads);
+  PreparedQueue queue(64);
+  std::atomic<std::size_t> next{0};
+  std::atomic<std::size_t> words{0};
+  std::vector<std::jthread> workers;
+  for (int t = 0; t < threads; ++t) {
+    workers.emplace_back([&] {
+      std::unique_ptr<extract::Extractor> extractor;
+      if (options.ocr) extractor = std::make_unique<extract::Extractor>(options.extract);
+      for (std::size_t i = next++; i < ids.size(); i = next++) {
+        auto record = reread(archive, ids[i], options, extractor.get());
+        if (!record) {
+          spdlog::warn("{}: not reindexed: {} ({})", ids[i], record.error().message,
+                       record.error().code);
+          queue.push(std::nullopt);
+          continue;
+        }
+        words += word_count(record->text);
+        queue.push(index::prepare(*record));
+      }
+    });
+  }
+  // Every record taken by a worker comes through the queue, so the loop drains it even
+  // after a write failed (the workers never block on a full queue).
+  std::optional<Error> write_error;
+  for (std::size_t done = 0; done < ids.size(); ++done) {
+    auto prepared = queue.pop();
+    if (!prepared) {
+      ++stats.failed;
+    } else if (!write_error) {
+      try {
+        builder->add(std::move(*prepared));
+        ++stats.documents;
+      } catch (const Xapian::Error& e) {
+        write_error = Error{"index.damaged", "writing the new index failed: " +
+                                                 e.get_description(), builder->path()};
+      }
+    }
+    if (options.progress) options.progress(done + 1, ids.size());
+  }
+  workers.clear();
+  if (write_error) return tl::unexpected(*write_error);
+
+  std::optional<index::WriteLock> lock;
+  if (!options.out) {
+    // Catch up with what was ingested meanwhile, holding the lock so nothing more is.
+    auto acquired = index::WriteLock::acquire(index_folder, options.lock_timeout);
+    if (!acquired) return tl::unexpected(acquired.error());
+    lock.emplace(std::move(*acquired));
+    std::unique_ptr<extract::Extractor> extractor;
+    if (options.ocr) extractor = std::make_unique<extract::Extractor>(options.extract);
+    for (const std::string& id : archive.list()) {
+      if (!selected(id) || builder->contains(id)) continue;
+      auto record = reread(archive, id, options, extractor.get());
+      if (!record) {
+        ++stats.failed;
+        continue;
+      }
+      words += word_count(record->text);
+      builder->add(index::prepare(*record));
+      ++stats.documents;
+    }
+  }
+  if (auto finished = builder->finish(lock ? &*lock : nullptr); !finished) {
+    return tl::unexpected(finished.error());
+  }
+  stats.words = words;
+  stats.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  return stats;
+}
+
+}  // namespace naskah::ingest

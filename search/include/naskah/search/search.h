@@ -1,0 +1,98 @@
+// Search: a query in naskah's query language (CONTRACT.md) plus filters -> ranked records
+// with snippets, exact facet counts and status, over the live index generation.
+//
+// A Searcher follows the index: when a reindex swaps in a new generation, the next search
+// opens it; when the writer commits meanwhile, it reopens and retries. Not thread-safe:
+// one Searcher per thread.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+#include <xapian.h>
+
+#include "naskah/core/error.h"
+#include "naskah/core/record.h"
+
+namespace naskah::search {
+
+enum class Sort { relevance, signed_ascending, signed_descending, end_ascending };
+// "relevance", "signed", "-signed", "end"; fails with usage.invalid.
+[[nodiscard]] Result<Sort> parse_sort(const std::string& text);
+
+struct Filters {
+  std::vector<std::string> type;    // mou, pks, addendum, other (any of them)
+  std::vector<std::string> party;   // a party's name, whole or some of its words
+  std::vector<std::string> year;    // signing year
+  std::vector<std::string> status;  // active, expiring, expired, unknown
+  std::vector<std::string> office;
+  std::string signed_from;          // YYYY, YYYY-MM or YYYY-MM-DD, inclusive
+  std::string signed_to;
+};
+
+struct Request {
+  std::string query;
+  Filters filters;
+  Sort sort = Sort::relevance;
+  int offset = 0;
+  int limit = 20;
+  std::string today;       // ISO date status is computed for; empty = the system clock
+  int expiring_days = 90;  // "expiring": ends within this many days
+};
+
+struct Hit {
+  std::string id;
+  int rank = 0;
+  double score = 0;
+  AgreementRecord record;  // text cleared
+  std::string status;
+  std::string snippet;  // HTML: everything escaped but <mark>
+};
+
+// One facet's values and counts, most frequent first (years: newest first).
+using Facet = std::vector<std::pair<std::string, std::uint64_t>>;
+
+struct Results {
+  std::string query;
+  std::uint64_t total = 0;
+  bool estimated = false;
+  int offset = 0;
+  int limit = 0;
+  std::optional<std::string> suggestion;
+  std::vector<Hit> hits;
+  std::vector<std::pair<std::string, Facet>> facets;  // doc_type, year, party, status, office
+  std::string today;
+};
+
+// The CONTRACT.md JSON of results.
+[[nodiscard]] nlohmann::ordered_json to_json(const Results& results);
+
+// "active", "expiring", "expired" or "unknown" for an end date as of `today`.
+[[nodiscard]] std::string status_of(const std::optional<std::string>& end_date,
+                                    const std::string& today, int expiring_days);
+
+// Today's date (local time), ISO 8601.
+[[nodiscard]] std::string today_iso();
+
+class Searcher {
+ public:
+  explicit Searcher(std::string index_dir);
+
+  // Fails with index.missing before anything was indexed, usage.invalid for a bad filter.
+  [[nodiscard]] Result<Results> search(const Request& request);
+
+  // The live database, opened (or reopened when a new generation was swapped in).
+  [[nodiscard]] Result<Xapian::Database*> database();
+
+ private:
+  [[nodiscard]] Result<Results> run(const Request& request);
+  std::string m_index_dir;
+  std::string m_generation;  // the generation m_db was opened on
+  std::optional<Xapian::Database> m_db;
+};
+
+}  // namespace naskah::search

@@ -1,0 +1,234 @@
+#include "naskah/search/search.h"
+
+#include <algorithm>
+#include <ctime>
+#include <map>
+#include <memory>
+
+#include "naskah/index/document.h"
+#include "naskah/index/schema.h"
+#include "naskah/index/store.h"
+#include "query.h"
+
+namespace naskah::search {
+namespace {
+
+constexpr int k_max_limit = 1000;
+constexpr std::size_t k_party_facet_size = 20;
+constexpr std::size_t k_snippet_bytes = 240;
+
+Facet sorted_by_count(std::map<std::string, std::uint64_t> counts, std::size_t keep) {
+  Facet facet(counts.begin(), counts.end());
+  std::stable_sort(facet.begin(), facet.end(),
+                   [](const auto& a, const auto& b) { return a.second > b.second; });
+  if (facet.size() > keep) facet.resize(keep);
+  return facet;
+}
+
+std::map<std::string, std::uint64_t> counts_of(const Xapian::ValueCountMatchSpy& spy) {
+  std::map<std::string, std::uint64_t> counts;
+  for (auto v = spy.values_begin(); v != spy.values_end(); ++v) counts[*v] += v.get_termfreq();
+  return counts;
+}
+
+std::string value_to_iso(const std::string& yyyymmdd) {
+  if (yyyymmdd.size() != 8) return {};
+  return yyyymmdd.substr(0, 4) + "-" + yyyymmdd.substr(4, 2) + "-" + yyyymmdd.substr(6, 2);
+}
+
+std::string snippet_text(std::string text) {
+  std::replace(text.begin(), text.end(), '\f', '\n');
+  return text;
+}
+
+}  // namespace
+
+Result<Sort> parse_sort(const std::string& text) {
+  if (text.empty() || text == "relevance" || text == "relevansi") return Sort::relevance;
+  if (text == "signed" || text == "+signed") return Sort::signed_ascending;
+  if (text == "-signed") return Sort::signed_descending;
+  if (text == "end" || text == "+end") return Sort::end_ascending;
+  return fail(codes::k_usage_invalid, "sort is one of relevance, signed, -signed, end; got '" + text +
+                                   "'");
+}
+
+std::string today_iso() {
+  const std::time_t now = std::time(nullptr);
+  std::tm local{};
+  ::localtime_r(&now, &local);
+  char text[16];
+  std::strftime(text, sizeof text, "%Y-%m-%d", &local);
+  return text;
+}
+
+std::string status_of(const std::optional<std::string>& end_date, const std::string& today,
+                      int expiring_days) {
+  if (!end_date || index::date_value(*end_date).empty()) return "unknown";
+  if (*end_date < today) return "expired";
+  if (*end_date <= add_days(today, expiring_days)) return "expiring";
+  return "active";
+}
+
+Searcher::Searcher(std::string index_dir) : m_index_dir(std::move(index_dir)) {}
+
+Result<Xapian::Database*> Searcher::database() {
+  const std::string live = index::live_generation(m_index_dir);
+  if (!m_db || live != m_generation) {
+    // A new generation: reopen() does not re-read the stub, so open afresh.
+    auto db = index::open_for_search(m_index_dir);
+    if (!db) return tl::unexpected(db.error());
+    m_db = std::move(*db);
+    m_generation = live;
+  }
+  return &*m_db;
+}
+
+Result<Results> Searcher::search(const Request& request) {
+  if (request.offset < 0 || request.limit < 0 || request.limit > k_max_limit) {
+    return fail(codes::k_usage_invalid, "offset must be 0 or more and limit 0.." +
+                                     std::to_string(k_max_limit));
+  }
+  if (!request.today.empty() && index::date_value(request.today).empty()) {
+    return fail(codes::k_usage_invalid, "today must be a date written 2025-01-31");
+  }
+  for (int attempt = 0;; ++attempt) {
+    try {
+      return run(request);
+    } catch (const Xapian::DatabaseModifiedError&) {
+      // The writer committed twice since we opened: read the newest revision.
+      if (attempt >= 5) throw;
+      if (m_db) m_db->reopen();
+    } catch (const Xapian::DatabaseOpeningError&) {
+      // The generation we had open was removed after a swap: open the live one.
+      if (attempt >= 5) throw;
+      m_db.reset();
+    } catch (const Xapian::Error& e) {
+      return fail("index.damaged", "the search failed: " + e.get_description(), m_index_dir);
+    }
+  }
+}
+
+Result<Results> Searcher::run(const Request& request) {
+  auto db = database();
+  if (!db) return tl::unexpected(db.error());
+  Xapian::Database& database = **db;
+  const std::string today = request.today.empty() ? today_iso() : request.today;
+  auto parsed = build_query(database, request, today);
+  if (!parsed) return tl::unexpected(parsed.error());
+
+  Xapian::Enquire enquire(database);
+  enquire.set_query(parsed->query);
+  switch (request.sort) {
+    case Sort::relevance: break;
+    case Sort::signed_ascending:
+      enquire.set_sort_by_value_then_relevance(index::slot::k_signed, false);
+      break;
+    case Sort::signed_descending:
+      enquire.set_sort_by_value_then_relevance(index::slot::k_signed, true);
+      break;
+    case Sort::end_ascending:
+      enquire.set_sort_by_value_then_relevance(index::slot::k_end, false);
+      break;
+  }
+  Xapian::ValueCountMatchSpy type_spy(index::slot::k_type);
+  Xapian::ValueCountMatchSpy year_spy(index::slot::k_year);
+  Xapian::ValueCountMatchSpy end_spy(index::slot::k_end);
+  Xapian::ValueCountMatchSpy office_spy(index::slot::k_office);
+  std::vector<std::unique_ptr<Xapian::ValueCountMatchSpy>> party_spies;
+  for (int i = 0; i < index::slot::k_party_slots; ++i) {
+    party_spies.push_back(std::make_unique<Xapian::ValueCountMatchSpy>(
+        index::slot::k_party_first + static_cast<Xapian::valueno>(i)));
+  }
+  enquire.add_matchspy(&type_spy);
+  enquire.add_matchspy(&year_spy);
+  enquire.add_matchspy(&end_spy);
+  enquire.add_matchspy(&office_spy);
+  for (auto& spy : party_spies) enquire.add_matchspy(spy.get());
+
+  // Exact counts: the matcher must look at every match, not stop at the page asked for.
+  const Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
+                                             static_cast<Xapian::doccount>(request.limit),
+                                             database.get_doccount());
+  Results results;
+  results.query = request.query;
+  results.offset = request.offset;
+  results.limit = request.limit;
+  results.today = today;
+  results.total = mset.get_matches_estimated();
+  results.estimated = mset.get_matches_lower_bound() != mset.get_matches_upper_bound();
+  // Suggest a spelling only when the query as typed found nothing: a word the dictionary
+  // lacks (a synonym, a name) is not a misspelling when it matches.
+  if (results.total == 0 && !parsed->corrected.empty() && parsed->corrected != request.query) {
+    results.suggestion = parsed->corrected;
+  }
+
+  for (auto it = mset.begin(); it != mset.end(); ++it) {
+    auto record = index::record_of(it.get_document());
+    if (!record) continue;
+    Hit hit;
+    hit.id = record->sha256;
+    hit.rank = static_cast<int>(it.get_rank()) + 1;
+    hit.score = it.get_percent() / 100.0;
+    hit.status = status_of(record->end_date, today, request.expiring_days);
+    hit.snippet = mset.snippet(snippet_text(record->text), k_snippet_bytes,
+                               index::stemmer_for(record->language),
+                               Xapian::MSet::SNIPPET_BACKGROUND_MODEL, "<mark>", "</mark>", "…");
+    record->text.clear();
+    hit.record = std::move(*record);
+    results.hits.push_back(std::move(hit));
+  }
+
+  results.facets.emplace_back("doc_type", sorted_by_count(counts_of(type_spy), 50));
+  Facet years;
+  for (const auto& [year, n] : counts_of(year_spy)) years.emplace_back(year, n);
+  std::reverse(years.begin(), years.end());
+  results.facets.emplace_back("year", years);
+  std::map<std::string, std::uint64_t> parties;
+  for (const auto& spy : party_spies) {
+    for (const auto& [name, n] : counts_of(*spy)) parties[name] += n;
+  }
+  results.facets.emplace_back("party", sorted_by_count(parties, k_party_facet_size));
+  std::map<std::string, std::uint64_t> status;
+  std::uint64_t with_end = 0;
+  for (const auto& [end, n] : counts_of(end_spy)) {
+    status[status_of(value_to_iso(end), today, request.expiring_days)] += n;
+    with_end += n;
+  }
+  if (results.total > with_end) status["unknown"] += results.total - with_end;
+  Facet status_facet;
+  for (const char* s : {"active", "expiring", "expired", "unknown"}) {
+    if (status.contains(s)) status_facet.emplace_back(s, status[s]);
+  }
+  results.facets.emplace_back("status", status_facet);
+  results.facets.emplace_back("office", sorted_by_count(counts_of(office_spy), 50));
+  return results;
+}
+
+nlohmann::ordered_json to_json(const Results& r) {
+  nlohmann::ordered_json hits = nlohmann::ordered_json::array();
+  for (const Hit& h : r.hits) {
+    hits.push_back({{"id", h.id},
+                    {"rank", h.rank},
+                    {"score", h.score},
+                    {"record", to_json(h.record, false)},
+                    {"status", h.status},
+                    {"snippet", h.snippet}});
+  }
+  nlohmann::ordered_json facets = nlohmann::ordered_json::object();
+  for (const auto& [name, values] : r.facets) {
+    nlohmann::ordered_json counts = nlohmann::ordered_json::object();
+    for (const auto& [value, n] : values) counts[value] = n;
+    facets[name] = counts;
+  }
+  return {{"query", r.query},
+          {"total", r.total},
+          {"estimated", r.estimated},
+          {"offset", r.offset},
+          {"limit", r.limit},
+          {"suggestion", r.suggestion ? nlohmann::ordered_json(*r.suggestion) : nullptr},
+          {"hits", hits},
+          {"facets", facets},
+          {"today", r.today}};
+}
+
+}  // namespace naskah::search

@@ -40,14 +40,15 @@ std::string join(const std::vector<std::string>& words) {
   return out;
 }
 
+// A Stem keeps working buffers, so each thread has its own.
 const Xapian::Stem& stem_id() {
-  static const Xapian::Stem k_stem("indonesian");
-  return k_stem;
+  thread_local const Xapian::Stem t_stem("indonesian");
+  return t_stem;
 }
 
 const Xapian::Stem& stem_en() {
-  static const Xapian::Stem k_stem("english");
-  return k_stem;
+  thread_local const Xapian::Stem t_stem("english");
+  return t_stem;
 }
 
 }  // namespace

@@ -1,5 +1,6 @@
 #include "naskah/ingest/reindex.h"
 
+#include <algorithm>
 #include <atomic>
 #include <condition_variable>
 #include <deque>
@@ -185,7 +186,8 @@ Result<ReindexStats> reindex(const ReindexOptions& options) {
     std::unique_ptr<extract::Extractor> extractor;
     if (options.ocr) extractor = std::make_unique<extract::Extractor>(options.extract);
     for (const std::string& id : archive.list()) {
-      if (!selected(id) || builder->contains(id)) continue;
+      // Only what arrived after the first pass (ids is sorted, as list() returns it).
+      if (!selected(id) || std::binary_search(ids.begin(), ids.end(), id)) continue;
       auto record = reread(archive, id, options, extractor.get());
       if (!record) {
         ++stats.failed;

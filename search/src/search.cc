@@ -79,6 +79,8 @@ Result<Xapian::Database*> Searcher::database() {
     if (!db) return tl::unexpected(db.error());
     m_db = std::move(*db);
     m_generation = live;
+  } else {
+    m_db->reopen();  // the writer's latest commit (cheap when there is none)
   }
   return &*m_db;
 }

@@ -50,8 +50,6 @@ std::vector<std::string> list_files(const std::string& folder) {
   return files;
 }
 
-namespace {
-
 bool under_sanitizer() {
 #if defined(__SANITIZE_ADDRESS__)
   return true;
@@ -59,6 +57,8 @@ bool under_sanitizer() {
   return false;
 #endif
 }
+
+namespace {
 
 void drain(int fd, std::string& into, bool& open) {
   std::array<char, 65536> buffer{};
@@ -130,6 +130,20 @@ RunResult run(const std::vector<std::string>& args, int timeout_seconds, int mem
   result.seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   return result;
+}
+
+int spawn(const std::vector<std::string>& args) {
+  const int null_fd = ::open("/dev/null", O_WRONLY | O_CLOEXEC);
+  const pid_t pid = ::fork();
+  if (pid == 0) exec_child(args, null_fd, null_fd, 0);
+  ::close(null_fd);
+  return pid;
+}
+
+int wait_exit(int pid) {
+  int status = 0;
+  ::waitpid(pid, &status, 0);
+  return WIFEXITED(status) ? WEXITSTATUS(status) : -WTERMSIG(status);
 }
 
 RunResult run_naskah(const std::vector<std::string>& args, int timeout_seconds, int memory_mb) {

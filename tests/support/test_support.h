@@ -33,6 +33,15 @@ struct RunResult {
 [[nodiscard]] RunResult run_naskah(const std::vector<std::string>& args,
                                    int timeout_seconds = 300, int memory_mb = 0);
 
+// Starts `args` (args[0] is the program) in the background with OMP_THREAD_LIMIT=1, its
+// output discarded; returns its process id.
+[[nodiscard]] int spawn(const std::vector<std::string>& args);
+// Waits for a process started by spawn; returns its exit code, or -signal when killed.
+int wait_exit(int pid);
+
+// True in the ASan/UBSan build, where everything runs several times slower.
+[[nodiscard]] bool under_sanitizer();
+
 // Levenshtein distance over code points / truth length, after folding white space,
 // typographic quotes and dashes (as score.py does). 0 is perfect.
 [[nodiscard]] double char_error_rate(const std::string& truth, const std::string& text);

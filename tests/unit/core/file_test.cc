@@ -52,5 +52,23 @@ TEST_F(ReadFile, MissingFileAndFolderAreUnreadable) {
   EXPECT_EQ(folder.error().code, "input.unreadable");
 }
 
+using WriteFileAtomic = ReadFile;
+
+TEST_F(WriteFileAtomic, WritesOrReplacesWholeAndLeavesNoTemporaryFile) {
+  const std::string path = (m_dir / "record.json").string();
+  ASSERT_TRUE(write_file_atomic(path, "first").has_value());
+  ASSERT_TRUE(write_file_atomic(path, "second, longer").has_value());
+  EXPECT_EQ(*read_file(path, 100), "second, longer");
+  EXPECT_EQ(std::distance(std::filesystem::directory_iterator(m_dir),
+                          std::filesystem::directory_iterator()), 1);
+}
+
+TEST_F(WriteFileAtomic, AMissingFolderIsAClearError) {
+  const auto result = write_file_atomic((m_dir / "no/such/folder/x").string(), "x");
+  ASSERT_FALSE(result.has_value());
+  EXPECT_EQ(result.error().code, "io.write");
+  EXPECT_NE(result.error().message.find("No such file"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace naskah

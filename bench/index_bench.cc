@@ -1,0 +1,1380 @@
+// Index benchmark (not a test: neither ctest nor CI runs it). How fast naskah indexes and
+// searches a large archive, on synthetic agreements that look like the real ones.
+//
+//   index_bench WORK_DIR [--docs N] [--threads T] [--text-dir DIR]
+//
+//   1. generates N records deterministically (about 1,500 words each, Indonesian with ~10%
+//      English, words Zipf-distributed over a few thousand) and writes them as an archive
+//      under WORK_DIR/data, and each text as DIR/<i>.txt (default WORK_DIR/text) for omindex;
+//   2. indexes them from memory into WORK_DIR/index-direct the way reindex does: T threads
+//      run index::prepare, one thread adds to an index::Builder;
+//   3. runs ingest::reindex on WORK_DIR/data (loads and re-parses every archived record);
+//   4. times a fixed list of queries (warmed up, then 5 rounds) on the new generation;
+//   5. prints sizes, peak memory, a table and, last, one JSON line with every figure.
+// Records are made again from their number whenever needed, so memory stays flat whatever N.
+// bench/index_bench.sh runs it next to omindex on the same texts.
+#include <sys/resource.h>
+#include <sys/stat.h>
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <cmath>
+#include <condition_variable>
+#include <cstdio>
+#include <deque>
+#include <filesystem>
+#include <fstream>
+#include <mutex>
+#include <optional>
+#include <set>
+#include <string>
+#include <string_view>
+#include <thread>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+#include <xapian.h>
+
+#include "naskah/core/record.h"
+#include "naskah/core/sha256.h"
+#include "naskah/index/document.h"
+#include "naskah/index/store.h"
+#include "naskah/ingest/archive.h"
+#include "naskah/ingest/ingester.h"
+#include "naskah/ingest/reindex.h"
+#include "naskah/search/search.h"
+
+namespace {
+
+namespace fs = std::filesystem;
+using naskah::AgreementRecord;
+using Clock = std::chrono::steady_clock;
+
+constexpr std::uint64_t k_seed = 0x6e61736b61685f31ULL;
+// A fixed "today", so that status counts and parser warnings do not drift with the clock.
+constexpr const char* k_today = "2025-07-01";
+constexpr int k_search_rounds = 5;
+
+double seconds_since(Clock::time_point start) {
+  return std::chrono::duration<double>(Clock::now() - start).count();
+}
+
+double per_second(std::size_t n, double seconds) {
+  return seconds > 0 ? static_cast<double>(n) / seconds : 0;
+}
+
+// Words as reindex counts them: runs of anything but white space.
+std::size_t word_count(std::string_view text) {
+  std::size_t words = 0;
+  bool in_word = false;
+  for (const char c : text) {
+    const bool space = c == ' ' || c == '\n' || c == '\t' || c == '\f' || c == '\r';
+    if (!space && !in_word) ++words;
+    in_word = !space;
+  }
+  return words;
+}
+
+// ---- deterministic randomness -------------------------------------------------------------
+
+// splitmix64: the same numbers on every platform and standard library (the std::
+// distributions are not specified exactly), so every run indexes the same corpus.
+class Rng {
+ public:
+  explicit Rng(std::uint64_t seed) : m_state(seed) {}
+  std::uint64_t next() {
+    std::uint64_t z = (m_state += 0x9e3779b97f4a7c15ULL);
+    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+    z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+    return z ^ (z >> 31);
+  }
+  std::size_t below(std::size_t n) { return static_cast<std::size_t>(next() % n); }
+  int between(int lo, int hi) {
+    return lo + static_cast<int>(below(static_cast<std::size_t>(hi - lo + 1)));
+  }
+  double unit() { return static_cast<double>(next() >> 11) * 0x1.0p-53; }
+  bool chance(double p) { return unit() < p; }
+  template <typename Items>
+  const auto& pick(const Items& items) {
+    return items[below(std::size(items))];
+  }
+
+ private:
+  std::uint64_t m_state;
+};
+
+// The stream of record `i` for one purpose (`salt`): records can be made in any order.
+Rng rng_for(std::size_t i, std::uint64_t salt) {
+  Rng mixer(k_seed ^ salt ^ (static_cast<std::uint64_t>(i) * 0xd1342543de82ef95ULL));
+  return Rng(mixer.next());
+}
+
+// ---- words ----------------------------------------------------------------------------------
+
+// Real words of agreements, roughly most frequent first: they take the head of the curve.
+constexpr std::string_view k_indonesian_words =
+    "dan yang di ini dengan untuk dalam pihak kerja sama pada dari sebagaimana atau oleh para ke "
+    "tersebut pelaksanaan sesuai kegiatan perjanjian ketentuan hukum pasal ayat kedua pertama "
+    "masing-masing dapat secara berdasarkan pembinaan pemasyarakatan warga binaan program "
+    "pelayanan hak kewajiban asasi manusia kantor wilayah lembaga pendidikan penelitian publik "
+    "anggaran biaya jangka waktu berlaku ditandatangani tanggal tahun bulan nomor peraturan "
+    "undang-undang pemerintah kementerian daerah kabupaten kota provinsi negara republik "
+    "indonesia narapidana tahanan klien masyarakat peningkatan kapasitas sumber daya "
+    "pengembangan pelatihan keterampilan kemandirian kepribadian kesehatan rehabilitasi "
+    "narkotika pengamanan keamanan ketertiban data informasi laporan evaluasi monitoring "
+    "koordinasi perubahan kesepakatan nota kesepahaman maksud tujuan ruang lingkup "
+    "penyelesaian perselisihan musyawarah mufakat keadaan kahar penutup rangkap asli "
+    "bermeterai cukup kekuatan mempunyai menyediakan menyelenggarakan melaksanakan memberikan "
+    "menerima menyampaikan menunjuk bertanggung jawab dibebankan belanja pendapatan negeri sah "
+    "tertulis diperpanjang berakhir sejak sampai tidak akan telah harus wajib setiap bagi atas "
+    "antara serta juga lebih lanjut kepada tentang bahwa apabila jika maka sebagai adalah "
+    "merupakan yaitu meliputi termasuk terhadap melalui selama kepala direktur jenderal rektor "
+    "bupati walikota sekretaris petugas pegawai pejabat mahasiswa dosen peserta instruktur "
+    "tenaga ahli sarana prasarana fasilitas tempat lokasi ruangan peralatan bahan kebutuhan "
+    "hasil manfaat mutu kualitas efektif efisien transparan akuntabel berkelanjutan terpadu "
+    "sinergi kolaborasi dukungan bantuan penyuluhan sosialisasi diseminasi magang praktik "
+    "lapangan kunjungan pertemuan rapat seminar lokakarya penyusunan rencana kerja teknis "
+    "petunjuk pedoman standar prosedur operasional mekanisme tata cara persyaratan dokumen "
+    "surat keputusan penetapan pengesahan persetujuan izin rekomendasi verifikasi validasi "
+    "pemeriksaan pengawasan pengendalian pembiayaan pembayaran pertanggungjawaban keuangan "
+    "aset barang milik kerahasiaan korespondensi alamat pemberitahuan perpanjangan pengakhiran "
+    "pembatalan sanksi ganti rugi force majeure bencana alam kebakaran wabah penyakit "
+    "kebijakan pemerintahan lain-lain hal-hal diatur kemudian addendum terpisah merupakan "
+    "bagian tidak terpisahkan";
+
+constexpr std::string_view k_english_words =
+    "the of and to in this shall parties party be for by agreement cooperation memorandum "
+    "understanding with on any as or article implementation accordance each other may its "
+    "their provisions law human rights ministry regional office education research training "
+    "exchange programme joint activities costs funds available subject written consent notice "
+    "days effect date signing valid years extended amended terminated dispute settlement "
+    "amicably consultation confidential information obligations responsibilities first second "
+    "representatives coordination evaluation report reports annual implementing arrangements "
+    "staff students lecturers visits seminars workshops publications university government "
+    "republic indonesia correctional institution inmates rehabilitation services public legal "
+    "aid intellectual property migration immigration capacity building development mutual "
+    "benefit equality respective laws regulations force entry duration termination amendment "
+    "language english indonesian copies original equally authentic witness whereof undersigned "
+    "duly authorized signed hereinafter referred represented head rector director general "
+    "scope objective purpose financial arrangement bear own arising from which that will not "
+    "are is has have been within between under upon all such following include including "
+    "limited area areas field fields mutually agreed plan plans committee working group "
+    "meeting meetings period month months year budget expenses payment procedures guidelines";
+
+constexpr const char* k_syllables[] = {
+    "ba", "be", "bi",  "bu",  "da",  "de",  "di",  "du",   "ga",   "gi",   "gu",  "ja",
+    "ju", "ka", "ke",  "ki",  "ku",  "la",  "li",  "lu",   "ma",   "me",   "mi",  "mu",
+    "na", "ne", "ni",  "nu",  "pa",  "pe",  "pi",  "pu",   "ra",   "re",   "ri",  "ru",
+    "sa", "se", "si",  "su",  "ta",  "te",  "ti",  "tu",   "wa",   "ya",   "ngan", "nya",
+    "tan", "ran", "lang", "dang", "sar", "tar", "bah", "jar", "kum", "mas", "pan", "rin"};
+
+// A made-up word that looks Indonesian: the long tail of names, places and rare terms.
+std::string made_up_word(Rng& rng) {
+  static constexpr const char* k_prefixes[] = {"", "", "", "me", "pe", "ber", "di", "ter", "ke"};
+  static constexpr const char* k_suffixes[] = {"", "", "", "an", "kan", "nya", "i"};
+  std::string word = rng.pick(k_prefixes);
+  for (int n = rng.between(2, 3); n > 0; --n) word += rng.pick(k_syllables);
+  return word + rng.pick(k_suffixes);
+}
+
+// Words with a Zipf distribution (s = 1: the r-th word is used in proportion to 1/r, as in
+// natural text), real words at the head and made-up ones in the tail. Thread-safe.
+class Vocabulary {
+ public:
+  Vocabulary(std::string_view real, std::size_t size, std::uint64_t seed) {
+    std::set<std::string> seen;
+    auto add = [&](std::string word) {
+      if (!word.empty() && seen.insert(word).second) m_words.push_back(std::move(word));
+    };
+    for (std::size_t from = 0; from < real.size();) {
+      const std::size_t to = std::min(real.find(' ', from), real.size());
+      add(std::string(real.substr(from, to - from)));
+      from = to + 1;
+    }
+    Rng rng(seed);
+    while (m_words.size() < size) add(made_up_word(rng));
+    double total = 0;
+    for (std::size_t rank = 0; rank < m_words.size(); ++rank) {
+      total += 1.0 / static_cast<double>(rank + 1);
+      m_cumulative.push_back(total);
+    }
+  }
+  const std::string& draw(Rng& rng) const {
+    const double x = rng.unit() * m_cumulative.back();
+    const auto it = std::upper_bound(m_cumulative.begin(), m_cumulative.end(), x);
+    const auto rank = static_cast<std::size_t>(it - m_cumulative.begin());
+    return m_words[std::min(rank, m_words.size() - 1)];
+  }
+  const std::string& at(std::size_t rank) const { return m_words.at(rank); }
+  std::size_t size() const { return m_words.size(); }
+
+ private:
+  std::vector<std::string> m_words;
+  std::vector<double> m_cumulative;
+};
+
+std::string join_words(const std::string& a, const std::string& b) {
+  return b.empty() ? a : a + " " + b;
+}
+
+// 1234 -> "seribu dua ratus tiga puluh empat", as agreements spell out numbers and dates.
+std::string terbilang(std::uint64_t n) {
+  static constexpr const char* k_units[] = {"",      "satu",  "dua",      "tiga",
+                                            "empat", "lima",  "enam",     "tujuh",
+                                            "delapan", "sembilan", "sepuluh", "sebelas"};
+  if (n < 12) return k_units[n];
+  if (n < 20) return terbilang(n - 10) + " belas";
+  if (n < 100) return join_words(terbilang(n / 10) + " puluh", terbilang(n % 10));
+  if (n < 200) return join_words("seratus", terbilang(n - 100));
+  if (n < 1000) return join_words(terbilang(n / 100) + " ratus", terbilang(n % 100));
+  if (n < 2000) return join_words("seribu", terbilang(n - 1000));
+  if (n < 1'000'000) return join_words(terbilang(n / 1000) + " ribu", terbilang(n % 1000));
+  if (n < 1'000'000'000) {
+    return join_words(terbilang(n / 1'000'000) + " juta", terbilang(n % 1'000'000));
+  }
+  return join_words(terbilang(n / 1'000'000'000) + " miliar", terbilang(n % 1'000'000'000));
+}
+
+std::string english_number(int n) {
+  static constexpr const char* k_names[] = {"zero", "one", "two",   "three", "four",
+                                            "five", "six", "seven", "eight", "nine", "ten"};
+  return n >= 0 && n <= 10 ? k_names[n] : std::to_string(n);
+}
+
+// 150000000 -> "Rp150.000.000,00" (Indonesian) or "IDR 150,000,000" (English).
+std::string money(std::uint64_t rupiah, bool english) {
+  std::string digits = std::to_string(rupiah);
+  for (auto at = static_cast<std::ptrdiff_t>(digits.size()) - 3; at > 0; at -= 3) {
+    digits.insert(static_cast<std::size_t>(at), 1, english ? ',' : '.');
+  }
+  return english ? "IDR " + digits : "Rp" + digits + ",00";
+}
+
+std::string upper(std::string text) {
+  for (char& c : text) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  return text;
+}
+
+// ---- dates ----------------------------------------------------------------------------------
+
+struct Date {
+  int year = 2020;
+  int month = 1;
+  int day = 1;
+};
+
+std::chrono::sys_days days_of(const Date& d) {
+  return std::chrono::year_month_day{std::chrono::year{d.year},
+                                     std::chrono::month{static_cast<unsigned>(d.month)},
+                                     std::chrono::day{static_cast<unsigned>(d.day)}};
+}
+
+// The last day of a term of `years` starting on `start`.
+Date end_of_term(const Date& start, int years) {
+  const std::chrono::year_month_day start_ymd{days_of(start)};
+  const std::chrono::year_month_day end{std::chrono::sys_days{start_ymd + std::chrono::years{years}} -
+                                        std::chrono::days{1}};
+  return {static_cast<int>(end.year()), static_cast<int>(static_cast<unsigned>(end.month())),
+          static_cast<int>(static_cast<unsigned>(end.day()))};
+}
+
+std::string iso(const Date& d) {
+  char text[16];
+  std::snprintf(text, sizeof text, "%04d-%02d-%02d", d.year, d.month, d.day);
+  return text;
+}
+
+std::string month_name(int month, bool english) {
+  static constexpr const char* k_id[] = {"Januari", "Februari", "Maret",     "April",
+                                         "Mei",     "Juni",     "Juli",      "Agustus",
+                                         "September", "Oktober", "November", "Desember"};
+  static constexpr const char* k_en[] = {"January", "February", "March",     "April",
+                                         "May",     "June",     "July",      "August",
+                                         "September", "October", "November", "December"};
+  const auto index = static_cast<std::size_t>(month - 1);
+  return english ? k_en[index] : k_id[index];
+}
+
+std::string weekday_name(const Date& d, bool english) {
+  static constexpr const char* k_id[] = {"Minggu", "Senin", "Selasa", "Rabu",
+                                         "Kamis",  "Jumat", "Sabtu"};
+  static constexpr const char* k_en[] = {"Sunday",   "Monday", "Tuesday", "Wednesday",
+                                         "Thursday", "Friday", "Saturday"};
+  const unsigned day = std::chrono::weekday{days_of(d)}.c_encoding();
+  return english ? k_en[day] : k_id[day];
+}
+
+// "12 Maret 2021" / "12 March 2021".
+std::string written_date(const Date& d, bool english) {
+  return std::to_string(d.day) + " " + month_name(d.month, english) + " " +
+         std::to_string(d.year);
+}
+
+Date random_date(Rng& rng, int from_year, int to_year) {
+  return {rng.between(from_year, to_year), rng.between(1, 12), rng.between(1, 28)};
+}
+
+// ---- the pools records draw from -------------------------------------------------------------
+
+constexpr const char* k_cities[] = {
+    "Semarang",   "Surakarta",  "Magelang",  "Pekalongan", "Tegal",       "Salatiga",
+    "Kudus",      "Pati",       "Jepara",    "Demak",      "Kendal",      "Batang",
+    "Pemalang",   "Brebes",     "Banyumas",  "Cilacap",    "Purbalingga", "Banjarnegara",
+    "Kebumen",    "Purworejo",  "Wonosobo",  "Temanggung", "Boyolali",    "Klaten",
+    "Sukoharjo",  "Wonogiri",   "Karanganyar", "Sragen",   "Grobogan",    "Blora",
+    "Rembang",    "Bandung",    "Bogor",     "Bekasi",     "Depok",       "Cirebon",
+    "Garut",      "Tasikmalaya", "Malang",   "Surabaya",   "Kediri",      "Madiun",
+    "Jember",     "Banyuwangi", "Yogyakarta", "Sleman",    "Bantul",      "Denpasar",
+    "Mataram",    "Kupang",     "Makassar",  "Manado",     "Palu",        "Kendari",
+    "Medan",      "Padang",     "Pekanbaru", "Jambi",      "Palembang",   "Bengkulu"};
+
+constexpr const char* k_provinces[] = {
+    "Aceh",           "Sumatera Utara",   "Sumatera Barat",      "Riau",
+    "Jambi",          "Sumatera Selatan", "Bengkulu",            "Lampung",
+    "Bangka Belitung", "Kepulauan Riau",  "DKI Jakarta",         "Jawa Barat",
+    "Jawa Tengah",    "DI Yogyakarta",    "Jawa Timur",          "Banten",
+    "Bali",           "Nusa Tenggara Barat", "Nusa Tenggara Timur", "Kalimantan Barat",
+    "Kalimantan Tengah", "Kalimantan Selatan", "Kalimantan Timur", "Kalimantan Utara",
+    "Sulawesi Utara", "Sulawesi Tengah",  "Sulawesi Selatan",    "Sulawesi Tenggara",
+    "Gorontalo",      "Sulawesi Barat",   "Maluku",              "Maluku Utara",
+    "Papua",          "Papua Barat"};
+
+constexpr const char* k_party_kinds[] = {
+    "Lembaga Pemasyarakatan Kelas IIA ", "Lembaga Pemasyarakatan Kelas IIB ",
+    "Rumah Tahanan Negara Kelas IIB ",   "Balai Pemasyarakatan Kelas II ",
+    "Pemerintah Kabupaten ",             "Pemerintah Kota ",
+    "Universitas Negeri ",               "Universitas Muhammadiyah ",
+    "Kepolisian Resor ",                 "Kejaksaan Negeri ",
+    "Rumah Sakit Umum Daerah ",          "Badan Narkotika Nasional Kabupaten ",
+    "Politeknik Negeri ",                "Pengadilan Negeri "};
+
+constexpr const char* k_first_names[] = {
+    "Agus", "Bambang", "Sri",   "Endah", "Dewi",  "Budi",   "Rina",  "Hendra", "Yulia", "Eko",
+    "Siti", "Ahmad",   "Dian",  "Wahyu", "Teguh", "Retno",  "Slamet", "Nur",   "Fajar", "Indah"};
+constexpr const char* k_last_names[] = {
+    "Setiawan", "Nugroho", "Wibowo",   "Kusumawardani", "Haryanto", "Mulyono", "Santoso",
+    "Prasetyo", "Lestari", "Rahmawati", "Hidayat",      "Saputra",  "Susanto", "Purnomo",
+    "Wijaya",   "Utami",   "Kurniawan", "Handayani",    "Suryadi",  "Maharani"};
+constexpr const char* k_degrees[] = {", S.H., M.H.", ", S.Sos., M.Si.", ", A.Md.IP., S.H.",
+                                     ", M.M.", ", S.T., M.T.", ""};
+constexpr const char* k_honorifics[] = {"", "", "Dr. ", "Drs. ", "Prof. Dr. ", "Ir. "};
+
+constexpr const char* k_titles_id[] = {
+    "Pembinaan Kemandirian dan Pelatihan Kerja bagi Warga Binaan Pemasyarakatan",
+    "Pelayanan Kesehatan bagi Tahanan dan Narapidana",
+    "Penyuluhan Hukum dan Hak Asasi Manusia",
+    "Kerja Sama di Bidang Pendidikan, Penelitian dan Pengabdian kepada Masyarakat",
+    "Rehabilitasi Medis dan Sosial bagi Pecandu Narkotika",
+    "Pemanfaatan Data Kependudukan dan Pencatatan Sipil",
+    "Praktik Kerja Lapangan bagi Mahasiswa",
+    "Pembimbingan Klien Pemasyarakatan",
+    "Pengamanan dan Ketertiban di Lingkungan Lembaga Pemasyarakatan",
+    "Pelayanan Publik Berbasis Elektronik",
+    "Pendidikan Kesetaraan Paket A, Paket B dan Paket C",
+    "Sertifikasi Kompetensi Kerja",
+    "Asimilasi dan Integrasi Narapidana",
+    "Layanan Bantuan Hukum bagi Masyarakat Tidak Mampu",
+    "Pembinaan Kepribadian dan Kerohanian",
+    "Pengelolaan Arsip dan Dokumentasi",
+    "Peningkatan Kapasitas Sumber Daya Manusia",
+    "Pemberdayaan Ekonomi dan Kewirausahaan Warga Binaan",
+    "Harmonisasi Peraturan Daerah",
+    "Pelindungan Kekayaan Intelektual Komunal",
+    "Pertukaran Data dan Informasi Keimigrasian",
+    "Pemeriksaan Kesehatan dan Psikologi Petugas"};
+
+constexpr const char* k_titles_en[] = {
+    "Cooperation in Legal Education and Human Rights Research",
+    "Rehabilitation Services for Inmates",
+    "Exchange of Staff, Lecturers and Students",
+    "Vocational Training for Correctional Inmates",
+    "Joint Research on Migration Law",
+    "Capacity Building in Intellectual Property",
+    "Legal Aid Services for the Public",
+    "Health Services in Correctional Institutions"};
+
+constexpr const char* k_laws[] = {
+    "Undang-Undang Nomor 22 Tahun 2022 tentang Pemasyarakatan",
+    "Undang-Undang Nomor 25 Tahun 2009 tentang Pelayanan Publik",
+    "Undang-Undang Nomor 23 Tahun 2014 tentang Pemerintahan Daerah",
+    "Undang-Undang Nomor 12 Tahun 2012 tentang Pendidikan Tinggi",
+    "Peraturan Pemerintah Nomor 31 Tahun 1999 tentang Pembinaan dan Pembimbingan Warga Binaan",
+    "Peraturan Pemerintah Nomor 28 Tahun 2018 tentang Kerja Sama Daerah",
+    "Peraturan Menteri Hukum dan Hak Asasi Manusia Nomor 35 Tahun 2018",
+    "Peraturan Presiden Nomor 44 Tahun 2015 tentang Kementerian Hukum dan Hak Asasi Manusia"};
+
+// What all records draw from: built once, read by every thread.
+struct Corpus {
+  Vocabulary indonesian{k_indonesian_words, 4000, k_seed + 1};
+  Vocabulary english{k_english_words, 2500, k_seed + 2};
+  std::vector<std::string> parties;  // 300
+  std::vector<std::string> offices;  // 40
+};
+
+Corpus make_corpus() {
+  Corpus corpus;
+  for (const char* province : k_provinces) {
+    corpus.parties.push_back(std::string("Kantor Wilayah Kementerian Hukum dan HAM ") + province);
+  }
+  std::vector<std::string> local;
+  for (const char* kind : k_party_kinds) {
+    for (const char* city : k_cities) local.push_back(std::string(kind) + city);
+  }
+  Rng rng(k_seed + 3);
+  for (std::size_t i = local.size() - 1; i > 0; --i) std::swap(local[i], local[rng.below(i + 1)]);
+  local.resize(300 - corpus.parties.size());
+  corpus.parties.insert(corpus.parties.end(), local.begin(), local.end());
+  for (std::size_t i = 0; i < 20; ++i) {
+    corpus.offices.push_back(std::string("Kanwil Kemenkumham ") + k_provinces[i]);
+    corpus.offices.push_back(std::string("Lapas Kelas I ") + k_cities[i * 3]);
+  }
+  return corpus;
+}
+
+// ---- one record ------------------------------------------------------------------------------
+
+// What a record's heading says; a second scan of the same agreement shares it.
+struct Terms {
+  std::string doc_type;
+  bool english = false;
+  std::string title;
+  std::vector<std::string> parties;
+  std::vector<std::string> signatories;
+  std::vector<std::string> numbers;
+  Date signed_on;
+  int years = 0;             // 0: no end date
+  std::uint64_t amount = 0;  // rupiah; 0: none
+  std::string city;
+  std::string office;
+};
+
+// (One draw per statement: the order operands are evaluated in is unspecified.)
+std::string person(Rng& rng) {
+  std::string name = rng.pick(k_honorifics);
+  name += rng.pick(k_first_names);
+  name += " ";
+  name += rng.pick(k_last_names);
+  return name + rng.pick(k_degrees);
+}
+
+std::string position_of(const std::string& party, bool english) {
+  if (english) return "Head of " + party;
+  if (party.starts_with("Universitas") || party.starts_with("Politeknik")) return "Rektor " + party;
+  if (party.starts_with("Pemerintah Kabupaten ")) return "Bupati " + party.substr(21);
+  if (party.starts_with("Pemerintah Kota ")) return "Wali Kota " + party.substr(16);
+  return "Kepala " + party;
+}
+
+std::vector<std::string> agreement_numbers(Rng& rng, const std::string& doc_type, int year) {
+  static constexpr const char* k_roman[] = {"I",   "II",   "III", "IV", "V",  "VI",
+                                            "VII", "VIII", "IX",  "X",  "XI", "XII"};
+  // Drawn in a braced list: evaluated left to right, unlike function arguments.
+  const int d[] = {rng.between(1, 33), rng.between(1, 40), rng.between(1, 9999),
+                   rng.between(1, 999), rng.between(1, 9999), rng.between(0, 11)};
+  char first[64];
+  char second[64];
+  std::snprintf(first, sizeof first, "W%d.PAS.%d-HH.05.05-%04d", d[0], d[1], d[2]);
+  if (doc_type == "other") {
+    std::snprintf(second, sizeof second, "%d/LAP/%s/%d", d[3], k_roman[d[5]], year);
+    return rng.chance(0.5) ? std::vector<std::string>{second} : std::vector<std::string>{};
+  }
+  std::snprintf(second, sizeof second, "%d/%d/KS/%s/%d", d[3], d[4], k_roman[d[5]], year);
+  if (rng.chance(0.3)) return {first};
+  return {first, second};
+}
+
+Terms make_terms(Rng& rng, const Corpus& corpus) {
+  Terms t;
+  const double kind = rng.unit();
+  t.doc_type = kind < 0.35 ? "mou" : kind < 0.80 ? "pks" : kind < 0.90 ? "addendum" : "other";
+  t.english = t.doc_type != "other" && rng.chance(0.11);
+  t.title = t.english ? rng.pick(k_titles_en) : rng.pick(k_titles_id);
+  if (!t.english && rng.chance(0.3)) t.title += " Tahun Anggaran " + std::to_string(rng.between(2015, 2026));
+  const int party_count = t.doc_type == "other" ? 0 : rng.chance(0.2) ? 3 : 2;
+  while (static_cast<int>(t.parties.size()) < party_count) {
+    const std::string& party = rng.pick(corpus.parties);
+    if (std::find(t.parties.begin(), t.parties.end(), party) != t.parties.end()) continue;
+    t.parties.push_back(party);
+    t.signatories.push_back(person(rng));
+  }
+  t.signed_on = random_date(rng, 2015, 2026);
+  t.numbers = agreement_numbers(rng, t.doc_type, t.signed_on.year);
+  t.years = rng.chance(0.10) ? 0 : rng.between(1, 5);
+  if (t.doc_type != "mou" && rng.chance(0.6)) {
+    t.amount = static_cast<std::uint64_t>(rng.between(20, 8000)) * 250'000;
+  }
+  t.city = rng.pick(k_cities);
+  t.office = rng.pick(corpus.offices);
+  return t;
+}
+
+// Text being written, counting its words and breaking pages at paragraph ends.
+class TextWriter {
+ public:
+  TextWriter(std::size_t target_words, int pages) : m_target(target_words), m_pages(pages) {}
+  void line(std::string_view text) {
+    m_text += text;
+    m_text += '\n';
+    m_words += word_count(text);
+  }
+  void blank() { m_text += '\n'; }
+  // Starts the next page once this one holds its share of the words.
+  void paragraph_end() {
+    const std::size_t per_page = m_target / static_cast<std::size_t>(m_pages);
+    if (m_breaks + 1 < m_pages && m_words >= per_page * static_cast<std::size_t>(m_breaks + 1)) {
+      m_text += '\f';
+      ++m_breaks;
+    }
+  }
+  std::size_t words() const { return m_words; }
+  std::size_t target() const { return m_target; }
+  std::string take() { return std::move(m_text); }
+
+ private:
+  std::string m_text;
+  std::size_t m_words = 0;
+  std::size_t m_target;
+  int m_pages;
+  int m_breaks = 0;
+};
+
+// A word, or now and then one of the numbers, dates and references clauses carry.
+std::string word_or_fact(Rng& rng, const Vocabulary& vocab, bool english) {
+  static constexpr const char* k_units_id[] = {"hari", "bulan", "tahun", "orang", "kali"};
+  static constexpr const char* k_units_en[] = {"days", "months", "years", "persons", "times"};
+  const double x = rng.unit();
+  if (x < 0.012) {
+    const int n = rng.between(2, 30);
+    return english ? english_number(n) + " (" + std::to_string(n) + ") " + rng.pick(k_units_en)
+                   : std::to_string(n) + " (" + terbilang(static_cast<std::uint64_t>(n)) + ") " +
+                         rng.pick(k_units_id);
+  }
+  if (x < 0.018) {
+    const Date d = random_date(rng, 2010, 2026);
+    return english ? written_date(d, true) : "tanggal " + written_date(d, false);
+  }
+  if (x < 0.021) return rng.pick(k_laws);
+  if (x < 0.023) {
+    return money(static_cast<std::uint64_t>(rng.between(1, 4000)) * 500'000, english);
+  }
+  return vocab.draw(rng);
+}
+
+std::string sentence(Rng& rng, const Vocabulary& vocab, bool english) {
+  std::string text;
+  const int words = rng.between(8, 24);
+  for (int k = 0; k < words; ++k) {
+    if (k > 0) text += k > 3 && rng.chance(0.06) ? ", " : " ";
+    text += word_or_fact(rng, vocab, english);
+  }
+  text[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(text[0])));
+  return text + ".";
+}
+
+std::string kind_phrase(const std::string& doc_type, bool english) {
+  if (doc_type == "mou") return english ? "Memorandum of Understanding" : "Nota Kesepahaman";
+  if (doc_type == "addendum") return english ? "Addendum" : "Adendum";
+  if (doc_type == "other") return "Laporan";
+  return english ? "Cooperation Agreement" : "Perjanjian Kerja Sama";
+}
+
+std::string kind_heading(const std::string& doc_type, bool english) {
+  if (doc_type == "addendum") {
+    return english ? "ADDENDUM TO THE COOPERATION AGREEMENT" : "ADENDUM PERJANJIAN KERJA SAMA";
+  }
+  if (doc_type == "other") return "LAPORAN PELAKSANAAN KEGIATAN";
+  return upper(kind_phrase(doc_type, english));
+}
+
+void write_heading(TextWriter& w, const Terms& t) {
+  const bool en = t.english;
+  w.line(kind_heading(t.doc_type, en));
+  if (t.doc_type == "other") {
+    w.line(upper(t.title));
+    w.line(upper(t.office));
+  } else {
+    w.line(en ? "BETWEEN" : "ANTARA");
+    for (std::size_t k = 0; k < t.parties.size(); ++k) {
+      if (k > 0) w.line(en ? "AND" : k == 1 ? "DENGAN" : "DAN");
+      w.line(upper(t.parties[k]));
+    }
+    w.line(en ? "ON" : "TENTANG");
+    w.line(upper(t.title));
+  }
+  w.blank();
+  for (const std::string& number : t.numbers) w.line((en ? "NUMBER: " : "NOMOR: ") + number);
+  w.blank();
+}
+
+void write_opening(TextWriter& w, const Terms& t, Rng& rng) {
+  static constexpr const char* k_ordinals_id[] = {"PERTAMA", "KEDUA", "KETIGA"};
+  static constexpr const char* k_ordinals_en[] = {"FIRST", "SECOND", "THIRD"};
+  const Date& d = t.signed_on;
+  char numeric[16];
+  std::snprintf(numeric, sizeof numeric, "%02d-%02d-%04d", d.day, d.month, d.year);
+  if (t.english) {
+    w.line("On this day, " + weekday_name(d, true) + ", " + written_date(d, true) + ", at " +
+           t.city + ", the undersigned:");
+  } else {
+    w.line("Pada hari ini " + weekday_name(d, false) + " tanggal " +
+           terbilang(static_cast<std::uint64_t>(d.day)) + " bulan " + month_name(d.month, false) +
+           " tahun " + terbilang(static_cast<std::uint64_t>(d.year)) + " (" + numeric +
+           "), bertempat di " + t.city + ", yang bertanda tangan di bawah ini:");
+  }
+  for (std::size_t k = 0; k < t.parties.size(); ++k) {
+    const std::string head = std::to_string(k + 1) + ". " + t.signatories[k] + ", " +
+                             position_of(t.parties[k], t.english);
+    w.line(t.english ? head + ", acting for and on behalf of " + t.parties[k] +
+                           ", hereinafter referred to as the " + k_ordinals_en[k] + " PARTY."
+                     : head + ", dalam hal ini bertindak untuk dan atas nama " + t.parties[k] +
+                           ", selanjutnya disebut PIHAK " + k_ordinals_id[k] + ".");
+  }
+  if (!t.english) {
+    w.line("PARA PIHAK dengan memperhatikan:");
+    for (int k = 0, n = rng.between(2, 4); k < n; ++k) {
+      w.line(std::string(1, static_cast<char>('a' + k)) + ". " + rng.pick(k_laws) + ";");
+    }
+  }
+  w.line(t.english ? "The Parties have agreed as follows:"
+                   : "sepakat untuk mengadakan " + kind_phrase(t.doc_type, false) +
+                         " dengan ketentuan sebagai berikut:");
+  w.blank();
+  w.paragraph_end();
+}
+
+// The clause on the term ("JANGKA WAKTU") and the one on costs ("PEMBIAYAAN").
+std::string term_clause(const Terms& t) {
+  const std::string kind = kind_phrase(t.doc_type, t.english);
+  if (t.years == 0) {
+    return t.english ? "This " + kind + " shall come into effect on the date of signing."
+                     : kind + " ini berlaku sejak tanggal ditandatangani oleh PARA PIHAK.";
+  }
+  const Date end = end_of_term(t.signed_on, t.years);
+  const auto years = static_cast<std::uint64_t>(t.years);
+  return t.english ? "This " + kind + " shall come into effect on " +
+                         written_date(t.signed_on, true) + " and shall remain valid for " +
+                         english_number(t.years) + " (" + std::to_string(t.years) +
+                         ") years until " + written_date(end, true) + "."
+                   : kind + " ini berlaku untuk jangka waktu " + std::to_string(t.years) + " (" +
+                         terbilang(years) + ") tahun terhitung sejak tanggal " +
+                         written_date(t.signed_on, false) + " sampai dengan tanggal " +
+                         written_date(end, false) + ".";
+}
+
+std::string cost_clause(const Terms& t) {
+  if (t.amount == 0) {
+    return t.english ? "Each Party shall bear its own costs."
+                     : "Biaya pelaksanaan dibebankan kepada anggaran masing-masing PIHAK.";
+  }
+  return t.english ? "The costs amount to " + money(t.amount, true) + "."
+                   : "Biaya pelaksanaan sebesar " + money(t.amount, false) + " (" +
+                         terbilang(t.amount) + " rupiah) dibebankan pada anggaran PIHAK KEDUA.";
+}
+
+const std::vector<std::string>& headings(const Terms& t) {
+  static const std::vector<std::string> k_id = {
+      "MAKSUD DAN TUJUAN", "RUANG LINGKUP", "PELAKSANAAN", "HAK DAN KEWAJIBAN", "PEMBIAYAAN",
+      "JANGKA WAKTU", "MONITORING DAN EVALUASI", "KERAHASIAAN", "KEADAAN KAHAR",
+      "KORESPONDENSI", "PENYELESAIAN PERSELISIHAN", "PERUBAHAN", "LAIN-LAIN", "PENUTUP"};
+  static const std::vector<std::string> k_en = {
+      "OBJECTIVE", "SCOPE OF COOPERATION", "IMPLEMENTATION", "RESPONSIBILITIES",
+      "FINANCIAL ARRANGEMENTS", "DURATION", "EVALUATION", "CONFIDENTIALITY", "FORCE MAJEURE",
+      "NOTICES", "SETTLEMENT OF DISPUTES", "AMENDMENT", "MISCELLANEOUS", "FINAL PROVISIONS"};
+  static const std::vector<std::string> k_report = {
+      "PENDAHULUAN", "DASAR HUKUM", "MAKSUD DAN TUJUAN", "PELAKSANAAN KEGIATAN", "PEMBIAYAAN",
+      "JANGKA WAKTU", "HASIL KEGIATAN", "KENDALA", "EVALUASI", "REKOMENDASI", "LAMPIRAN",
+      "TINDAK LANJUT", "LAIN-LAIN", "PENUTUP"};
+  return t.english ? k_en : t.doc_type == "other" ? k_report : k_id;
+}
+
+void write_articles(TextWriter& w, const Terms& t, Rng& rng, const Vocabulary& vocab) {
+  const std::vector<std::string>& names = headings(t);
+  const int articles = rng.between(8, static_cast<int>(names.size()));
+  const std::size_t left = w.target() > w.words() + 80 ? w.target() - w.words() - 80 : 0;
+  const std::size_t budget = left / static_cast<std::size_t>(articles);
+  for (int a = 1; a <= articles; ++a) {
+    const std::size_t start = w.words();
+    const auto which = static_cast<std::size_t>(a == articles ? static_cast<int>(names.size()) - 1 : a - 1);
+    w.line((t.english ? "Article " : t.doc_type == "other" ? "Bab " : "Pasal ") + std::to_string(a));
+    w.line(names[which]);
+    if (which == 4) w.line(cost_clause(t));
+    if (which == 5) w.line(term_clause(t));
+    for (int paragraph = 1; w.words() - start < budget; ++paragraph) {
+      std::string text = "(" + std::to_string(paragraph) + ")";
+      for (int s = rng.between(1, 3); s > 0; --s) text += " " + sentence(rng, vocab, t.english);
+      w.line(text);
+    }
+    w.blank();
+    w.paragraph_end();
+  }
+}
+
+void write_closing(TextWriter& w, const Terms& t, Rng& rng) {
+  const std::string date = written_date(t.signed_on, t.english);
+  if (t.doc_type == "other") {
+    w.line(t.city + ", " + date);
+    w.line("Kepala " + t.office);
+    w.line(person(rng));
+    return;
+  }
+  w.line(t.english ? "Signed in duplicate at " + t.city + " on " + date + "."
+                   : "Demikian " + kind_phrase(t.doc_type, false) +
+                         " ini dibuat dalam rangkap 2 (dua) asli bermeterai cukup dan "
+                         "ditandatangani di " + t.city + " pada tanggal " + date + ".");
+  w.blank();
+  w.line(t.english ? "For the First Party,\tFor the Second Party," : "PIHAK PERTAMA,\tPIHAK KEDUA,");
+  w.line(t.signatories[0] + "\t" + t.signatories[1]);
+}
+
+void fill_fields(AgreementRecord& r, const Terms& t) {
+  static constexpr const char* k_roles[] = {"first", "second", "third"};
+  r.language = t.english ? "en" : "id";
+  r.doc_type = t.doc_type;
+  r.title = t.title;
+  for (std::size_t k = 0; k < t.parties.size(); ++k) {
+    r.parties.push_back({t.parties[k], k_roles[k], t.signatories[k],
+                         position_of(t.parties[k], t.english)});
+  }
+  r.numbers = t.numbers;
+  r.signed_date = iso(t.signed_on);
+  r.effective_date = r.signed_date;
+  r.place = t.city;
+  r.office = t.office;
+  if (t.years > 0) {
+    r.end_date = iso(end_of_term(t.signed_on, t.years));
+    r.duration = naskah::Duration{t.years, 0, 0};
+  }
+  if (t.amount > 0) {
+    r.amounts.push_back({static_cast<double>(t.amount), "IDR", money(t.amount, t.english)});
+  }
+}
+
+struct Synthetic {
+  AgreementRecord record;
+  std::string pdf;  // the "original": a few bytes unique to the record
+};
+
+constexpr std::uint64_t k_terms_salt = 0x7465726d73ULL;
+constexpr std::uint64_t k_body_salt = 0x626f6479ULL;
+
+// Record `i`, the same on every call. Every 100th is a second scan of the one before it
+// (same heading, other text and bytes), the near duplicate the index flags.
+Synthetic make_record(std::size_t i, const Corpus& corpus) {
+  Rng terms_rng = rng_for(i % 100 == 99 ? i - 1 : i, k_terms_salt);
+  const Terms terms = make_terms(terms_rng, corpus);
+  Rng rng = rng_for(i, k_body_salt);
+  Synthetic s;
+  s.pdf = "%PDF-1.4\n% naskah index_bench document " + std::to_string(i) + "\n%%EOF\n";
+  AgreementRecord& r = s.record;
+  r.sha256 = naskah::sha256_hex(s.pdf);
+  r.source = {"bench/" + std::to_string(i) + ".pdf", std::nullopt, s.pdf.size(), "application/pdf"};
+  r.pages = rng.between(2, 8);
+  if (rng.chance(0.6)) {
+    r.text_source = naskah::TextSource::ocr;
+    r.ocr_confidence = 50.0 + 47.0 * rng.unit();
+  }
+  TextWriter w(static_cast<std::size_t>(rng.between(1300, 1700)), r.pages);
+  write_heading(w, terms);
+  write_opening(w, terms, rng);
+  write_articles(w, terms, rng, terms.english ? corpus.english : corpus.indonesian);
+  write_closing(w, terms, rng);
+  r.text = w.take();
+  fill_fields(r, terms);
+  return s;
+}
+
+// ---- measuring -------------------------------------------------------------------------------
+
+// Forgets the peak resident size so far (Linux: writing 5 to clear_refs), so each phase
+// reports its own peak. ru_maxrss is taken before, as it may follow the reset.
+void reset_peak_rss() {
+  std::ofstream clear("/proc/self/clear_refs");
+  clear << "5";
+}
+
+// Peak resident size (VmHWM) since the last reset, in kB.
+long peak_rss_kb() {
+  std::ifstream status("/proc/self/status");
+  std::string line;
+  while (std::getline(status, line)) {
+    if (line.starts_with("VmHWM:")) return std::stol(line.substr(6));
+  }
+  return 0;
+}
+
+long max_rss_kb() {
+  rusage usage{};
+  ::getrusage(RUSAGE_SELF, &usage);
+  return usage.ru_maxrss;
+}
+
+// Space used on disk, as du counts it (allocated blocks).
+std::uint64_t disk_usage(const fs::path& dir) {
+  std::uint64_t bytes = 0;
+  std::error_code ec;
+  struct stat st{};
+  if (::lstat(dir.c_str(), &st) == 0) bytes += static_cast<std::uint64_t>(st.st_blocks) * 512;
+  for (auto it = fs::recursive_directory_iterator(dir, ec);
+       !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+    if (::lstat(it->path().c_str(), &st) == 0) {
+      bytes += static_cast<std::uint64_t>(st.st_blocks) * 512;
+    }
+  }
+  return bytes;
+}
+
+double mib(std::uint64_t bytes) { return static_cast<double>(bytes) / (1024.0 * 1024.0); }
+double mib_of_kb(long kb) { return static_cast<double>(kb) / 1024.0; }
+
+// A bounded queue between the threads that prepare documents and the one that writes, as
+// in reindex: memory stays flat whatever the number of documents.
+template <typename T>
+class BoundedQueue {
+ public:
+  explicit BoundedQueue(std::size_t capacity) : m_capacity(capacity) {}
+  void push(T item) {
+    std::unique_lock lock(m_mutex);
+    m_not_full.wait(lock, [this] { return m_items.size() < m_capacity; });
+    m_items.push_back(std::move(item));
+    m_not_empty.notify_one();
+  }
+  T pop() {
+    std::unique_lock lock(m_mutex);
+    m_not_empty.wait(lock, [this] { return !m_items.empty(); });
+    T item = std::move(m_items.front());
+    m_items.pop_front();
+    m_not_full.notify_one();
+    return item;
+  }
+
+ private:
+  std::size_t m_capacity;
+  std::mutex m_mutex;
+  std::condition_variable m_not_full;
+  std::condition_variable m_not_empty;
+  std::deque<T> m_items;
+};
+
+// ---- the phases ------------------------------------------------------------------------------
+
+struct Config {
+  fs::path work_dir;
+  fs::path text_dir;
+  std::size_t docs = 100'000;
+  int threads = 1;
+};
+
+struct Phase {
+  std::size_t docs = 0;
+  std::size_t words = 0;
+  double seconds = 0;
+  double finish_seconds = 0;  // direct indexing: Builder::finish (duplicates, commit)
+  double add_seconds = 0;     // direct indexing: the writer inside Builder::add
+  long peak_kb = 0;
+  std::string error;  // empty on success
+};
+
+// A thread pool over record numbers 0..n-1: `work(i)` for each, `threads` at a time.
+template <typename Work>
+void for_each_record(std::size_t n, int threads, Work work) {
+  std::atomic<std::size_t> next{0};
+  std::vector<std::jthread> pool;
+  for (int t = 0; t < threads; ++t) {
+    pool.emplace_back([&] {
+      for (std::size_t i = next++; i < n; i = next++) work(i);
+    });
+  }
+}
+
+// Writes the archive and the text files. Writing is mostly waiting for fsync (every
+// archive write is made durable), so it runs more threads than cores.
+Phase write_corpus(const Corpus& corpus, const Config& config) {
+  naskah::ingest::Archive archive(naskah::ingest::archive_dir((config.work_dir / "data").string()));
+  const nlohmann::json provenance = naskah::ingest::provenance(naskah::extract::Options{});
+  fs::create_directories(config.text_dir);
+  std::atomic<std::size_t> words{0};
+  std::mutex error_mutex;
+  Phase phase;
+  reset_peak_rss();
+  const auto started = Clock::now();
+  for_each_record(config.docs, std::max(8, config.threads), [&](std::size_t i) {
+    const Synthetic s = make_record(i, corpus);
+    words += word_count(s.record.text);
+    auto stored = archive.store_original(s.record.sha256, s.pdf, "application/pdf");
+    if (stored) stored = archive.store_record(s.record, provenance);
+    std::ofstream(config.text_dir / (std::to_string(i) + ".txt"), std::ios::binary) << s.record.text;
+    if (!stored) {
+      const std::lock_guard lock(error_mutex);
+      phase.error = stored.error().message + " (" + stored.error().where + ")";
+    }
+  });
+  phase.seconds = seconds_since(started);
+  phase.docs = config.docs;
+  phase.words = words;
+  phase.peak_kb = peak_rss_kb();
+  return phase;
+}
+
+// Seconds to make one record, on one thread: the share of the direct indexing time that
+// is this benchmark's own work rather than naskah's.
+double generation_seconds_per_record(const Corpus& corpus, std::size_t docs) {
+  const std::size_t sample = std::min<std::size_t>(docs, 500);
+  const auto started = Clock::now();
+  std::size_t bytes = 0;
+  for (std::size_t i = 0; i < sample; ++i) bytes += make_record(i, corpus).record.text.size();
+  return bytes > 0 ? seconds_since(started) / static_cast<double>(sample) : 0;
+}
+
+// Indexes records straight from memory, the way reindex does: `threads` threads prepare
+// documents, this one adds them.
+Phase index_direct(const Corpus& corpus, const Config& config) {
+  Phase phase;
+  auto builder = naskah::index::Builder::standalone((config.work_dir / "index-direct").string());
+  if (!builder) {
+    phase.error = builder.error().message;
+    return phase;
+  }
+  BoundedQueue<naskah::index::Prepared> queue(64);
+  std::atomic<std::size_t> words{0};
+  reset_peak_rss();
+  const auto started = Clock::now();
+  std::jthread producers([&] {
+    for_each_record(config.docs, config.threads, [&](std::size_t i) {
+      const Synthetic s = make_record(i, corpus);
+      words += word_count(s.record.text);
+      queue.push(naskah::index::prepare(s.record));
+    });
+  });
+  // Every document is taken from the queue even after a failure, so no producer blocks.
+  for (std::size_t done = 0; done < config.docs; ++done) {
+    auto prepared = queue.pop();
+    if (!phase.error.empty()) continue;
+    const auto adding = Clock::now();
+    try {
+      builder->add(std::move(prepared));
+      ++phase.docs;
+    } catch (const Xapian::Error& e) {
+      phase.error = e.get_description();
+    }
+    phase.add_seconds += seconds_since(adding);
+  }
+  producers.join();
+  const auto finishing = Clock::now();
+  if (auto finished = builder->finish(nullptr); !finished && phase.error.empty()) {
+    phase.error = finished.error().message;
+  }
+  phase.finish_seconds = seconds_since(finishing);
+  phase.seconds = seconds_since(started);
+  phase.words = words;
+  phase.peak_kb = peak_rss_kb();
+  return phase;
+}
+
+Phase run_reindex(const Config& config) {
+  naskah::ingest::ReindexOptions options;
+  options.data_dir = (config.work_dir / "data").string();
+  options.threads = config.threads;
+  options.today = k_today;
+  Phase phase;
+  reset_peak_rss();
+  const auto stats = naskah::ingest::reindex(options);
+  phase.peak_kb = peak_rss_kb();
+  if (!stats) {
+    phase.error = stats.error().message + " (" + stats.error().code + ")";
+    return phase;
+  }
+  phase.docs = stats->documents;
+  phase.words = stats->words;
+  phase.seconds = stats->seconds;
+  if (stats->failed > 0) phase.error = std::to_string(stats->failed) + " records failed";
+  return phase;
+}
+
+// ---- searching -------------------------------------------------------------------------------
+
+struct BenchQuery {
+  std::string label;
+  naskah::search::Request request;
+};
+
+// The numbers of record `i` or of the next one that has any.
+std::string number_near(const Corpus& corpus, std::size_t i, std::size_t docs) {
+  for (std::size_t k = i % docs; k < docs; ++k) {
+    const Synthetic s = make_record(k, corpus);
+    if (!s.record.numbers.empty()) return s.record.numbers.front();
+  }
+  return "W13-HH.05.05-0001";
+}
+
+std::vector<BenchQuery> bench_queries(const Corpus& corpus, std::size_t docs) {
+  std::vector<BenchQuery> queries;
+  auto add = [&](std::string label, naskah::search::Request request) {
+    request.today = k_today;
+    request.limit = 20;
+    queries.push_back({std::move(label), std::move(request)});
+  };
+  // (Assigned, not designated initializers: -Wextra wants every member named in those.)
+  auto filtered = [&](const std::string& label, const std::string& query, auto set_filters,
+                      naskah::search::Sort sort = naskah::search::Sort::relevance) {
+    naskah::search::Request request;
+    request.query = query;
+    set_filters(request.filters);
+    request.sort = sort;
+    add(label, std::move(request));
+  };
+  auto text = [&](const std::string& query) { filtered(query, query, [](auto&) {}); };
+  const Vocabulary& id = corpus.indonesian;
+  const auto& parties = corpus.parties;
+  // The first five are shown with their counts.
+  text("pemasyarakatan");
+  text("pelayanan publik");
+  text("\"hak asasi manusia\"");
+  text("pihak:universitas");
+  text("jenis:pks tahun:2021");
+  // Single words: common, middling, rare (made-up words from the tail of the curve).
+  for (const char* word : {"pembinaan", "anggaran", "rehabilitasi", "ditandatangani", "kahar",
+                           "lembaga", "narkotika"}) {
+    text(word);
+  }
+  for (std::size_t rank : {400, 1000, 2000, 3000, 3600, 3990}) text(id.at(rank));
+  // Two or three words, AND by default; phrases; boolean operators; a wildcard; a typo.
+  for (const char* query :
+       {"pelatihan kerja", "jangka waktu berlaku", "anggaran biaya pelaksanaan",
+        "kantor wilayah pendidikan", "\"perjanjian kerja sama\"", "\"jangka waktu\"",
+        "\"pelayanan publik\" kesehatan", "kesehatan OR pendidikan", "pelatihan -narkotika",
+        "pemasyarak*", "pemasyarakatn", "memorandum of understanding",
+        "cooperation research exchange", "\"human rights\"", "kemenkumham", "lapas",
+        "tentang:kesehatan"}) {
+    text(query);
+  }
+  text(id.at(1500) + " " + id.at(2500));
+  text(id.at(800) + " " + id.at(1200) + " " + id.at(60));
+  // Fields, statuses and date ranges in the query language.
+  text("pihak:\"" + parties[40] + "\"");
+  text("pihak:\"" + parties[150] + "\" pelatihan");
+  text("nomor:\"" + number_near(corpus, docs / 3, docs) + "\"");
+  text("nomor:\"" + number_near(corpus, docs / 2 + 7, docs) + "\"");
+  text("jenis:mou tahun:2019");
+  text("jenis:addendum");
+  text("tahun:2021");
+  text("status:aktif");
+  text("status:berakhir pembinaan");
+  text("status:segera");
+  text("signed:2020..2021");
+  text("signed:2018-03..2018-09 pelayanan");
+  text("end:2025..2026 jenis:pks");
+  text("kantor:\"" + corpus.offices[3] + "\"");
+  // The same through Request filters, and sorted by signing date.
+  using naskah::search::Sort;
+  using F = naskah::search::Filters;
+  filtered("[type pks, year 2022] pelatihan", "pelatihan", [](F& f) {
+    f.type = {"pks"};
+    f.year = {"2022"};
+  });
+  filtered("[party] " + parties[7], "", [&](F& f) { f.party = {parties[7]}; });
+  filtered("[party words] universitas negeri", "kerja sama",
+           [](F& f) { f.party = {"universitas negeri"}; });
+  filtered("[status active] -signed", "pendidikan", [](F& f) { f.status = {"active"}; },
+           Sort::signed_descending);
+  filtered("[office] " + corpus.offices[11], "", [&](F& f) { f.office = {corpus.offices[11]}; });
+  filtered("[signed 2018-03..2019-06] hukum", "hukum", [](F& f) {
+    f.signed_from = "2018-03";
+    f.signed_to = "2019-06";
+  });
+  filtered("[type mou, addendum] -signed", "", [](F& f) { f.type = {"mou", "addendum"}; },
+           Sort::signed_descending);
+  filtered("[status expired, expiring] kerja", "kerja",
+           [](F& f) { f.status = {"expired", "expiring"}; });
+  filtered("[everything] -signed", "", [](F&) {}, Sort::signed_descending);
+  filtered("[everything] end", "", [](F&) {}, Sort::end_ascending);
+  filtered("[year 2016] -signed kesehatan", "kesehatan", [](F& f) { f.year = {"2016"}; },
+           Sort::signed_descending);
+  return queries;
+}
+
+struct SearchFigures {
+  std::size_t queries = 0;
+  std::size_t calls = 0;
+  double p50_ms = 0;
+  double p99_ms = 0;
+  double max_ms = 0;
+  double mean_ms = 0;
+  std::vector<std::pair<double, std::string>> slowest;  // median ms, label
+  long peak_kb = 0;
+  std::string error;
+};
+
+double percentile(std::vector<double> sorted, double q) {
+  if (sorted.empty()) return 0;
+  std::sort(sorted.begin(), sorted.end());
+  const auto rank = static_cast<std::size_t>(std::ceil(q * static_cast<double>(sorted.size())));
+  return sorted[std::clamp<std::size_t>(rank, 1, sorted.size()) - 1];
+}
+
+void show_counts(const BenchQuery& query, const naskah::search::Results& results) {
+  std::uint64_t sum = 0;
+  std::string counts;
+  for (const auto& [name, facet] : results.facets) {
+    if (name != "doc_type") continue;
+    for (const auto& [value, n] : facet) {
+      counts += (counts.empty() ? "" : ", ") + value + " " + std::to_string(n);
+      sum += n;
+    }
+  }
+  std::printf("  %-28s total %7llu%s  doc_type: %s  (sum %llu%s)\n", query.label.c_str(),
+              static_cast<unsigned long long>(results.total), results.estimated ? " (estimated)" : "",
+              counts.c_str(), static_cast<unsigned long long>(sum),
+              sum == results.total && !results.estimated ? " = total: exact" : " != total");
+}
+
+SearchFigures run_searches(const Corpus& corpus, const Config& config) {
+  SearchFigures figures;
+  const std::vector<BenchQuery> queries = bench_queries(corpus, config.docs);
+  naskah::search::Searcher searcher(
+      naskah::ingest::index_dir((config.work_dir / "data").string()));
+  reset_peak_rss();
+  std::printf("\nsearch: first queries, hits and doc_type facet (warm-up run)\n");
+  for (std::size_t q = 0; q < queries.size(); ++q) {
+    auto results = searcher.search(queries[q].request);
+    if (!results) {
+      figures.error = queries[q].label + ": " + results.error().message;
+      return figures;
+    }
+    if (q < 5) show_counts(queries[q], *results);
+  }
+  std::vector<double> all;
+  std::vector<std::vector<double>> per_query(queries.size());
+  for (int round = 0; round < k_search_rounds; ++round) {
+    for (std::size_t q = 0; q < queries.size(); ++q) {
+      const auto started = Clock::now();
+      const auto results = searcher.search(queries[q].request);
+      const double ms = seconds_since(started) * 1000.0;
+      if (!results) figures.error = queries[q].label + ": " + results.error().message;
+      all.push_back(ms);
+      per_query[q].push_back(ms);
+    }
+  }
+  for (std::size_t q = 0; q < queries.size(); ++q) {
+    figures.slowest.emplace_back(percentile(per_query[q], 0.5), queries[q].label);
+  }
+  std::sort(figures.slowest.rbegin(), figures.slowest.rend());
+  figures.slowest.resize(std::min<std::size_t>(figures.slowest.size(), 8));
+  figures.queries = queries.size();
+  figures.calls = all.size();
+  figures.p50_ms = percentile(all, 0.50);
+  figures.p99_ms = percentile(all, 0.99);
+  figures.max_ms = percentile(all, 1.0);
+  for (const double ms : all) figures.mean_ms += ms / static_cast<double>(all.size());
+  figures.peak_kb = peak_rss_kb();
+  return figures;
+}
+
+// ---- report ----------------------------------------------------------------------------------
+
+struct Sizes {
+  std::uint64_t archive = 0;
+  std::uint64_t text = 0;
+  std::uint64_t direct = 0;
+  std::uint64_t generation = 0;
+  std::string generation_path;
+};
+
+Sizes measure_sizes(const Config& config) {
+  Sizes sizes;
+  const std::string data = (config.work_dir / "data").string();
+  sizes.archive = disk_usage(naskah::ingest::archive_dir(data));
+  sizes.text = disk_usage(config.text_dir);
+  sizes.direct = disk_usage(config.work_dir / "index-direct");
+  sizes.generation_path = naskah::index::live_generation(naskah::ingest::index_dir(data));
+  if (!sizes.generation_path.empty()) sizes.generation = disk_usage(sizes.generation_path);
+  return sizes;
+}
+
+void print_phase(const char* name, const Phase& p) {
+  std::printf("%-34s %8zu %9.1f %9.1f %11.0f %8.0f\n", name, p.docs, p.seconds,
+              per_second(p.docs, p.seconds), per_second(p.words, p.seconds),
+              mib_of_kb(p.peak_kb));
+}
+
+nlohmann::ordered_json phase_json(const Phase& p) {
+  return {{"docs", p.docs},
+          {"words", p.words},
+          {"seconds", p.seconds},
+          {"docs_per_s", per_second(p.docs, p.seconds)},
+          {"words_per_s", per_second(p.words, p.seconds)},
+          {"peak_rss_mb", mib_of_kb(p.peak_kb)}};
+}
+
+struct Report {
+  Config config;
+  Phase corpus;
+  double generation_ms = 0;  // per record, one thread
+  Phase direct;
+  Phase reindex;
+  SearchFigures search;
+  Sizes sizes;
+  long peak_kb = 0;
+};
+
+void print_report(const Report& r) {
+  std::printf("\n%-34s %8s %9s %9s %11s %8s\n", "phase", "docs", "seconds", "docs/s", "words/s",
+              "peak MB");
+  print_phase("generate + write archive & texts", r.corpus);
+  print_phase("index direct (prepare + Builder)", r.direct);
+  print_phase("reindex (load + parse + index)", r.reindex);
+  // Whether the one writer or the preparing threads set the pace: a writer busy nearly all
+  // the time means more threads would not help.
+  std::printf("  direct: writer inside Builder::add %.1f s (%.0f%% of the time before finish), "
+              "Builder::finish (duplicates, commit) %.1f s;\n"
+              "          making the records, %.2f ms each on one thread, is included\n",
+              r.direct.add_seconds,
+              100.0 * r.direct.add_seconds / std::max(1e-9, r.direct.seconds - r.direct.finish_seconds),
+              r.direct.finish_seconds, r.generation_ms);
+  std::printf("\nsearch: %zu queries x %d rounds = %zu calls, limit 20, exact facets\n",
+              r.search.queries, k_search_rounds, r.search.calls);
+  std::printf("  p50 %.2f ms   p99 %.2f ms   max %.2f ms   mean %.2f ms   peak %.0f MB\n",
+              r.search.p50_ms, r.search.p99_ms, r.search.max_ms, r.search.mean_ms,
+              mib_of_kb(r.search.peak_kb));
+  std::printf("  slowest (median of %d):\n", k_search_rounds);
+  for (const auto& [ms, label] : r.search.slowest) {
+    std::printf("    %8.2f ms  %s\n", ms, label.c_str());
+  }
+  std::printf("\non disk                              MB\n");
+  std::printf("  archive (data/archive)      %10.1f\n", mib(r.sizes.archive));
+  std::printf("  texts for omindex           %10.1f\n", mib(r.sizes.text));
+  std::printf("  index-direct                %10.1f\n", mib(r.sizes.direct));
+  std::printf("  reindex generation          %10.1f  (%s)\n", mib(r.sizes.generation),
+              r.sizes.generation_path.c_str());
+  std::printf("\npeak resident memory of the whole run: %.0f MB\n", mib_of_kb(r.peak_kb));
+}
+
+nlohmann::ordered_json report_json(const Report& r) {
+  nlohmann::ordered_json slowest = nlohmann::ordered_json::array();
+  for (const auto& [ms, label] : r.search.slowest) slowest.push_back({{"query", label}, {"ms", ms}});
+  return {{"bench", "index_bench"},
+          {"docs", r.config.docs},
+          {"threads", r.config.threads},
+          {"cores", std::thread::hardware_concurrency()},
+          {"words", r.corpus.words},
+          {"corpus", phase_json(r.corpus)},
+          {"generation_ms_per_record", r.generation_ms},
+          {"direct", phase_json(r.direct)},
+          {"direct_add_seconds", r.direct.add_seconds},
+          {"direct_finish_seconds", r.direct.finish_seconds},
+          {"reindex", phase_json(r.reindex)},
+          {"search",
+           {{"queries", r.search.queries},
+            {"calls", r.search.calls},
+            {"p50_ms", r.search.p50_ms},
+            {"p99_ms", r.search.p99_ms},
+            {"max_ms", r.search.max_ms},
+            {"mean_ms", r.search.mean_ms},
+            {"peak_rss_mb", mib_of_kb(r.search.peak_kb)},
+            {"slowest", slowest}}},
+          {"disk_mb",
+           {{"archive", mib(r.sizes.archive)},
+            {"text", mib(r.sizes.text)},
+            {"index_direct", mib(r.sizes.direct)},
+            {"generation", mib(r.sizes.generation)}}},
+          {"peak_rss_mb", mib_of_kb(r.peak_kb)}};
+}
+
+// ---- main ------------------------------------------------------------------------------------
+
+constexpr const char* k_usage =
+    "usage: index_bench WORK_DIR [--docs N] [--threads T] [--text-dir DIR]\n"
+    "  N: records (default 100000); T: threads preparing documents (default: one per core);\n"
+    "  DIR: where the texts go for omindex (default WORK_DIR/text). WORK_DIR must not hold\n"
+    "  data/, index-direct/ or texts from an earlier run.\n";
+
+std::optional<Config> parse_args(int argc, char** argv) {
+  Config config;
+  config.threads = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  std::vector<std::string> args(argv + 1, argv + argc);
+  try {
+    for (std::size_t k = 0; k < args.size(); ++k) {
+      const bool has_value = k + 1 < args.size();
+      if (args[k] == "--docs" && has_value) {
+        config.docs = std::stoul(args[++k]);
+      } else if (args[k] == "--threads" && has_value) {
+        config.threads = std::max(1, std::stoi(args[++k]));
+      } else if (args[k] == "--text-dir" && has_value) {
+        config.text_dir = args[++k];
+      } else if (config.work_dir.empty() && !args[k].starts_with("-")) {
+        config.work_dir = args[k];
+      } else {
+        return std::nullopt;
+      }
+    }
+  } catch (const std::exception&) {
+    return std::nullopt;
+  }
+  if (config.work_dir.empty() || config.docs == 0) return std::nullopt;
+  if (config.text_dir.empty()) config.text_dir = config.work_dir / "text";
+  return config;
+}
+
+bool used(const fs::path& dir) {
+  std::error_code ec;
+  return fs::exists(dir, ec) && !fs::is_empty(dir, ec);
+}
+
+int run(const Config& config) {
+  for (const fs::path& dir : {config.work_dir / "data", config.work_dir / "index-direct",
+                              config.text_dir}) {
+    if (used(dir)) {
+      std::fprintf(stderr, "index_bench: %s is not empty; give a new WORK_DIR\n", dir.c_str());
+      return 2;
+    }
+  }
+  const Corpus corpus = make_corpus();
+  std::printf("index_bench: %zu records, %d threads, %u cores, vocabulary %zu id + %zu en words, "
+              "%zu parties, %zu offices\n", config.docs, config.threads,
+              std::thread::hardware_concurrency(), corpus.indonesian.size(), corpus.english.size(),
+              corpus.parties.size(), corpus.offices.size());
+  Report report;
+  report.config = config;
+  report.generation_ms = generation_seconds_per_record(corpus, config.docs) * 1000.0;
+  auto check = [&](const std::string& phase, const std::string& error) {
+    if (error.empty()) return true;
+    std::fprintf(stderr, "index_bench: %s: %s\n", phase.c_str(), error.c_str());
+    return false;
+  };
+  std::printf("writing the archive and texts...\n");
+  std::fflush(stdout);
+  report.corpus = write_corpus(corpus, config);
+  if (!check("writing the archive", report.corpus.error)) return 1;
+  std::printf("indexing directly...\n");
+  std::fflush(stdout);
+  report.direct = index_direct(corpus, config);
+  if (!check("direct indexing", report.direct.error)) return 1;
+  std::printf("reindexing the archive...\n");
+  std::fflush(stdout);
+  report.reindex = run_reindex(config);
+  if (!check("reindex", report.reindex.error)) return 1;
+  report.search = run_searches(corpus, config);
+  if (!check("search", report.search.error)) return 1;
+  report.sizes = measure_sizes(config);
+  report.peak_kb = std::max({max_rss_kb(), report.corpus.peak_kb, report.direct.peak_kb,
+                             report.reindex.peak_kb, report.search.peak_kb});
+  print_report(report);
+  std::printf("%s\n", report_json(report).dump().c_str());
+  return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  const auto config = parse_args(argc, argv);
+  if (!config) {
+    std::fputs(k_usage, stderr);
+    return 2;
+  }
+  try {
+    return run(*config);
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "index_bench: %s\n", e.what());
+    return 1;
+  }
+}

@@ -1,0 +1,95 @@
+#include "naskah/index/document.h"
+
+#include <gtest/gtest.h>
+
+#include "naskah/index/schema.h"
+#include "sample_records.h"
+
+namespace naskah::index {
+namespace {
+
+bool has_term(const Xapian::Document& doc, const std::string& term) {
+  auto t = doc.termlist_begin();
+  t.skip_to(term);
+  return t != doc.termlist_end() && *t == term;
+}
+
+AgreementRecord lapas_record() {
+  AgreementRecord r = test::make_record(
+      "lapas", "pks", "Pembinaan Kemandirian Warga Binaan",
+      {"Lembaga Pemasyarakatan Kelas IIA Semarang", "Pemerintah Kota Semarang"},
+      {"W13.PAS.16-HH.05.05-0211", "119/1874/2021"}, "2021-12-09", "2023-12-31",
+      "Para pihak sepakat untuk melaksanakan kerja sama pelatihan.");
+  r.office = "Kanwil Jawa Tengah";
+  r.amounts.push_back({150000000.0, "IDR", "Rp150.000.000,00"});
+  r.ocr_confidence = 91.5;
+  return r;
+}
+
+TEST(Prepare, FilesTheRecordUnderItsBooleanTerms) {
+  const Prepared p = prepare(lapas_record());
+  const Xapian::Document& doc = p.document;
+  EXPECT_EQ(p.id_term, id_term(lapas_record().sha256));
+  EXPECT_TRUE(has_term(doc, p.id_term));
+  EXPECT_TRUE(has_term(doc, "XTYPEpks"));
+  EXPECT_TRUE(has_term(doc, "Y2021"));
+  EXPECT_TRUE(has_term(doc, "XPARTYpemerintah kota semarang"));
+  EXPECT_TRUE(has_term(doc, "XNUM119/1874/2021"));
+  EXPECT_TRUE(has_term(doc, "XOFFICEkanwil jawa tengah"));
+  EXPECT_TRUE(has_term(doc, "Lid"));
+}
+
+TEST(Prepare, IndexesFreeTextByFieldAndSynonymCanonicals) {
+  const Xapian::Document doc = prepare(lapas_record()).document;
+  EXPECT_TRUE(has_term(doc, "pelatihan"));
+  EXPECT_TRUE(has_term(doc, "XPsemarang"));
+  EXPECT_TRUE(has_term(doc, "Skemandirian"));
+  EXPECT_TRUE(has_term(doc, "lapas"));      // from "Lembaga Pemasyarakatan"
+  EXPECT_TRUE(has_term(doc, "kerjasama"));  // from "kerja sama"
+}
+
+TEST(Prepare, StoresSortableValues) {
+  const Xapian::Document doc = prepare(lapas_record()).document;
+  EXPECT_EQ(doc.get_value(slot::k_signed), "20211209");
+  EXPECT_EQ(doc.get_value(slot::k_end), "20231231");
+  EXPECT_EQ(doc.get_value(slot::k_type), "pks");
+  EXPECT_EQ(doc.get_value(slot::k_year), "2021");
+  EXPECT_EQ(doc.get_value(slot::k_party_first), "Lembaga Pemasyarakatan Kelas IIA Semarang");
+  EXPECT_EQ(doc.get_value(slot::k_party_first + 1), "Pemerintah Kota Semarang");
+  EXPECT_EQ(Xapian::sortable_unserialise(doc.get_value(slot::k_amount)), 150000000.0);
+}
+
+TEST(Prepare, TheDataHoldsTheWholeRecord) {
+  const AgreementRecord original = lapas_record();
+  auto back = record_of(prepare(original).document);
+  ASSERT_TRUE(back.has_value());
+  EXPECT_EQ(back->sha256, original.sha256);
+  EXPECT_EQ(back->text, original.text);
+  EXPECT_EQ(back->parties.size(), 2u);
+  EXPECT_EQ(back->office, original.office);
+  EXPECT_EQ(back->amounts.at(0).value, 150000000.0);
+}
+
+TEST(Prepare, SpellingWordsArePlainWords) {
+  const Prepared p = prepare(lapas_record());
+  EXPECT_FALSE(p.spelling.empty());
+  for (const std::string& w : p.spelling) {
+    EXPECT_FALSE(w.empty());
+    EXPECT_TRUE(std::islower(static_cast<unsigned char>(w[0])) || static_cast<unsigned char>(w[0]) >= 0x80) << w;
+  }
+}
+
+TEST(SuspicionFlags, NameWhatIsMissing) {
+  AgreementRecord r = test::make_record("bare", "pks", "x", {}, {}, "", "");
+  r.ocr_confidence = 40;
+  r.warnings.push_back("possible duplicate of abc");
+  const auto flags = suspicion_flags(r);
+  EXPECT_EQ(flags, (std::vector<std::string>{"no-parties", "no-signed-date", "no-number",
+                                             "duplicate", "low-ocr"}));
+  EXPECT_TRUE(suspicion_flags(lapas_record()).empty());
+  r.doc_type = "other";
+  EXPECT_TRUE(suspicion_flags(r).empty());
+}
+
+}  // namespace
+}  // namespace naskah::index

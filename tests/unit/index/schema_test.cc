@@ -1,0 +1,43 @@
+#include "naskah/index/schema.h"
+
+#include <gtest/gtest.h>
+
+namespace naskah::index {
+namespace {
+
+TEST(DateValue, IsoDatesBecomeSortableDigits) {
+  EXPECT_EQ(date_value("2021-10-12"), "20211012");
+  EXPECT_EQ(date_value("2021-1-12"), "");
+  EXPECT_EQ(date_value("12 Oktober 2021"), "");
+  EXPECT_EQ(date_value(""), "");
+}
+
+TEST(TermKey, FoldsCaseAndSpace) {
+  EXPECT_EQ(term_key("  Ombudsman   Republik\nIndonesia "), "ombudsman republik indonesia");
+  EXPECT_EQ(term_key("W13-HH.05.05-1234"), "w13-hh.05.05-1234");
+}
+
+TEST(TermKey, LongNamesFitXapiansTermLimitWithoutSplittingCharacters) {
+  std::string name;
+  for (int i = 0; i < 100; ++i) name += "Kementerian ";
+  name += "é";
+  const std::string key = term_key(name);
+  EXPECT_LE(key.size(), 200u);
+  // Still valid UTF-8: never ends inside a multi-byte sequence.
+  const std::string accents(150, 'x');
+  std::string mixed;
+  for (int i = 0; i < 150; ++i) mixed += "é";
+  const std::string cut = term_key(mixed);
+  EXPECT_EQ(cut.size() % 2, 0u);
+}
+
+TEST(StemmerFor, EnglishRecordsGetTheEnglishStemmer) {
+  EXPECT_EQ(stemmer_for(std::string("en"))("agreements"), "agreement");
+  EXPECT_NE(stemmer_for(std::string("id")).get_description(),
+            stemmer_for(std::string("en")).get_description());
+  EXPECT_EQ(stemmer_for(std::nullopt).get_description(),
+            stemmer_for(std::string("id")).get_description());
+}
+
+}  // namespace
+}  // namespace naskah::index

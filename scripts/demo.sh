@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The main job, for a newcomer: set up, build, then read every sample scan and print one
 # line per file: where the text came from, pages, mean OCR confidence, seconds, and what
-# the parser read (kind, signing date, end date, parties).
+# the parser read (kind, signing date, end date, parties); then ingest the samples into an
+# archive and index (build/demo-data), search them, and print the monitoring report.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh build
@@ -28,3 +29,20 @@ for f in samples/*.pdf samples/*.tiff samples/*.jpg samples/*.png; do
 done
 echo
 echo "One record in full: $naskah extract --json samples/mou-kanwil-universitas.scan.pdf"
+
+data=build/demo-data
+rm -rf "$data"
+samples=()
+for f in samples/*.pdf samples/*.tiff samples/*.jpg samples/*.png; do [ -e "$f" ] && samples+=("$f"); done
+echo
+echo "== $naskah ingest --data $data samples/..."
+"$naskah" ingest --data "$data" "${samples[@]}"
+echo
+echo "== $naskah search --data $data 'kementerian hukum dan ham' --limit 3"
+"$naskah" search --data "$data" 'kementerian hukum dan ham' --limit 3
+echo
+echo "== $naskah search --data $data 'pihak:lapas pelatihan' --status expired"
+"$naskah" search --data "$data" 'pihak:lapas pelatihan' --status expired
+echo
+echo "== $naskah report --data $data"
+"$naskah" report --data "$data"

@@ -29,11 +29,16 @@ void add_boolean(Xapian::Document& doc, const char* prefix, const std::string& k
 }
 
 void index_field(Xapian::TermGenerator& tg, const std::string& text, const char* field_prefix) {
-  // In its own field (for pihak:, nomor:, tentang:) and in the body (for plain queries).
+  // In its own field (for pihak:, tentang:) and in the body (for plain queries), with the
+  // synonyms' canonical words so that pihak:lapas finds "Lembaga Pemasyarakatan ...".
   tg.index_text(text, 1, field_prefix);
   tg.increase_termpos();
   tg.index_text(text);
   tg.increase_termpos();
+  Xapian::Document doc = tg.get_document();
+  for (const std::string& canonical : synonym_matcher().canonicals_in(text)) {
+    for (const std::string& term : canonical_terms(canonical, field_prefix)) doc.add_term(term, 0);
+  }
 }
 
 }  // namespace

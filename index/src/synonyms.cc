@@ -110,9 +110,10 @@ std::vector<std::string> SynonymMatcher::canonicals_in(std::string_view text) co
   return out;
 }
 
-std::vector<std::string> canonical_terms(const std::string& canonical) {
-  std::vector<std::string> terms{canonical, "Z" + stem_id()(canonical)};
-  const std::string en = "Z" + stem_en()(canonical);
+std::vector<std::string> canonical_terms(const std::string& canonical,
+                                         const std::string& prefix) {
+  std::vector<std::string> terms{prefix + canonical, "Z" + prefix + stem_id()(canonical)};
+  const std::string en = "Z" + prefix + stem_en()(canonical);
   if (en != terms.back()) terms.push_back(en);
   return terms;
 }

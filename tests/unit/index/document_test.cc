@@ -46,6 +46,7 @@ TEST(Prepare, IndexesFreeTextByFieldAndSynonymCanonicals) {
   EXPECT_TRUE(has_term(doc, "Skemandirian"));
   EXPECT_TRUE(has_term(doc, "lapas"));      // from "Lembaga Pemasyarakatan"
   EXPECT_TRUE(has_term(doc, "kerjasama"));  // from "kerja sama"
+  EXPECT_TRUE(has_term(doc, "XPlapas"));    // pihak:lapas
 }
 
 TEST(Prepare, StoresSortableValues) {

@@ -161,6 +161,8 @@ TEST_F(SearchTest, SynonymsFindTheUsualAbbreviations) {
   EXPECT_EQ(must_search("kemenkumham").total, 2u);
   EXPECT_EQ(must_search("kementerian hukum dan ham").total, 2u);
   EXPECT_EQ(must_search("lapas").total, 1u);
+  EXPECT_EQ(must_search("pihak:lapas").total, 1u);
+  EXPECT_EQ(must_search("pihak:kemenkumham").total, 2u);
   EXPECT_EQ(must_search("kanwil").total, 1u);
   EXPECT_EQ(must_search("mou").total, 2u);  // "Nota kesepahaman" in the texts
   // "kerja sama" and "kerjasama" find each other.

@@ -43,7 +43,9 @@ class SynonymMatcher {
 // Stores every variant as a synonym of its canonical word in `db` (plain and stemmed keys).
 void add_synonyms(Xapian::WritableDatabase& db, const std::vector<SynonymGroup>& groups);
 
-// The terms that stand for `canonical` in a document: the word itself and its stems.
-[[nodiscard]] std::vector<std::string> canonical_terms(const std::string& canonical);
+// The terms that stand for `canonical` in a document's field `prefix` ("" for the body):
+// the word itself and its stems, as the TermGenerator would have made them.
+[[nodiscard]] std::vector<std::string> canonical_terms(const std::string& canonical,
+                                                       const std::string& prefix = {});
 
 }  // namespace naskah::index

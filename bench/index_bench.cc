@@ -13,28 +13,27 @@
 //   5. prints sizes, peak memory, a table and, last, one JSON line with every figure.
 // Records are made again from their number whenever needed, so memory stays flat whatever N.
 // bench/index_bench.sh runs it next to omindex on the same texts.
+#include <malloc.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
+#include <xapian.h>
 
 #include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <cmath>
-#include <condition_variable>
 #include <cstdio>
-#include <deque>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <mutex>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <set>
 #include <string>
 #include <string_view>
 #include <thread>
 #include <vector>
-
-#include <nlohmann/json.hpp>
-#include <xapian.h>
 
 #include "naskah/core/record.h"
 #include "naskah/core/sha256.h"
@@ -163,11 +162,11 @@ constexpr std::string_view k_english_words =
     "meeting meetings period month months year budget expenses payment procedures guidelines";
 
 constexpr const char* k_syllables[] = {
-    "ba", "be", "bi",  "bu",  "da",  "de",  "di",  "du",   "ga",   "gi",   "gu",  "ja",
-    "ju", "ka", "ke",  "ki",  "ku",  "la",  "li",  "lu",   "ma",   "me",   "mi",  "mu",
-    "na", "ne", "ni",  "nu",  "pa",  "pe",  "pi",  "pu",   "ra",   "re",   "ri",  "ru",
-    "sa", "se", "si",  "su",  "ta",  "te",  "ti",  "tu",   "wa",   "ya",   "ngan", "nya",
-    "tan", "ran", "lang", "dang", "sar", "tar", "bah", "jar", "kum", "mas", "pan", "rin"};
+    "ba",  "be",  "bi",   "bu",   "da",  "de",  "di",  "du",  "ga",  "gi",  "gu",   "ja",
+    "ju",  "ka",  "ke",   "ki",   "ku",  "la",  "li",  "lu",  "ma",  "me",  "mi",   "mu",
+    "na",  "ne",  "ni",   "nu",   "pa",  "pe",  "pi",  "pu",  "ra",  "re",  "ri",   "ru",
+    "sa",  "se",  "si",   "su",   "ta",  "te",  "ti",  "tu",  "wa",  "ya",  "ngan", "nya",
+    "tan", "ran", "lang", "dang", "sar", "tar", "bah", "jar", "kum", "mas", "pan",  "rin"};
 
 // A made-up word that looks Indonesian: the long tail of names, places and rare terms.
 std::string made_up_word(Rng& rng) {
@@ -220,8 +219,8 @@ std::string join_words(const std::string& a, const std::string& b) {
 
 // 1234 -> "seribu dua ratus tiga puluh empat", as agreements spell out numbers and dates.
 std::string terbilang(std::uint64_t n) {
-  static constexpr const char* k_units[] = {"",      "satu",  "dua",      "tiga",
-                                            "empat", "lima",  "enam",     "tujuh",
+  static constexpr const char* k_units[] = {"",        "satu",     "dua",     "tiga",
+                                            "empat",   "lima",     "enam",    "tujuh",
                                             "delapan", "sembilan", "sepuluh", "sebelas"};
   if (n < 12) return k_units[n];
   if (n < 20) return terbilang(n - 10) + " belas";
@@ -237,8 +236,8 @@ std::string terbilang(std::uint64_t n) {
 }
 
 std::string english_number(int n) {
-  static constexpr const char* k_names[] = {"zero", "one", "two",   "three", "four",
-                                            "five", "six", "seven", "eight", "nine", "ten"};
+  static constexpr const char* k_names[] = {"zero", "one",   "two",   "three", "four", "five",
+                                            "six",  "seven", "eight", "nine",  "ten"};
   return n >= 0 && n <= 10 ? k_names[n] : std::to_string(n);
 }
 
@@ -273,8 +272,8 @@ std::chrono::sys_days days_of(const Date& d) {
 // The last day of a term of `years` starting on `start`.
 Date end_of_term(const Date& start, int years) {
   const std::chrono::year_month_day start_ymd{days_of(start)};
-  const std::chrono::year_month_day end{std::chrono::sys_days{start_ymd + std::chrono::years{years}} -
-                                        std::chrono::days{1}};
+  const std::chrono::year_month_day end{
+      std::chrono::sys_days{start_ymd + std::chrono::years{years}} - std::chrono::days{1}};
   return {static_cast<int>(end.year()), static_cast<int>(static_cast<unsigned>(end.month())),
           static_cast<int>(static_cast<unsigned>(end.day()))};
 }
@@ -286,12 +285,12 @@ std::string iso(const Date& d) {
 }
 
 std::string month_name(int month, bool english) {
-  static constexpr const char* k_id[] = {"Januari", "Februari", "Maret",     "April",
-                                         "Mei",     "Juni",     "Juli",      "Agustus",
-                                         "September", "Oktober", "November", "Desember"};
-  static constexpr const char* k_en[] = {"January", "February", "March",     "April",
-                                         "May",     "June",     "July",      "August",
-                                         "September", "October", "November", "December"};
+  static constexpr const char* k_id[] = {"Januari",   "Februari", "Maret",    "April",
+                                         "Mei",       "Juni",     "Juli",     "Agustus",
+                                         "September", "Oktober",  "November", "Desember"};
+  static constexpr const char* k_en[] = {"January",   "February", "March",    "April",
+                                         "May",       "June",     "July",     "August",
+                                         "September", "October",  "November", "December"};
   const auto index = static_cast<std::size_t>(month - 1);
   return english ? k_en[index] : k_id[index];
 }
@@ -307,8 +306,7 @@ std::string weekday_name(const Date& d, bool english) {
 
 // "12 Maret 2021" / "12 March 2021".
 std::string written_date(const Date& d, bool english) {
-  return std::to_string(d.day) + " " + month_name(d.month, english) + " " +
-         std::to_string(d.year);
+  return std::to_string(d.day) + " " + month_name(d.month, english) + " " + std::to_string(d.year);
 }
 
 Date random_date(Rng& rng, int from_year, int to_year) {
@@ -318,46 +316,76 @@ Date random_date(Rng& rng, int from_year, int to_year) {
 // ---- the pools records draw from -------------------------------------------------------------
 
 constexpr const char* k_cities[] = {
-    "Semarang",   "Surakarta",  "Magelang",  "Pekalongan", "Tegal",       "Salatiga",
-    "Kudus",      "Pati",       "Jepara",    "Demak",      "Kendal",      "Batang",
-    "Pemalang",   "Brebes",     "Banyumas",  "Cilacap",    "Purbalingga", "Banjarnegara",
-    "Kebumen",    "Purworejo",  "Wonosobo",  "Temanggung", "Boyolali",    "Klaten",
-    "Sukoharjo",  "Wonogiri",   "Karanganyar", "Sragen",   "Grobogan",    "Blora",
-    "Rembang",    "Bandung",    "Bogor",     "Bekasi",     "Depok",       "Cirebon",
-    "Garut",      "Tasikmalaya", "Malang",   "Surabaya",   "Kediri",      "Madiun",
-    "Jember",     "Banyuwangi", "Yogyakarta", "Sleman",    "Bantul",      "Denpasar",
-    "Mataram",    "Kupang",     "Makassar",  "Manado",     "Palu",        "Kendari",
-    "Medan",      "Padang",     "Pekanbaru", "Jambi",      "Palembang",   "Bengkulu"};
+    "Semarang",  "Surakarta",   "Magelang",    "Pekalongan", "Tegal",       "Salatiga",
+    "Kudus",     "Pati",        "Jepara",      "Demak",      "Kendal",      "Batang",
+    "Pemalang",  "Brebes",      "Banyumas",    "Cilacap",    "Purbalingga", "Banjarnegara",
+    "Kebumen",   "Purworejo",   "Wonosobo",    "Temanggung", "Boyolali",    "Klaten",
+    "Sukoharjo", "Wonogiri",    "Karanganyar", "Sragen",     "Grobogan",    "Blora",
+    "Rembang",   "Bandung",     "Bogor",       "Bekasi",     "Depok",       "Cirebon",
+    "Garut",     "Tasikmalaya", "Malang",      "Surabaya",   "Kediri",      "Madiun",
+    "Jember",    "Banyuwangi",  "Yogyakarta",  "Sleman",     "Bantul",      "Denpasar",
+    "Mataram",   "Kupang",      "Makassar",    "Manado",     "Palu",        "Kendari",
+    "Medan",     "Padang",      "Pekanbaru",   "Jambi",      "Palembang",   "Bengkulu"};
 
-constexpr const char* k_provinces[] = {
-    "Aceh",           "Sumatera Utara",   "Sumatera Barat",      "Riau",
-    "Jambi",          "Sumatera Selatan", "Bengkulu",            "Lampung",
-    "Bangka Belitung", "Kepulauan Riau",  "DKI Jakarta",         "Jawa Barat",
-    "Jawa Tengah",    "DI Yogyakarta",    "Jawa Timur",          "Banten",
-    "Bali",           "Nusa Tenggara Barat", "Nusa Tenggara Timur", "Kalimantan Barat",
-    "Kalimantan Tengah", "Kalimantan Selatan", "Kalimantan Timur", "Kalimantan Utara",
-    "Sulawesi Utara", "Sulawesi Tengah",  "Sulawesi Selatan",    "Sulawesi Tenggara",
-    "Gorontalo",      "Sulawesi Barat",   "Maluku",              "Maluku Utara",
-    "Papua",          "Papua Barat"};
+constexpr const char* k_provinces[] = {"Aceh",
+                                       "Sumatera Utara",
+                                       "Sumatera Barat",
+                                       "Riau",
+                                       "Jambi",
+                                       "Sumatera Selatan",
+                                       "Bengkulu",
+                                       "Lampung",
+                                       "Bangka Belitung",
+                                       "Kepulauan Riau",
+                                       "DKI Jakarta",
+                                       "Jawa Barat",
+                                       "Jawa Tengah",
+                                       "DI Yogyakarta",
+                                       "Jawa Timur",
+                                       "Banten",
+                                       "Bali",
+                                       "Nusa Tenggara Barat",
+                                       "Nusa Tenggara Timur",
+                                       "Kalimantan Barat",
+                                       "Kalimantan Tengah",
+                                       "Kalimantan Selatan",
+                                       "Kalimantan Timur",
+                                       "Kalimantan Utara",
+                                       "Sulawesi Utara",
+                                       "Sulawesi Tengah",
+                                       "Sulawesi Selatan",
+                                       "Sulawesi Tenggara",
+                                       "Gorontalo",
+                                       "Sulawesi Barat",
+                                       "Maluku",
+                                       "Maluku Utara",
+                                       "Papua",
+                                       "Papua Barat"};
 
-constexpr const char* k_party_kinds[] = {
-    "Lembaga Pemasyarakatan Kelas IIA ", "Lembaga Pemasyarakatan Kelas IIB ",
-    "Rumah Tahanan Negara Kelas IIB ",   "Balai Pemasyarakatan Kelas II ",
-    "Pemerintah Kabupaten ",             "Pemerintah Kota ",
-    "Universitas Negeri ",               "Universitas Muhammadiyah ",
-    "Kepolisian Resor ",                 "Kejaksaan Negeri ",
-    "Rumah Sakit Umum Daerah ",          "Badan Narkotika Nasional Kabupaten ",
-    "Politeknik Negeri ",                "Pengadilan Negeri "};
+constexpr const char* k_party_kinds[] = {"Lembaga Pemasyarakatan Kelas IIA ",
+                                         "Lembaga Pemasyarakatan Kelas IIB ",
+                                         "Rumah Tahanan Negara Kelas IIB ",
+                                         "Balai Pemasyarakatan Kelas II ",
+                                         "Pemerintah Kabupaten ",
+                                         "Pemerintah Kota ",
+                                         "Universitas Negeri ",
+                                         "Universitas Muhammadiyah ",
+                                         "Kepolisian Resor ",
+                                         "Kejaksaan Negeri ",
+                                         "Rumah Sakit Umum Daerah ",
+                                         "Badan Narkotika Nasional Kabupaten ",
+                                         "Politeknik Negeri ",
+                                         "Pengadilan Negeri "};
 
 constexpr const char* k_first_names[] = {
-    "Agus", "Bambang", "Sri",   "Endah", "Dewi",  "Budi",   "Rina",  "Hendra", "Yulia", "Eko",
-    "Siti", "Ahmad",   "Dian",  "Wahyu", "Teguh", "Retno",  "Slamet", "Nur",   "Fajar", "Indah"};
+    "Agus", "Bambang", "Sri",  "Endah", "Dewi",  "Budi",  "Rina",   "Hendra", "Yulia", "Eko",
+    "Siti", "Ahmad",   "Dian", "Wahyu", "Teguh", "Retno", "Slamet", "Nur",    "Fajar", "Indah"};
 constexpr const char* k_last_names[] = {
-    "Setiawan", "Nugroho", "Wibowo",   "Kusumawardani", "Haryanto", "Mulyono", "Santoso",
-    "Prasetyo", "Lestari", "Rahmawati", "Hidayat",      "Saputra",  "Susanto", "Purnomo",
-    "Wijaya",   "Utami",   "Kurniawan", "Handayani",    "Suryadi",  "Maharani"};
+    "Setiawan", "Nugroho", "Wibowo",    "Kusumawardani", "Haryanto", "Mulyono", "Santoso",
+    "Prasetyo", "Lestari", "Rahmawati", "Hidayat",       "Saputra",  "Susanto", "Purnomo",
+    "Wijaya",   "Utami",   "Kurniawan", "Handayani",     "Suryadi",  "Maharani"};
 constexpr const char* k_degrees[] = {", S.H., M.H.", ", S.Sos., M.Si.", ", A.Md.IP., S.H.",
-                                     ", M.M.", ", S.T., M.T.", ""};
+                                     ", M.M.",       ", S.T., M.T.",    ""};
 constexpr const char* k_honorifics[] = {"", "", "Dr. ", "Drs. ", "Prof. Dr. ", "Ir. "};
 
 constexpr const char* k_titles_id[] = {
@@ -384,15 +412,14 @@ constexpr const char* k_titles_id[] = {
     "Pertukaran Data dan Informasi Keimigrasian",
     "Pemeriksaan Kesehatan dan Psikologi Petugas"};
 
-constexpr const char* k_titles_en[] = {
-    "Cooperation in Legal Education and Human Rights Research",
-    "Rehabilitation Services for Inmates",
-    "Exchange of Staff, Lecturers and Students",
-    "Vocational Training for Correctional Inmates",
-    "Joint Research on Migration Law",
-    "Capacity Building in Intellectual Property",
-    "Legal Aid Services for the Public",
-    "Health Services in Correctional Institutions"};
+constexpr const char* k_titles_en[] = {"Cooperation in Legal Education and Human Rights Research",
+                                       "Rehabilitation Services for Inmates",
+                                       "Exchange of Staff, Lecturers and Students",
+                                       "Vocational Training for Correctional Inmates",
+                                       "Joint Research on Migration Law",
+                                       "Capacity Building in Intellectual Property",
+                                       "Legal Aid Services for the Public",
+                                       "Health Services in Correctional Institutions"};
 
 constexpr const char* k_laws[] = {
     "Undang-Undang Nomor 22 Tahun 2022 tentang Pemasyarakatan",
@@ -470,7 +497,7 @@ std::vector<std::string> agreement_numbers(Rng& rng, const std::string& doc_type
   static constexpr const char* k_roman[] = {"I",   "II",   "III", "IV", "V",  "VI",
                                             "VII", "VIII", "IX",  "X",  "XI", "XII"};
   // Drawn in a braced list: evaluated left to right, unlike function arguments.
-  const int d[] = {rng.between(1, 33), rng.between(1, 40), rng.between(1, 9999),
+  const int d[] = {rng.between(1, 33),  rng.between(1, 40),   rng.between(1, 9999),
                    rng.between(1, 999), rng.between(1, 9999), rng.between(0, 11)};
   char first[64];
   char second[64];
@@ -490,7 +517,9 @@ Terms make_terms(Rng& rng, const Corpus& corpus) {
   t.doc_type = kind < 0.35 ? "mou" : kind < 0.80 ? "pks" : kind < 0.90 ? "addendum" : "other";
   t.english = t.doc_type != "other" && rng.chance(0.11);
   t.title = t.english ? rng.pick(k_titles_en) : rng.pick(k_titles_id);
-  if (!t.english && rng.chance(0.3)) t.title += " Tahun Anggaran " + std::to_string(rng.between(2015, 2026));
+  if (!t.english && rng.chance(0.3)) {
+    t.title += " Tahun Anggaran " + std::to_string(rng.between(2015, 2026));
+  }
   const int party_count = t.doc_type == "other" ? 0 : rng.chance(0.2) ? 3 : 2;
   while (static_cast<int>(t.parties.size()) < party_count) {
     const std::string& party = rng.pick(corpus.parties);
@@ -652,14 +681,14 @@ std::string term_clause(const Terms& t) {
   }
   const Date end = end_of_term(t.signed_on, t.years);
   const auto years = static_cast<std::uint64_t>(t.years);
-  return t.english ? "This " + kind + " shall come into effect on " +
-                         written_date(t.signed_on, true) + " and shall remain valid for " +
-                         english_number(t.years) + " (" + std::to_string(t.years) +
-                         ") years until " + written_date(end, true) + "."
-                   : kind + " ini berlaku untuk jangka waktu " + std::to_string(t.years) + " (" +
-                         terbilang(years) + ") tahun terhitung sejak tanggal " +
-                         written_date(t.signed_on, false) + " sampai dengan tanggal " +
-                         written_date(end, false) + ".";
+  return t.english
+             ? "This " + kind + " shall come into effect on " + written_date(t.signed_on, true) +
+                   " and shall remain valid for " + english_number(t.years) + " (" +
+                   std::to_string(t.years) + ") years until " + written_date(end, true) + "."
+             : kind + " ini berlaku untuk jangka waktu " + std::to_string(t.years) + " (" +
+                   terbilang(years) + ") tahun terhitung sejak tanggal " +
+                   written_date(t.signed_on, false) + " sampai dengan tanggal " +
+                   written_date(end, false) + ".";
 }
 
 std::string cost_clause(const Terms& t) {
@@ -673,18 +702,31 @@ std::string cost_clause(const Terms& t) {
 }
 
 const std::vector<std::string>& headings(const Terms& t) {
-  static const std::vector<std::string> k_id = {
-      "MAKSUD DAN TUJUAN", "RUANG LINGKUP", "PELAKSANAAN", "HAK DAN KEWAJIBAN", "PEMBIAYAAN",
-      "JANGKA WAKTU", "MONITORING DAN EVALUASI", "KERAHASIAAN", "KEADAAN KAHAR",
-      "KORESPONDENSI", "PENYELESAIAN PERSELISIHAN", "PERUBAHAN", "LAIN-LAIN", "PENUTUP"};
+  static const std::vector<std::string> k_id = {"MAKSUD DAN TUJUAN",
+                                                "RUANG LINGKUP",
+                                                "PELAKSANAAN",
+                                                "HAK DAN KEWAJIBAN",
+                                                "PEMBIAYAAN",
+                                                "JANGKA WAKTU",
+                                                "MONITORING DAN EVALUASI",
+                                                "KERAHASIAAN",
+                                                "KEADAAN KAHAR",
+                                                "KORESPONDENSI",
+                                                "PENYELESAIAN PERSELISIHAN",
+                                                "PERUBAHAN",
+                                                "LAIN-LAIN",
+                                                "PENUTUP"};
   static const std::vector<std::string> k_en = {
-      "OBJECTIVE", "SCOPE OF COOPERATION", "IMPLEMENTATION", "RESPONSIBILITIES",
-      "FINANCIAL ARRANGEMENTS", "DURATION", "EVALUATION", "CONFIDENTIALITY", "FORCE MAJEURE",
-      "NOTICES", "SETTLEMENT OF DISPUTES", "AMENDMENT", "MISCELLANEOUS", "FINAL PROVISIONS"};
+      "OBJECTIVE",        "SCOPE OF COOPERATION",   "IMPLEMENTATION",
+      "RESPONSIBILITIES", "FINANCIAL ARRANGEMENTS", "DURATION",
+      "EVALUATION",       "CONFIDENTIALITY",        "FORCE MAJEURE",
+      "NOTICES",          "SETTLEMENT OF DISPUTES", "AMENDMENT",
+      "MISCELLANEOUS",    "FINAL PROVISIONS"};
   static const std::vector<std::string> k_report = {
-      "PENDAHULUAN", "DASAR HUKUM", "MAKSUD DAN TUJUAN", "PELAKSANAAN KEGIATAN", "PEMBIAYAAN",
-      "JANGKA WAKTU", "HASIL KEGIATAN", "KENDALA", "EVALUASI", "REKOMENDASI", "LAMPIRAN",
-      "TINDAK LANJUT", "LAIN-LAIN", "PENUTUP"};
+      "PENDAHULUAN", "DASAR HUKUM",  "MAKSUD DAN TUJUAN", "PELAKSANAAN KEGIATAN",
+      "PEMBIAYAAN",  "JANGKA WAKTU", "HASIL KEGIATAN",    "KENDALA",
+      "EVALUASI",    "REKOMENDASI",  "LAMPIRAN",          "TINDAK LANJUT",
+      "LAIN-LAIN",   "PENUTUP"};
   return t.english ? k_en : t.doc_type == "other" ? k_report : k_id;
 }
 
@@ -693,10 +735,12 @@ void write_articles(TextWriter& w, const Terms& t, Rng& rng, const Vocabulary& v
   const int articles = rng.between(8, static_cast<int>(names.size()));
   const std::size_t left = w.target() > w.words() + 80 ? w.target() - w.words() - 80 : 0;
   const std::size_t budget = left / static_cast<std::size_t>(articles);
+  const std::string label = t.english ? "Article " : t.doc_type == "other" ? "Bab " : "Pasal ";
   for (int a = 1; a <= articles; ++a) {
     const std::size_t start = w.words();
-    const auto which = static_cast<std::size_t>(a == articles ? static_cast<int>(names.size()) - 1 : a - 1);
-    w.line((t.english ? "Article " : t.doc_type == "other" ? "Bab " : "Pasal ") + std::to_string(a));
+    const auto which =
+        static_cast<std::size_t>(a == articles ? static_cast<int>(names.size()) - 1 : a - 1);
+    w.line(label + std::to_string(a));
     w.line(names[which]);
     if (which == 4) w.line(cost_clause(t));
     if (which == 5) w.line(term_clause(t));
@@ -721,9 +765,11 @@ void write_closing(TextWriter& w, const Terms& t, Rng& rng) {
   w.line(t.english ? "Signed in duplicate at " + t.city + " on " + date + "."
                    : "Demikian " + kind_phrase(t.doc_type, false) +
                          " ini dibuat dalam rangkap 2 (dua) asli bermeterai cukup dan "
-                         "ditandatangani di " + t.city + " pada tanggal " + date + ".");
+                         "ditandatangani di " +
+                         t.city + " pada tanggal " + date + ".");
   w.blank();
-  w.line(t.english ? "For the First Party,\tFor the Second Party," : "PIHAK PERTAMA,\tPIHAK KEDUA,");
+  w.line(t.english ? "For the First Party,\tFor the Second Party,"
+                   : "PIHAK PERTAMA,\tPIHAK KEDUA,");
   w.line(t.signatories[0] + "\t" + t.signatories[1]);
 }
 
@@ -733,8 +779,8 @@ void fill_fields(AgreementRecord& r, const Terms& t) {
   r.doc_type = t.doc_type;
   r.title = t.title;
   for (std::size_t k = 0; k < t.parties.size(); ++k) {
-    r.parties.push_back({t.parties[k], k_roles[k], t.signatories[k],
-                         position_of(t.parties[k], t.english)});
+    r.parties.push_back(
+        {t.parties[k], k_roles[k], t.signatories[k], position_of(t.parties[k], t.english)});
   }
   r.numbers = t.numbers;
   r.signed_date = iso(t.signed_on);
@@ -787,20 +833,27 @@ Synthetic make_record(std::size_t i, const Corpus& corpus) {
 // ---- measuring -------------------------------------------------------------------------------
 
 // Forgets the peak resident size so far (Linux: writing 5 to clear_refs), so each phase
-// reports its own peak. ru_maxrss is taken before, as it may follow the reset.
+// reports its own peak; the run's peak is the largest of them. Memory the last phase freed
+// is handed back first, or it would count against the next.
 void reset_peak_rss() {
+  ::malloc_trim(0);
   std::ofstream clear("/proc/self/clear_refs");
   clear << "5";
 }
 
-// Peak resident size (VmHWM) since the last reset, in kB.
-long peak_rss_kb() {
+// A "VmRSS:"-like line of /proc/self/status, in kB.
+long status_kb(std::string_view field) {
   std::ifstream status("/proc/self/status");
   std::string line;
   while (std::getline(status, line)) {
-    if (line.starts_with("VmHWM:")) return std::stol(line.substr(6));
+    if (line.starts_with(field)) return std::stol(line.substr(field.size()));
   }
   return 0;
+}
+
+// Peak resident size (VmHWM) since the last reset, in kB.
+long peak_rss_kb() {
+  return status_kb("VmHWM:");
 }
 
 long max_rss_kb() {
@@ -813,7 +866,7 @@ long max_rss_kb() {
 std::uint64_t disk_usage(const fs::path& dir) {
   std::uint64_t bytes = 0;
   std::error_code ec;
-  struct stat st{};
+  struct stat st {};
   if (::lstat(dir.c_str(), &st) == 0) bytes += static_cast<std::uint64_t>(st.st_blocks) * 512;
   for (auto it = fs::recursive_directory_iterator(dir, ec);
        !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
@@ -824,37 +877,21 @@ std::uint64_t disk_usage(const fs::path& dir) {
   return bytes;
 }
 
-double mib(std::uint64_t bytes) { return static_cast<double>(bytes) / (1024.0 * 1024.0); }
-double mib_of_kb(long kb) { return static_cast<double>(kb) / 1024.0; }
+double mib(std::uint64_t bytes) {
+  return static_cast<double>(bytes) / (1024.0 * 1024.0);
+}
+double mib_of_kb(long kb) {
+  return static_cast<double>(kb) / 1024.0;
+}
 
-// A bounded queue between the threads that prepare documents and the one that writes, as
-// in reindex: memory stays flat whatever the number of documents.
-template <typename T>
-class BoundedQueue {
- public:
-  explicit BoundedQueue(std::size_t capacity) : m_capacity(capacity) {}
-  void push(T item) {
-    std::unique_lock lock(m_mutex);
-    m_not_full.wait(lock, [this] { return m_items.size() < m_capacity; });
-    m_items.push_back(std::move(item));
-    m_not_empty.notify_one();
-  }
-  T pop() {
-    std::unique_lock lock(m_mutex);
-    m_not_empty.wait(lock, [this] { return !m_items.empty(); });
-    T item = std::move(m_items.front());
-    m_items.pop_front();
-    m_not_full.notify_one();
-    return item;
-  }
-
- private:
-  std::size_t m_capacity;
-  std::mutex m_mutex;
-  std::condition_variable m_not_full;
-  std::condition_variable m_not_empty;
-  std::deque<T> m_items;
-};
+// Now and then, on stderr, how far a long phase is and the memory it holds.
+void progress(const char* phase, std::size_t done, std::size_t total, Clock::time_point started) {
+  const std::size_t step = std::max<std::size_t>(total / 10, 1000);
+  if (done % step != 0 && done != total) return;
+  const double seconds = seconds_since(started);
+  std::fprintf(stderr, "  %s: %zu/%zu records, %.0f s, %.1f/s, resident %.0f MB\n", phase, done,
+               total, seconds, per_second(done, seconds), mib_of_kb(status_kb("VmRSS:")));
+}
 
 // ---- the phases ------------------------------------------------------------------------------
 
@@ -903,7 +940,8 @@ Phase write_corpus(const Corpus& corpus, const Config& config) {
     words += word_count(s.record.text);
     auto stored = archive.store_original(s.record.sha256, s.pdf, "application/pdf");
     if (stored) stored = archive.store_record(s.record, provenance);
-    std::ofstream(config.text_dir / (std::to_string(i) + ".txt"), std::ios::binary) << s.record.text;
+    std::ofstream(config.text_dir / (std::to_string(i) + ".txt"), std::ios::binary)
+        << s.record.text;
     if (!stored) {
       const std::lock_guard lock(error_mutex);
       phase.error = stored.error().message + " (" + stored.error().where + ")";
@@ -928,6 +966,8 @@ double generation_seconds_per_record(const Corpus& corpus, std::size_t docs) {
 
 // Indexes records straight from memory, the way reindex does: `threads` threads prepare
 // documents, this one adds them.
+// The records straight from memory into a database, the way reindex writes: each thread
+// generates terms and writes its own part, and the parts are merged by compaction.
 Phase index_direct(const Corpus& corpus, const Config& config) {
   Phase phase;
   auto builder = naskah::index::Builder::standalone((config.work_dir / "index-direct").string());
@@ -935,32 +975,55 @@ Phase index_direct(const Corpus& corpus, const Config& config) {
     phase.error = builder.error().message;
     return phase;
   }
-  BoundedQueue<naskah::index::Prepared> queue(64);
+  const int threads = std::max(1, config.threads);
+  std::vector<naskah::index::Builder> parts;
+  for (int t = 0; t < threads; ++t) {
+    auto part = builder->make_part(t + 1);
+    if (!part) {
+      phase.error = part.error().message;
+      return phase;
+    }
+    parts.push_back(std::move(*part));
+  }
   std::atomic<std::size_t> words{0};
+  std::atomic<std::size_t> next{0};
+  std::atomic<std::size_t> added{0};
+  std::mutex error_mutex;
   reset_peak_rss();
   const auto started = Clock::now();
-  std::jthread producers([&] {
-    for_each_record(config.docs, config.threads, [&](std::size_t i) {
-      const Synthetic s = make_record(i, corpus);
-      words += word_count(s.record.text);
-      queue.push(naskah::index::prepare(s.record));
-    });
-  });
-  // Every document is taken from the queue even after a failure, so no producer blocks.
-  for (std::size_t done = 0; done < config.docs; ++done) {
-    auto prepared = queue.pop();
-    if (!phase.error.empty()) continue;
-    const auto adding = Clock::now();
-    try {
-      builder->add(std::move(prepared));
-      ++phase.docs;
-    } catch (const Xapian::Error& e) {
-      phase.error = e.get_description();
+  {
+    std::vector<std::jthread> workers;
+    for (int t = 0; t < threads; ++t) {
+      workers.emplace_back([&, t] {
+        naskah::index::Builder& part = parts[static_cast<std::size_t>(t)];
+        for (std::size_t i = next++; i < config.docs; i = next++) {
+          const Synthetic s = make_record(i, corpus);
+          words += word_count(s.record.text);
+          try {
+            part.add(naskah::index::prepare(s.record));
+            ++added;
+          } catch (const Xapian::Error& e) {
+            const std::lock_guard lock(error_mutex);
+            phase.error = e.get_description();
+          }
+        }
+      });
     }
-    phase.add_seconds += seconds_since(adding);
+    for (std::size_t seen = 0; seen < config.docs;) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(200));
+      const std::size_t now = added.load();
+      if (now != seen) progress("direct", now, config.docs, started);
+      seen = now;
+      const std::lock_guard lock(error_mutex);
+      if (!phase.error.empty()) break;
+    }
   }
-  producers.join();
+  phase.docs = added;
+  phase.add_seconds = seconds_since(started);
   const auto finishing = Clock::now();
+  if (auto merged = builder->merge(parts); !merged && phase.error.empty()) {
+    phase.error = merged.error().message;
+  }
   if (auto finished = builder->finish(nullptr); !finished && phase.error.empty()) {
     phase.error = finished.error().message;
   }
@@ -976,6 +1039,10 @@ Phase run_reindex(const Config& config) {
   options.data_dir = (config.work_dir / "data").string();
   options.threads = config.threads;
   options.today = k_today;
+  const auto started = Clock::now();
+  options.progress = [&](std::size_t done, std::size_t total) {
+    progress("reindex", done, total, started);
+  };
   Phase phase;
   reset_peak_rss();
   const auto stats = naskah::ingest::reindex(options);
@@ -1075,21 +1142,30 @@ std::vector<BenchQuery> bench_queries(const Corpus& corpus, std::size_t docs) {
   filtered("[party] " + parties[7], "", [&](F& f) { f.party = {parties[7]}; });
   filtered("[party words] universitas negeri", "kerja sama",
            [](F& f) { f.party = {"universitas negeri"}; });
-  filtered("[status active] -signed", "pendidikan", [](F& f) { f.status = {"active"}; },
-           Sort::signed_descending);
+  filtered(
+      "[status active] -signed", "pendidikan", [](F& f) { f.status = {"active"}; },
+      Sort::signed_descending);
   filtered("[office] " + corpus.offices[11], "", [&](F& f) { f.office = {corpus.offices[11]}; });
   filtered("[signed 2018-03..2019-06] hukum", "hukum", [](F& f) {
     f.signed_from = "2018-03";
     f.signed_to = "2019-06";
   });
-  filtered("[type mou, addendum] -signed", "", [](F& f) { f.type = {"mou", "addendum"}; },
-           Sort::signed_descending);
-  filtered("[status expired, expiring] kerja", "kerja",
-           [](F& f) { f.status = {"expired", "expiring"}; });
-  filtered("[everything] -signed", "", [](F&) {}, Sort::signed_descending);
-  filtered("[everything] end", "", [](F&) {}, Sort::end_ascending);
-  filtered("[year 2016] -signed kesehatan", "kesehatan", [](F& f) { f.year = {"2016"}; },
-           Sort::signed_descending);
+  filtered(
+      "[type mou, addendum] -signed", "",
+      [](F& f) {
+        f.type = {"mou", "addendum"};
+      },
+      Sort::signed_descending);
+  filtered("[status expired, expiring] kerja", "kerja", [](F& f) {
+    f.status = {"expired", "expiring"};
+  });
+  filtered(
+      "[everything] -signed", "", [](F&) {}, Sort::signed_descending);
+  filtered(
+      "[everything] end", "", [](F&) {}, Sort::end_ascending);
+  filtered(
+      "[year 2016] -signed kesehatan", "kesehatan", [](F& f) { f.year = {"2016"}; },
+      Sort::signed_descending);
   return queries;
 }
 
@@ -1100,7 +1176,13 @@ struct SearchFigures {
   double p99_ms = 0;
   double max_ms = 0;
   double mean_ms = 0;
-  std::vector<std::pair<double, std::string>> slowest;  // median ms, label
+  struct Query {
+    std::string label;
+    std::uint64_t hits = 0;
+    double median_ms = 0;
+    double max_ms = 0;
+  };
+  std::vector<Query> per_query;  // in the order of the list
   long peak_kb = 0;
   std::string error;
 };
@@ -1123,16 +1205,16 @@ void show_counts(const BenchQuery& query, const naskah::search::Results& results
     }
   }
   std::printf("  %-28s total %7llu%s  doc_type: %s  (sum %llu%s)\n", query.label.c_str(),
-              static_cast<unsigned long long>(results.total), results.estimated ? " (estimated)" : "",
-              counts.c_str(), static_cast<unsigned long long>(sum),
+              static_cast<unsigned long long>(results.total),
+              results.estimated ? " (estimated)" : "", counts.c_str(),
+              static_cast<unsigned long long>(sum),
               sum == results.total && !results.estimated ? " = total: exact" : " != total");
 }
 
 SearchFigures run_searches(const Corpus& corpus, const Config& config) {
   SearchFigures figures;
   const std::vector<BenchQuery> queries = bench_queries(corpus, config.docs);
-  naskah::search::Searcher searcher(
-      naskah::ingest::index_dir((config.work_dir / "data").string()));
+  naskah::search::Searcher searcher(naskah::ingest::index_dir((config.work_dir / "data").string()));
   reset_peak_rss();
   std::printf("\nsearch: first queries, hits and doc_type facet (warm-up run)\n");
   for (std::size_t q = 0; q < queries.size(); ++q) {
@@ -1142,6 +1224,7 @@ SearchFigures run_searches(const Corpus& corpus, const Config& config) {
       return figures;
     }
     if (q < 5) show_counts(queries[q], *results);
+    figures.per_query.push_back({queries[q].label, results->total, 0, 0});
   }
   std::vector<double> all;
   std::vector<std::vector<double>> per_query(queries.size());
@@ -1156,10 +1239,9 @@ SearchFigures run_searches(const Corpus& corpus, const Config& config) {
     }
   }
   for (std::size_t q = 0; q < queries.size(); ++q) {
-    figures.slowest.emplace_back(percentile(per_query[q], 0.5), queries[q].label);
+    figures.per_query[q].median_ms = percentile(per_query[q], 0.5);
+    figures.per_query[q].max_ms = percentile(per_query[q], 1.0);
   }
-  std::sort(figures.slowest.rbegin(), figures.slowest.rend());
-  figures.slowest.resize(std::min<std::size_t>(figures.slowest.size(), 8));
   figures.queries = queries.size();
   figures.calls = all.size();
   figures.p50_ms = percentile(all, 0.50);
@@ -1193,8 +1275,7 @@ Sizes measure_sizes(const Config& config) {
 
 void print_phase(const char* name, const Phase& p) {
   std::printf("%-34s %8zu %9.1f %9.1f %11.0f %8.0f\n", name, p.docs, p.seconds,
-              per_second(p.docs, p.seconds), per_second(p.words, p.seconds),
-              mib_of_kb(p.peak_kb));
+              per_second(p.docs, p.seconds), per_second(p.words, p.seconds), mib_of_kb(p.peak_kb));
 }
 
 nlohmann::ordered_json phase_json(const Phase& p) {
@@ -1225,20 +1306,22 @@ void print_report(const Report& r) {
   print_phase("reindex (load + parse + index)", r.reindex);
   // Whether the one writer or the preparing threads set the pace: a writer busy nearly all
   // the time means more threads would not help.
-  std::printf("  direct: writer inside Builder::add %.1f s (%.0f%% of the time before finish), "
-              "Builder::finish (duplicates, commit) %.1f s;\n"
-              "          making the records, %.2f ms each on one thread, is included\n",
-              r.direct.add_seconds,
-              100.0 * r.direct.add_seconds / std::max(1e-9, r.direct.seconds - r.direct.finish_seconds),
-              r.direct.finish_seconds, r.generation_ms);
+  std::printf(
+      "  direct: writer inside Builder::add %.1f s (%.0f%% of the time before finish), "
+      "Builder::finish (duplicates, commit) %.1f s;\n"
+      "          making the records, %.2f ms each on one thread, is included\n",
+      r.direct.add_seconds,
+      100.0 * r.direct.add_seconds / std::max(1e-9, r.direct.seconds - r.direct.finish_seconds),
+      r.direct.finish_seconds, r.generation_ms);
   std::printf("\nsearch: %zu queries x %d rounds = %zu calls, limit 20, exact facets\n",
               r.search.queries, k_search_rounds, r.search.calls);
   std::printf("  p50 %.2f ms   p99 %.2f ms   max %.2f ms   mean %.2f ms   peak %.0f MB\n",
               r.search.p50_ms, r.search.p99_ms, r.search.max_ms, r.search.mean_ms,
               mib_of_kb(r.search.peak_kb));
-  std::printf("  slowest (median of %d):\n", k_search_rounds);
-  for (const auto& [ms, label] : r.search.slowest) {
-    std::printf("    %8.2f ms  %s\n", ms, label.c_str());
+  std::printf("  %-52s %9s %10s %8s\n", "query", "hits", "median ms", "max ms");
+  for (const auto& q : r.search.per_query) {
+    std::printf("  %-52s %9llu %10.2f %8.2f\n", q.label.substr(0, 52).c_str(),
+                static_cast<unsigned long long>(q.hits), q.median_ms, q.max_ms);
   }
   std::printf("\non disk                              MB\n");
   std::printf("  archive (data/archive)      %10.1f\n", mib(r.sizes.archive));
@@ -1250,11 +1333,15 @@ void print_report(const Report& r) {
 }
 
 nlohmann::ordered_json report_json(const Report& r) {
-  nlohmann::ordered_json slowest = nlohmann::ordered_json::array();
-  for (const auto& [ms, label] : r.search.slowest) slowest.push_back({{"query", label}, {"ms", ms}});
+  nlohmann::ordered_json queries = nlohmann::ordered_json::array();
+  for (const auto& q : r.search.per_query) {
+    queries.push_back({{"query", q.label}, {"hits", q.hits}, {"median_ms", q.median_ms}});
+  }
   return {{"bench", "index_bench"},
           {"docs", r.config.docs},
           {"threads", r.config.threads},
+          {"xapian_flush_threshold",
+           std::getenv("XAPIAN_FLUSH_THRESHOLD") ? std::getenv("XAPIAN_FLUSH_THRESHOLD") : ""},
           {"cores", std::thread::hardware_concurrency()},
           {"words", r.corpus.words},
           {"corpus", phase_json(r.corpus)},
@@ -1271,7 +1358,7 @@ nlohmann::ordered_json report_json(const Report& r) {
             {"max_ms", r.search.max_ms},
             {"mean_ms", r.search.mean_ms},
             {"peak_rss_mb", mib_of_kb(r.search.peak_kb)},
-            {"slowest", slowest}}},
+            {"per_query", queries}}},
           {"disk_mb",
            {{"archive", mib(r.sizes.archive)},
             {"text", mib(r.sizes.text)},
@@ -1321,18 +1408,23 @@ bool used(const fs::path& dir) {
 }
 
 int run(const Config& config) {
-  for (const fs::path& dir : {config.work_dir / "data", config.work_dir / "index-direct",
-                              config.text_dir}) {
+  for (const fs::path& dir :
+       {config.work_dir / "data", config.work_dir / "index-direct", config.text_dir}) {
     if (used(dir)) {
       std::fprintf(stderr, "index_bench: %s is not empty; give a new WORK_DIR\n", dir.c_str());
       return 2;
     }
   }
   const Corpus corpus = make_corpus();
-  std::printf("index_bench: %zu records, %d threads, %u cores, vocabulary %zu id + %zu en words, "
-              "%zu parties, %zu offices\n", config.docs, config.threads,
-              std::thread::hardware_concurrency(), corpus.indonesian.size(), corpus.english.size(),
-              corpus.parties.size(), corpus.offices.size());
+  std::printf(
+      "index_bench: %zu records, %d threads, %u cores, vocabulary %zu id + %zu en words, "
+      "%zu parties, %zu offices\n",
+      config.docs, config.threads, std::thread::hardware_concurrency(), corpus.indonesian.size(),
+      corpus.english.size(), corpus.parties.size(), corpus.offices.size());
+  // Xapian holds added documents in memory until it flushes, by default every 10000.
+  const char* flush = std::getenv("XAPIAN_FLUSH_THRESHOLD");
+  std::printf("XAPIAN_FLUSH_THRESHOLD=%s\n",
+              flush ? flush : "(unset: Xapian flushes every 10000 documents)");
   Report report;
   report.config = config;
   report.generation_ms = generation_seconds_per_record(corpus, config.docs) * 1000.0;

@@ -87,6 +87,7 @@ Prepared prepare(const AgreementRecord& record) {
     for (const std::string& term : canonical_terms(canonical)) doc.add_term(term, 0);
   }
 
+  out.positions = tg.get_termpos();
   for (Xapian::TermIterator t = doc.termlist_begin(); t != doc.termlist_end(); ++t) {
     if (spelling_word(*t)) out.spelling.push_back(*t);
   }
@@ -121,15 +122,28 @@ Prepared prepare(const AgreementRecord& record) {
                   display_name(record.parties[static_cast<std::size_t>(i)].name));
   }
 
-  doc.set_data(to_json(record, true).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+  // The record's JSON, a NUL (which JSON never holds raw), then the text: a search reads
+  // the small JSON of each hit without parsing the text as a JSON string.
+  std::string data =
+      to_json(record, false).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  data += '\0';
+  data += record.text;
+  doc.set_data(data);
   return out;
 }
 
 Result<AgreementRecord> record_of(const Xapian::Document& document) {
   const std::string data = document.get_data();
-  const auto json = nlohmann::json::parse(data, nullptr, false);
+  const auto nul = data.find('\0');
+  const auto json = nlohmann::json::parse(data.begin(),
+                                          nul == std::string::npos
+                                              ? data.end()
+                                              : data.begin() + static_cast<std::ptrdiff_t>(nul),
+                                          nullptr, false);
   if (json.is_discarded()) return fail("index.damaged", "a document's data is not JSON");
-  return record_from_json(json);
+  auto record = record_from_json(json);
+  if (record && nul != std::string::npos) record->text = data.substr(nul + 1);
+  return record;
 }
 
 }  // namespace naskah::index

@@ -2,8 +2,6 @@
 
 #include <algorithm>
 #include <atomic>
-#include <condition_variable>
-#include <deque>
 #include <mutex>
 #include <thread>
 
@@ -17,35 +15,6 @@
 
 namespace naskah::ingest {
 namespace {
-
-// A bounded queue between the term-generating threads and the writer, so memory stays flat
-// however large the archive is.
-class PreparedQueue {
- public:
-  explicit PreparedQueue(std::size_t capacity) : m_capacity(capacity) {}
-
-  void push(std::optional<index::Prepared> item) {
-    std::unique_lock lock(m_mutex);
-    m_not_full.wait(lock, [this] { return m_items.size() < m_capacity; });
-    m_items.push_back(std::move(item));
-    m_not_empty.notify_one();
-  }
-  std::optional<index::Prepared> pop() {
-    std::unique_lock lock(m_mutex);
-    m_not_empty.wait(lock, [this] { return !m_items.empty(); });
-    auto item = std::move(m_items.front());
-    m_items.pop_front();
-    m_not_full.notify_one();
-    return item;
-  }
-
- private:
-  std::size_t m_capacity;
-  std::mutex m_mutex;
-  std::condition_variable m_not_full;
-  std::condition_variable m_not_empty;
-  std::deque<std::optional<index::Prepared>> m_items;  // nullopt: a record that failed
-};
 
 std::size_t word_count(const std::string& text) {
   std::size_t words = 0;
@@ -131,51 +100,69 @@ Result<ReindexStats> reindex(const ReindexOptions& options) {
 
   ReindexStats stats;
   stats.database = builder->path();
-  // --ocr: one extractor (it spreads pages over its own threads); else parse in parallel.
+  // --ocr: one extractor (it spreads pages over its own threads); else one writer per
+  // thread, each into its own part, merged by compaction at the end (index::Builder).
   int threads = options.threads > 0 ? options.threads
                                     : static_cast<int>(std::thread::hardware_concurrency());
-  threads = std::max(1, options.ocr ? 1 : threads);
-  PreparedQueue queue(64);
-  std::atomic<std::size_t> next{0};
-  std::atomic<std::size_t> words{0};
-  std::vector<std::jthread> workers;
-  for (int t = 0; t < threads; ++t) {
-    workers.emplace_back([&] {
-      std::unique_ptr<extract::Extractor> extractor;
-      if (options.ocr) extractor = std::make_unique<extract::Extractor>(options.extract);
-      for (std::size_t i = next++; i < ids.size(); i = next++) {
-        auto record = reread(archive, ids[i], options, extractor.get());
-        if (!record) {
-          spdlog::warn("{}: not reindexed: {} ({})", ids[i], record.error().message,
-                       record.error().code);
-          queue.push(std::nullopt);
-          continue;
-        }
-        words += word_count(record->text);
-        queue.push(index::prepare(*record));
-      }
-    });
-  }
-  // Every record taken by a worker comes through the queue, so the loop drains it even
-  // after a write failed (the workers never block on a full queue).
-  std::optional<Error> write_error;
-  for (std::size_t done = 0; done < ids.size(); ++done) {
-    auto prepared = queue.pop();
-    if (!prepared) {
-      ++stats.failed;
-    } else if (!write_error) {
-      try {
-        builder->add(std::move(*prepared));
-        ++stats.documents;
-      } catch (const Xapian::Error& e) {
-        write_error = Error{"index.damaged", "writing the new index failed: " +
-                                                 e.get_description(), builder->path()};
-      }
+  threads = std::max(1, options.ocr ? 1 : std::min<int>(threads, static_cast<int>(ids.size())));
+  std::vector<index::Builder> parts;
+  if (threads > 1) {
+    for (int t = 0; t < threads; ++t) {
+      auto part = builder->make_part(t + 1);
+      if (!part) return tl::unexpected(part.error());
+      parts.push_back(std::move(*part));
     }
-    if (options.progress) options.progress(done + 1, ids.size());
   }
-  workers.clear();
+  std::atomic<std::size_t> next{0};
+  std::atomic<std::size_t> done{0};
+  std::atomic<std::size_t> failed{0};
+  std::atomic<std::size_t> words{0};
+  std::mutex error_mutex;
+  std::optional<Error> write_error;  // under error_mutex
+  std::atomic<bool> stop{false};
+  {
+    std::vector<std::jthread> workers;
+    for (int t = 0; t < threads; ++t) {
+      index::Builder& target = parts.empty() ? *builder : parts[static_cast<std::size_t>(t)];
+      workers.emplace_back([&, &target = target] {
+        std::unique_ptr<extract::Extractor> extractor;
+        if (options.ocr) extractor = std::make_unique<extract::Extractor>(options.extract);
+        for (std::size_t i = next++; i < ids.size(); i = next++, ++done) {
+          auto record = reread(archive, ids[i], options, extractor.get());
+          if (!record) {
+            spdlog::warn("{}: not reindexed: {} ({})", ids[i], record.error().message,
+                         record.error().code);
+            ++failed;
+            continue;
+          }
+          words += word_count(record->text);
+          try {
+            target.add(index::prepare(*record));
+          } catch (const Xapian::Error& e) {
+            std::lock_guard lock(error_mutex);
+            write_error = Error{"index.damaged",
+                                "writing the new index failed: " + e.get_description(),
+                                target.path()};
+            stop = true;
+            next = ids.size();  // the other threads stop too
+          }
+        }
+      });
+    }
+    // Progress is reported on the calling thread.
+    for (std::size_t seen = 0; seen < ids.size() && !stop;) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(50));
+      const std::size_t now = std::min(done.load(), ids.size());
+      if (now != seen && options.progress) options.progress(now, ids.size());
+      seen = now;
+    }
+  }
   if (write_error) return tl::unexpected(*write_error);
+  if (!parts.empty()) {
+    if (auto merged = builder->merge(parts); !merged) return tl::unexpected(merged.error());
+  }
+  stats.failed = failed;
+  stats.documents = builder->count();
 
   std::optional<index::WriteLock> lock;
   if (!options.out) {

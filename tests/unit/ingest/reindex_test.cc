@@ -42,7 +42,7 @@ TEST_F(ReindexTest, BuildsAGenerationFromTheArchiveWithTheCurrentParser) {
   std::size_t last_done = 0;
   m_options.progress = [&](std::size_t done, std::size_t total) {
     EXPECT_EQ(total, 40u);
-    EXPECT_EQ(done, last_done + 1);
+    EXPECT_GT(done, last_done);
     last_done = done;
   };
   auto stats = reindex(m_options);

@@ -16,6 +16,7 @@ struct Prepared {
   std::string id_term;  // "Q" + sha256
   Xapian::Document document;
   std::vector<std::string> spelling;  // words for the spelling dictionary, each once
+  std::size_t positions = 0;          // word positions indexed: what a writer buffers
 };
 
 // Terms, values and data (the record as JSON, text included) of `record`.

@@ -7,7 +7,7 @@
 //                               "XNUM" number, "Y" signing year, "XOFFICE" office, "L" language,
 //                               "XFLAG" what makes it suspicious
 //   values                      slot:: below (dates as YYYYMMDD, amounts sortable-serialised)
-//   document data               the record as JSON, text included (snippets, reindex of shards)
+//   document data               the record as JSON, NUL, its text (snippets, reindex of shards)
 #pragma once
 
 #include <optional>

@@ -885,9 +885,13 @@ double mib_of_kb(long kb) {
 }
 
 // Now and then, on stderr, how far a long phase is and the memory it holds.
-void progress(const char* phase, std::size_t done, std::size_t total, Clock::time_point started) {
+// Counts arrive sampled or in jumps, so a line is printed on crossing each tenth; `shown`
+// is the caller's count at the last line.
+void progress(const char* phase, std::size_t done, std::size_t total, Clock::time_point started,
+              std::size_t& shown) {
   const std::size_t step = std::max<std::size_t>(total / 10, 1000);
-  if (done % step != 0 && done != total) return;
+  if (done / step == shown / step && done != total) return;
+  shown = done;
   const double seconds = seconds_since(started);
   std::fprintf(stderr, "  %s: %zu/%zu records, %.0f s, %.1f/s, resident %.0f MB\n", phase, done,
                total, seconds, per_second(done, seconds), mib_of_kb(status_kb("VmRSS:")));
@@ -906,8 +910,8 @@ struct Phase {
   std::size_t docs = 0;
   std::size_t words = 0;
   double seconds = 0;
-  double finish_seconds = 0;  // direct indexing: Builder::finish (duplicates, commit)
-  double add_seconds = 0;     // direct indexing: the writer inside Builder::add
+  double finish_seconds = 0;  // direct indexing: merging the parts, Builder::finish
+  double add_seconds = 0;     // direct indexing: writing the parts, all threads at once
   long peak_kb = 0;
   std::string error;  // empty on success
 };
@@ -964,8 +968,6 @@ double generation_seconds_per_record(const Corpus& corpus, std::size_t docs) {
   return bytes > 0 ? seconds_since(started) / static_cast<double>(sample) : 0;
 }
 
-// Indexes records straight from memory, the way reindex does: `threads` threads prepare
-// documents, this one adds them.
 // The records straight from memory into a database, the way reindex writes: each thread
 // generates terms and writes its own part, and the parts are merged by compaction.
 Phase index_direct(const Corpus& corpus, const Config& config) {
@@ -1009,10 +1011,11 @@ Phase index_direct(const Corpus& corpus, const Config& config) {
         }
       });
     }
+    std::size_t shown = 0;
     for (std::size_t seen = 0; seen < config.docs;) {
       std::this_thread::sleep_for(std::chrono::milliseconds(200));
       const std::size_t now = added.load();
-      if (now != seen) progress("direct", now, config.docs, started);
+      if (now != seen) progress("direct", now, config.docs, started, shown);
       seen = now;
       const std::lock_guard lock(error_mutex);
       if (!phase.error.empty()) break;
@@ -1040,8 +1043,9 @@ Phase run_reindex(const Config& config) {
   options.threads = config.threads;
   options.today = k_today;
   const auto started = Clock::now();
+  std::size_t shown = 0;
   options.progress = [&](std::size_t done, std::size_t total) {
-    progress("reindex", done, total, started);
+    progress("reindex", done, total, started, shown);
   };
   Phase phase;
   reset_peak_rss();
@@ -1304,15 +1308,12 @@ void print_report(const Report& r) {
   print_phase("generate + write archive & texts", r.corpus);
   print_phase("index direct (prepare + Builder)", r.direct);
   print_phase("reindex (load + parse + index)", r.reindex);
-  // Whether the one writer or the preparing threads set the pace: a writer busy nearly all
-  // the time means more threads would not help.
+  // Where the direct time goes: the parts written in parallel, then the serial merge
+  // (compaction) and finish (near duplicates, commit).
   std::printf(
-      "  direct: writer inside Builder::add %.1f s (%.0f%% of the time before finish), "
-      "Builder::finish (duplicates, commit) %.1f s;\n"
+      "  direct: writing the parts %.1f s, merging them and Builder::finish %.1f s;\n"
       "          making the records, %.2f ms each on one thread, is included\n",
-      r.direct.add_seconds,
-      100.0 * r.direct.add_seconds / std::max(1e-9, r.direct.seconds - r.direct.finish_seconds),
-      r.direct.finish_seconds, r.generation_ms);
+      r.direct.add_seconds, r.direct.finish_seconds, r.generation_ms);
   std::printf("\nsearch: %zu queries x %d rounds = %zu calls, limit 20, exact facets\n",
               r.search.queries, k_search_rounds, r.search.calls);
   std::printf("  p50 %.2f ms   p99 %.2f ms   max %.2f ms   mean %.2f ms   peak %.0f MB\n",

@@ -67,7 +67,7 @@ echo
 echo "indexing $docs records, $words words, $(get .cores) cores; load average now $(cut -d' ' -f1-3 /proc/loadavg)"
 printf '%-46s %9s %9s %11s %8s %9s\n' indexer seconds docs/s words/s "peak MB" "disk MB"
 row() { printf '%-46s %9.1f %9.1f %11.0f %8.0f %9.1f\n' "$@"; }
-row "naskah direct ($(get .threads) threads prepare, 1 writes)" "$(get .direct.seconds)" \
+row "naskah direct ($(get .threads) threads, a part each)" "$(get .direct.seconds)" \
   "$(get .direct.docs_per_s)" "$(get .direct.words_per_s)" "$(get .direct.peak_rss_mb)" \
   "$(get .disk_mb.index_direct)"
 row "naskah reindex (load, parse, index)" "$(get .reindex.seconds)" "$(get .reindex.docs_per_s)" \

@@ -25,6 +25,7 @@ namespace {
 
 constexpr const char* k_generation_prefix = "gen-";
 constexpr const char* k_lock_name = "write.lock";
+constexpr const char* k_part_infix = ".part-";  // "gen-000004.part-2": one thread's part
 
 std::string generation_name(int number) {
   char name[32];
@@ -227,6 +228,22 @@ Result<void> Writer::commit() {
 
 // ---- Builder ------------------------------------------------------------------------------
 
+Builder::Scratch& Builder::Scratch::operator=(Scratch&& other) noexcept {
+  if (this != &other) {
+    remove();
+    m_path = std::exchange(other.m_path, {});
+  }
+  return *this;
+}
+
+void Builder::Scratch::remove() noexcept {
+  if (m_path.empty()) return;
+  std::error_code ec;
+  fs::remove_all(m_path, ec);
+  if (ec) spdlog::warn("could not remove the unfinished index {}: {}", m_path, ec.message());
+  m_path.clear();
+}
+
 Result<Builder> Builder::new_generation(const std::string& index_dir) {
   if (auto made = make_folder(index_dir); !made) return tl::unexpected(made.error());
   auto name = create_generation(index_dir);
@@ -271,7 +288,7 @@ void Builder::commit_batch() {
 bool Builder::contains(const std::string& sha256) { return has_document(m_db, sha256); }
 
 Result<Builder> Builder::make_part(int number) const {
-  const std::string path = m_path + ".part-" + std::to_string(number);
+  const std::string path = m_path + k_part_infix + std::to_string(number);
   std::error_code ec;
   fs::remove_all(path, ec);  // left over from an interrupted build
   auto db = create_database(path);
@@ -318,16 +335,27 @@ Result<void> Builder::finish(const WriteLock* lock) {
   } catch (const Xapian::Error& e) {
     return xapian_error(e, m_path);
   }
-  if (m_index_dir.empty()) return {};
+  if (m_index_dir.empty()) {
+    m_scratch.keep();
+    return {};
+  }
   if (lock == nullptr) return fail(codes::k_internal, "a generation swap needs the write lock");
   const std::string previous = stub_target(m_index_dir);
   const std::string name = fs::path(m_path).filename().string();
   if (auto stub = write_stub(m_index_dir, name); !stub) return stub;
-  // Keep the previous generation (searchers may still read it); remove older ones.
+  m_scratch.keep();
+  // Keep the previous generation (searchers may still read it); remove older ones, and
+  // the parts of older builds a killed reindex left behind. Newer folders may be builds
+  // in progress: they clean up after themselves (Scratch).
   const int keep_from = previous.empty() ? generation_number(name) : generation_number(previous);
-  for (const auto& [number, old] : generations(m_index_dir)) {
-    if (number >= keep_from) continue;
-    std::error_code ec;
+  std::vector<std::string> stale;
+  std::error_code ec;
+  for (const auto& entry : fs::directory_iterator(m_index_dir, ec)) {
+    const std::string old = entry.path().filename().string();
+    const int number = generation_number(old.substr(0, old.find(k_part_infix)));
+    if (number >= 0 && number < keep_from) stale.push_back(old);
+  }
+  for (const std::string& old : stale) {
     fs::remove_all(m_index_dir + "/" + old, ec);
     if (ec) spdlog::warn("could not remove old index generation {}: {}", old, ec.message());
   }

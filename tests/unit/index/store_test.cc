@@ -105,6 +105,52 @@ TEST_F(StoreTest, ANewGenerationIsSwappedInAndThePreviousKept) {
   EXPECT_EQ(open_for_search(m_dir)->get_doccount(), 3u);
 }
 
+TEST_F(StoreTest, ABuildThatDoesNotFinishLeavesNothingBehind) {
+  {
+    auto writer = Writer::open(m_dir, 1s);
+    ASSERT_TRUE(writer->put(pks("a", "1", {"X"})).has_value());
+    ASSERT_TRUE(writer->commit().has_value());
+  }
+  std::string abandoned;
+  std::string part_path;
+  {
+    auto builder = Builder::new_generation(m_dir);
+    ASSERT_TRUE(builder.has_value());
+    abandoned = builder->path();
+    auto part = builder->make_part(1);
+    ASSERT_TRUE(part.has_value());
+    part_path = part->path();
+    part->add(prepare(pks("b", "2", {"Y"})));
+    builder->add(prepare(pks("a", "1", {"X"})));
+    EXPECT_TRUE(fs::exists(abandoned));
+    EXPECT_TRUE(fs::exists(part_path));
+  }  // e.g. a reindex that could not get the lock to swap
+  EXPECT_FALSE(fs::exists(abandoned));
+  EXPECT_FALSE(fs::exists(part_path));
+  EXPECT_EQ(stub(), "auto gen-000001\n");
+  EXPECT_EQ(open_for_search(m_dir)->get_doccount(), 1u);
+}
+
+TEST_F(StoreTest, ASwapRemovesThePartsAKilledBuildLeftBehind) {
+  {
+    auto writer = Writer::open(m_dir, 1s);
+    ASSERT_TRUE(writer->put(pks("a", "1", {"X"})).has_value());
+    ASSERT_TRUE(writer->commit().has_value());
+  }
+  fs::create_directories(m_dir + "/gen-000001.part-2");  // as kill -9 would leave it
+  for (int round = 0; round < 2; ++round) {
+    auto builder = Builder::new_generation(m_dir);
+    ASSERT_TRUE(builder.has_value());
+    builder->add(prepare(pks("a", "1", {"X"})));
+    auto lock = WriteLock::acquire(m_dir, 1s);
+    ASSERT_TRUE(builder->finish(&*lock).has_value());
+  }
+  EXPECT_EQ(stub(), "auto gen-000003\n");
+  EXPECT_FALSE(fs::exists(m_dir + "/gen-000001.part-2"));
+  EXPECT_FALSE(fs::exists(m_dir + "/gen-000001"));
+  EXPECT_TRUE(fs::exists(m_dir + "/gen-000002"));
+}
+
 TEST_F(StoreTest, AStandaloneDatabaseNeedsANewFolder) {
   const std::string out = m_dir + "-part";
   auto builder = Builder::standalone(out);

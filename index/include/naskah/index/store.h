@@ -16,6 +16,7 @@
 #include <optional>
 #include <string>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include <xapian.h>
@@ -101,10 +102,29 @@ class Builder {
   [[nodiscard]] const std::string& path() const { return m_path; }
 
  private:
+  // Removes the folder of a build that did not finish (a failed or abandoned reindex, a
+  // merged part), so no half-built generation is left behind. Moves hand the duty on.
+  class Scratch {
+   public:
+    explicit Scratch(std::string path) : m_path(std::move(path)) {}
+    Scratch(Scratch&& other) noexcept : m_path(std::exchange(other.m_path, {})) {}
+    Scratch& operator=(Scratch&& other) noexcept;
+    Scratch(const Scratch&) = delete;
+    Scratch& operator=(const Scratch&) = delete;
+    ~Scratch() { remove(); }
+    void keep() { m_path.clear(); }
+    void remove() noexcept;
+
+   private:
+    std::string m_path;  // empty once kept or removed
+  };
+
   Builder(std::string index_dir, std::string path, Xapian::WritableDatabase db)
-      : m_index_dir(std::move(index_dir)), m_path(std::move(path)), m_db(std::move(db)) {}
+      : m_index_dir(std::move(index_dir)), m_path(std::move(path)), m_scratch(m_path),
+        m_db(std::move(db)) {}
   std::string m_index_dir;  // empty for a standalone database
   std::string m_path;
+  Scratch m_scratch;             // declared before m_db: the database closes first
   Xapian::WritableDatabase m_db;
   void commit_batch();
   std::uint64_t m_added = 0;

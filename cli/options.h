@@ -7,6 +7,7 @@
 #include "naskah/extract/extractor.h"
 #include "naskah/ingest/ingester.h"
 #include "naskah/ingest/reindex.h"
+#include "naskah/ingest/watcher.h"
 
 namespace naskah::cli {
 
@@ -43,6 +44,24 @@ namespace naskah::cli {
   o.extract = extract_options(s);
   o.max_file_bytes = mebibytes(s.limits.max_file_mb);
   o.lock_timeout = std::chrono::seconds(s.index.lock_timeout_seconds);
+  return o;
+}
+
+[[nodiscard]] inline ingest::WatchOptions watch_options(const config::Settings& s) {
+  ingest::WatchOptions o;
+  o.ingest = ingest_options(s);
+  o.inboxes = s.watch.inboxes;
+  o.workers = s.watch.workers;
+  o.settle = std::chrono::milliseconds(s.watch.settle_ms);
+  o.rescan = std::chrono::seconds(s.watch.rescan_seconds);
+  o.retry = std::chrono::seconds(s.watch.retry_seconds);
+  o.queue_limit = static_cast<std::size_t>(s.watch.queue_limit);
+  o.limits.memory_bytes = mebibytes(s.watch.worker_memory_mb);
+  o.limits.max_file_bytes = mebibytes(s.limits.max_file_mb);
+  // The extractor stops itself at the timeout; the CPU and wall-clock limits catch a worker
+  // that cannot (stuck inside a library), a little later.
+  o.limits.cpu_per_file = std::chrono::seconds(s.limits.timeout_seconds + 30);
+  o.limits.wall_per_file = std::chrono::seconds(s.limits.timeout_seconds + 60);
   return o;
 }
 

@@ -11,6 +11,7 @@ packages=(
   # libraries
   libpoppler-cpp-dev libtesseract-dev libleptonica-dev libspdlog-dev nlohmann-json3-dev
   libcli11-dev libtomlplusplus-dev libsodium-dev libexpected-dev libxapian-dev
+  libcurl4-openssl-dev libcpp-httplib-dev
   # index tools: xapian-compact, xapian-tcpsrv; omindex for the index benchmark
   xapian-tools xapian-omega
   # OCR language data: Indonesian, English, orientation detection

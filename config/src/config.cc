@@ -34,6 +34,16 @@ std::optional<Value> parse_text(const Key& key, const std::string& text) {
     if (text == "false" || text == "0" || text == "no" || text == "off") return Value(false);
     return std::nullopt;
   }
+  if (key.type == "list") {
+    std::vector<std::string> items;
+    std::size_t start = 0;
+    while (start <= text.size()) {
+      const std::size_t end = std::min(text.find(':', start), text.size());
+      if (end > start) items.push_back(text.substr(start, end - start));
+      start = end + 1;
+    }
+    return Value(items);
+  }
   return Value(text);
 }
 
@@ -41,7 +51,43 @@ std::optional<Value> from_toml(const Key& key, const toml::node& node) {
   if (key.type == "integer" && node.is_integer()) return Value(node.as_integer()->get());
   if (key.type == "boolean" && node.is_boolean()) return Value(node.as_boolean()->get());
   if (key.type == "string" && node.is_string()) return Value(node.as_string()->get());
+  if (key.type == "list" && node.is_array()) {
+    std::vector<std::string> items;
+    for (const toml::node& item : *node.as_array()) {
+      if (!item.is_string()) return std::nullopt;
+      items.push_back(item.as_string()->get());
+    }
+    return Value(items);
+  }
   return std::nullopt;
+}
+
+// One [[fetch.source]] table: url (http or https) and every_minutes.
+Result<FetchSource> fetch_source(const toml::table& table, const std::string& path) {
+  FetchSource source;
+  for (const auto& [name, node] : table) {
+    const std::string key(name.str());
+    if (key == "url" && node.is_string()) {
+      source.url = node.as_string()->get();
+    } else if (key == "every_minutes" && node.is_integer()) {
+      const auto n = node.as_integer()->get();
+      if (n < 1 || n > 10080) {
+        return fail(codes::k_config_invalid,
+                    "setting 'fetch.source.every_minutes' must be between 1 and 10080", path);
+      }
+      source.every_minutes = static_cast<int>(n);
+    } else {
+      return fail(codes::k_config_invalid,
+                  "unknown or mistyped setting 'fetch.source." + key +
+                      "' (a source has url = \"https://...\" and every_minutes = N)",
+                  path);
+    }
+  }
+  if (!source.url.starts_with("http://") && !source.url.starts_with("https://")) {
+    return fail(codes::k_config_invalid,
+                "setting 'fetch.source.url' must be an http:// or https:// address", path);
+  }
+  return source;
 }
 
 class Loader {
@@ -84,6 +130,20 @@ class Loader {
       const std::string full = prefix + std::string(name.str());
       if (const toml::table* sub = node.as_table()) {
         if (auto r = load_table(*sub, full + ".", path); !r) return r;
+        continue;
+      }
+      if (full == "fetch.source") {
+        const toml::array* sources = node.as_array();
+        if (sources == nullptr || !sources->is_array_of_tables()) {
+          return fail(codes::k_config_invalid,
+                      "setting 'fetch.source' is written as [[fetch.source]] tables", path);
+        }
+        for (const toml::node& entry : *sources) {
+          auto source = fetch_source(*entry.as_table(), path);
+          if (!source) return tl::unexpected(source.error());
+          m_settings.fetch.sources.push_back(*source);
+        }
+        m_origins[full] = Origin::file;
         continue;
       }
       const Key* key = find_key(full);
@@ -158,6 +218,15 @@ Result<Config> Config::load(const Sources& sources) {
         Entry{key.name, key.show(config.m_settings),
               origin == loader.m_origins.end() ? Origin::built_in : origin->second, key.help});
   }
+  std::string urls;
+  for (const FetchSource& source : config.m_settings.fetch.sources) {
+    urls += (urls.empty() ? "" : " ") + source.url + " (every " +
+            std::to_string(source.every_minutes) + " min)";
+  }
+  config.m_entries.push_back(Entry{"fetch.source", urls,
+                                   loader.m_origins.contains("fetch.source") ? Origin::file
+                                                                             : Origin::built_in,
+                                   "URLs naskah watch downloads from now and then ([[fetch.source]])"});
   return config;
 }
 

@@ -60,6 +60,24 @@ Key string_key(std::string name, std::string help, std::vector<std::string> allo
   return key;
 }
 
+template <typename Get>
+Key list_key(std::string name, std::string help, Get get) {
+  Key key;
+  key.name = std::move(name);
+  key.help = std::move(help);
+  key.type = "list";
+  key.set = [get](Settings& s, const Value& v) -> std::string {
+    get(s) = std::get<std::vector<std::string>>(v);
+    return {};
+  };
+  key.show = [get](const Settings& s) {
+    std::string text;
+    for (const std::string& item : get(s)) text += (text.empty() ? "" : ":") + item;
+    return text;
+  };
+  return key;
+}
+
 std::vector<Key> make_keys() {
   std::vector<Key> k;
   k.push_back(string_key("data_dir", "the data folder (inbox, archive, index)", {},
@@ -95,6 +113,41 @@ std::vector<Key> make_keys() {
   k.push_back(integer_key("search.expiring_days",
                           "an agreement is 'expiring' when it ends within this many days", 1,
                           3650, [](auto& s) -> auto& { return s.search.expiring_days; }));
+  k.push_back(list_key("watch.inboxes", "folders naskah watch takes files from; empty = DATA/inbox",
+                       [](auto& s) -> auto& { return s.watch.inboxes; }));
+  k.push_back(integer_key("watch.workers", "extraction worker processes; 0 = one per core", 0,
+                          256, [](auto& s) -> auto& { return s.watch.workers; }));
+  k.push_back(integer_key("watch.settle_ms",
+                          "a file seen only by a rescan is complete once unchanged this long",
+                          0, 3'600'000, [](auto& s) -> auto& { return s.watch.settle_ms; }));
+  k.push_back(integer_key("watch.rescan_seconds",
+                          "how often the inboxes are scanned (inotify misses network shares)", 1,
+                          86400, [](auto& s) -> auto& { return s.watch.rescan_seconds; }));
+  k.push_back(integer_key("watch.retry_seconds",
+                          "wait before trying again a file that failed for another reason than "
+                          "itself (index locked, disk full)",
+                          1, 86400, [](auto& s) -> auto& { return s.watch.retry_seconds; }));
+  k.push_back(integer_key("watch.worker_memory_mb",
+                          "address space each worker may use, in MiB; 0 = no limit", 0,
+                          1'048'576, [](auto& s) -> auto& { return s.watch.worker_memory_mb; }));
+  k.push_back(integer_key("watch.queue_limit",
+                          "files handed to the workers at a time; 0 = 4 per worker", 0, 100000,
+                          [](auto& s) -> auto& { return s.watch.queue_limit; }));
+  k.push_back(integer_key("fetch.connect_timeout_seconds", "longest wait for a server to answer",
+                          1, 3600, [](auto& s) -> auto& { return s.fetch.connect_timeout_seconds; }));
+  k.push_back(integer_key("fetch.timeout_seconds", "longest time for one download", 1, 86400,
+                          [](auto& s) -> auto& { return s.fetch.timeout_seconds; }));
+  k.push_back(integer_key("fetch.max_redirects", "redirects followed at most", 0, 50,
+                          [](auto& s) -> auto& { return s.fetch.max_redirects; }));
+  k.push_back(integer_key("fetch.retries",
+                          "tries again after a timeout, a reset connection or a server error", 0,
+                          20, [](auto& s) -> auto& { return s.fetch.retries; }));
+  k.push_back(string_key("log.file", "also log to this file, rotated; empty = stderr only", {},
+                         [](auto& s) -> auto& { return s.log.file; }));
+  k.push_back(integer_key("log.file_max_mb", "rotate the log file at this size, in MiB", 1, 4096,
+                          [](auto& s) -> auto& { return s.log.file_max_mb; }));
+  k.push_back(integer_key("log.file_count", "rotated log files kept", 1, 100,
+                          [](auto& s) -> auto& { return s.log.file_count; }));
   return k;
 }
 

@@ -12,7 +12,7 @@
 
 namespace naskah::config {
 
-using Value = std::variant<long long, bool, std::string>;
+using Value = std::variant<long long, bool, std::string, std::vector<std::string>>;
 
 struct Key {
   std::string name;
@@ -21,7 +21,8 @@ struct Key {
   std::function<std::string(Settings&, const Value&)> set;
   // The current value as text.
   std::function<std::string(const Settings&)> show;
-  // What a value must be: "integer", "boolean" or "string".
+  // What a value must be: "integer", "boolean", "string" or "list" (of strings; in the
+  // environment and on the command line separated by ':', as PATH is).
   std::string type;
 };
 

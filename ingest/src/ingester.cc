@@ -16,15 +16,6 @@ namespace naskah::ingest {
 namespace fs = std::filesystem;
 namespace {
 
-// Names an operator's tools leave while a file is still being written, and hidden files.
-bool ignored_name(const std::string& name) {
-  if (name.empty() || name.front() == '.' || name.starts_with("~$")) return true;
-  for (const char* suffix : {".part", ".crdownload", ".tmp", ".partial", ".download"}) {
-    if (name.ends_with(suffix)) return true;
-  }
-  return false;
-}
-
 std::string now_iso() {
   const std::time_t now = std::time(nullptr);
   std::tm utc{};
@@ -35,6 +26,14 @@ std::string now_iso() {
 }
 
 }  // namespace
+
+bool ignored_name(const std::string& name) {
+  if (name.empty() || name.front() == '.' || name.starts_with("~$")) return true;
+  for (const char* suffix : {".part", ".crdownload", ".tmp", ".partial", ".download"}) {
+    if (name.ends_with(suffix)) return true;
+  }
+  return false;
+}
 
 const char* to_string(Outcome outcome) {
   switch (outcome) {
@@ -87,7 +86,20 @@ std::vector<std::string> collect_files(const std::vector<std::string>& paths) {
 Ingester::Ingester(Options options)
     : m_options(std::move(options)),
       m_archive(archive_dir(m_options.data_dir)),
-      m_extractor(m_options.extract) {}
+      m_extractor(std::make_unique<extract::Extractor>(m_options.extract)) {
+  m_extract = [this](const std::string& path, std::string_view bytes) -> Result<AgreementRecord> {
+    auto extraction = m_extractor->extract(bytes);
+    if (!extraction) return tl::unexpected(extraction.error());
+    extract::ParseOptions parse_options;
+    parse_options.today = m_options.today;
+    return extract::build_record(*extraction, bytes, path, parse_options);
+  };
+}
+
+Ingester::Ingester(Options options, ExtractFn extract)
+    : m_options(std::move(options)),
+      m_archive(archive_dir(m_options.data_dir)),
+      m_extract(std::move(extract)) {}
 
 Ingester::~Ingester() = default;
 
@@ -98,7 +110,8 @@ Result<void> Ingester::index_record(const AgreementRecord& record) {
   return writer->commit();
 }
 
-FileResult Ingester::ingest_file(const std::string& path) {
+FileResult Ingester::ingest_file(const std::string& path,
+                                 const std::optional<std::string>& office) {
   const auto started = std::chrono::steady_clock::now();
   FileResult result;
   result.path = path;
@@ -133,12 +146,16 @@ FileResult Ingester::ingest_file(const std::string& path) {
     return finish(Outcome::present);
   }
 
-  auto extraction = m_extractor.extract(*bytes);
-  if (!extraction) return refuse_or_fail(extraction.error());
-  extract::ParseOptions parse_options;
-  parse_options.today = m_options.today;
-  AgreementRecord record = extract::build_record(*extraction, *bytes, path, parse_options);
-  record.office = m_options.office;
+  auto extracted = m_extract(path, *bytes);
+  if (!extracted) return refuse_or_fail(extracted.error());
+  AgreementRecord record = std::move(*extracted);
+  if (record.sha256 != result.sha256) {
+    // Another process rewrote the file while it was read: take it again later.
+    return finish(Outcome::failed, Error{codes::k_file_changed,
+                                         "the file changed while it was being read; it will be "
+                                         "read again once it stays the same", path});
+  }
+  record.office = office ? office : m_options.office;
   result.pages = record.pages;
   result.text_source = to_string(record.text_source);
 

@@ -132,10 +132,13 @@ RunResult run(const std::vector<std::string>& args, int timeout_seconds, int mem
   return result;
 }
 
-int spawn(const std::vector<std::string>& args) {
+int spawn(const std::vector<std::string>& args, const std::string& log) {
   const int null_fd = ::open("/dev/null", O_WRONLY | O_CLOEXEC);
+  const int log_fd =
+      log.empty() ? null_fd : ::open(log.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0644);
   const pid_t pid = ::fork();
-  if (pid == 0) exec_child(args, null_fd, null_fd, 0);
+  if (pid == 0) exec_child(args, null_fd, log_fd, 0);
+  if (log_fd != null_fd) ::close(log_fd);
   ::close(null_fd);
   return pid;
 }

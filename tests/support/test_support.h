@@ -34,8 +34,8 @@ struct RunResult {
                                    int timeout_seconds = 300, int memory_mb = 0);
 
 // Starts `args` (args[0] is the program) in the background with OMP_THREAD_LIMIT=1, its
-// output discarded; returns its process id.
-[[nodiscard]] int spawn(const std::vector<std::string>& args);
+// output discarded (stderr appended to `log` if given); returns its process id.
+[[nodiscard]] int spawn(const std::vector<std::string>& args, const std::string& log = {});
 // Waits for a process started by spawn; returns its exit code, or -signal when killed.
 int wait_exit(int pid);
 

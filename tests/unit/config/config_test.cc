@@ -143,8 +143,38 @@ TEST(ConfigExample, TheDocumentedExampleLoadsAndNamesEveryKey) {
   const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
   for (const auto& entry : config->entries()) {
     const std::string leaf = entry.key.substr(entry.key.rfind('.') + 1);
-    EXPECT_NE(text.find(leaf + " ="), std::string::npos) << entry.key << " is not documented";
+    const std::string written = entry.key == "fetch.source" ? "[[fetch.source]]" : leaf + " =";
+    EXPECT_NE(text.find(written), std::string::npos) << entry.key << " is not documented";
   }
+}
+
+TEST(ConfigLists, InboxesFromTheFileAndFromTheEnvironment) {
+  const std::string path = ::testing::TempDir() + "/lists.toml";
+  std::ofstream(path) << "[watch]\ninboxes = [\"/srv/masuk\", \"/mnt/kanwil\"]\n"
+                         "[[fetch.source]]\nurl = \"https://a.example/x.pdf\"\nevery_minutes = 5\n"
+                         "[[fetch.source]]\nurl = \"http://b.example/y.pdf\"\n";
+  Sources sources;
+  sources.file = path;
+  auto config = Config::load(sources);
+  ASSERT_TRUE(config) << config.error().message;
+  EXPECT_EQ(config->settings().watch.inboxes, (std::vector<std::string>{"/srv/masuk", "/mnt/kanwil"}));
+  ASSERT_EQ(config->settings().fetch.sources.size(), 2u);
+  EXPECT_EQ(config->settings().fetch.sources[0].every_minutes, 5);
+  EXPECT_EQ(config->settings().fetch.sources[1].every_minutes, 60);
+  sources.environment["NASKAH_WATCH_INBOXES"] = "/a:/b";
+  config = Config::load(sources);
+  ASSERT_TRUE(config);
+  EXPECT_EQ(config->settings().watch.inboxes, (std::vector<std::string>{"/a", "/b"}));
+}
+
+TEST(ConfigLists, AFetchSourceMustBeHttpOrHttps) {
+  const std::string path = ::testing::TempDir() + "/file-source.toml";
+  std::ofstream(path) << "[[fetch.source]]\nurl = \"file:///etc/passwd\"\n";
+  Sources sources;
+  sources.file = path;
+  auto config = Config::load(sources);
+  ASSERT_FALSE(config);
+  EXPECT_NE(config.error().message.find("fetch.source.url"), std::string::npos);
 }
 
 }  // namespace

@@ -37,6 +37,36 @@ struct SearchSettings {
   int expiring_days = 90;  // "expiring": the end date is at most this many days away
 };
 
+struct WatchSettings {
+  std::vector<std::string> inboxes;  // empty = <data_dir>/inbox
+  int workers = 0;                   // worker processes; 0 = one per core
+  int settle_ms = 2000;              // unchanged this long = complete (network shares)
+  int rescan_seconds = 30;           // inotify sees nothing on network shares
+  int retry_seconds = 60;            // after a failure that is not the file's fault
+  int worker_memory_mb = 3072;       // address space of each worker; 0 = no limit
+  int queue_limit = 0;               // files waiting for a worker; 0 = 4 per worker
+};
+
+// One `[[fetch.source]]`: a URL polled by `naskah watch`.
+struct FetchSource {
+  std::string url;
+  int every_minutes = 60;
+};
+
+struct FetchSettings {
+  int connect_timeout_seconds = 10;
+  int timeout_seconds = 300;
+  int max_redirects = 5;
+  int retries = 3;
+  std::vector<FetchSource> sources;
+};
+
+struct LogSettings {
+  std::string file;        // also log to this file, rotated; empty = stderr only
+  int file_max_mb = 10;    // rotate when the file reaches this size
+  int file_count = 5;      // rotated files kept
+};
+
 struct Settings {
   std::string data_dir = "./naskah-data";
   std::string log_level = "info";
@@ -44,6 +74,9 @@ struct Settings {
   LimitsSettings limits;
   IndexSettings index;
   SearchSettings search;
+  WatchSettings watch;
+  FetchSettings fetch;
+  LogSettings log;
 };
 
 enum class Origin { built_in, file, environment, flag };

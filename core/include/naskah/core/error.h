@@ -41,6 +41,8 @@ inline constexpr const char* k_ocr_failed = "ocr.failed";
 inline constexpr const char* k_extract_timeout = "extract.timeout";
 inline constexpr const char* k_extract_crashed = "extract.crashed";
 inline constexpr const char* k_index_locked = "index.locked";
+// The file changed while it was read (still being written): not a refusal, taken again.
+inline constexpr const char* k_file_changed = "file.changed";
 inline constexpr const char* k_config_invalid = "config.invalid";
 inline constexpr const char* k_usage_invalid = "usage.invalid";
 inline constexpr const char* k_internal = "internal";

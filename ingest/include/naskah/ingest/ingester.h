@@ -1,12 +1,15 @@
 // Ingest: one file -> archived original and record -> the index. Idempotent by content:
 // the same bytes again are "already present" (and indexed again if a crash left them out).
-// Extraction runs in this process for now (a pool of isolated workers comes with `watch`).
-// Not thread-safe: one Ingester per thread.
+// Extraction runs in this process, or wherever the caller's ExtractFn sends it (`watch`
+// uses isolated worker processes). Not thread-safe: one Ingester per thread.
 #pragma once
 
 #include <chrono>
 #include <cstdint>
+#include <functional>
+#include <memory>
 #include <optional>
+#include <string_view>
 #include <string>
 #include <vector>
 
@@ -38,21 +41,34 @@ struct FileResult {
   double seconds = 0;
 };
 
+// Turns a file (its path and the bytes read from it) into its record, text included.
+using ExtractFn =
+    std::function<Result<AgreementRecord>(const std::string& path, std::string_view bytes)>;
+
 class Ingester {
  public:
+  // Extracts in this process, with warm engines kept across files.
   explicit Ingester(Options options);
+  Ingester(Options options, ExtractFn extract);
   ~Ingester();
   Ingester(const Ingester&) = delete;
   Ingester& operator=(const Ingester&) = delete;
 
-  [[nodiscard]] FileResult ingest_file(const std::string& path);
+  // `office` (e.g. from the inbox sub-folder) overrides Options::office for this file.
+  [[nodiscard]] FileResult ingest_file(const std::string& path,
+                                       const std::optional<std::string>& office = std::nullopt);
 
  private:
   [[nodiscard]] Result<void> index_record(const AgreementRecord& record);
   Options m_options;
   Archive m_archive;
-  extract::Extractor m_extractor;
+  std::unique_ptr<extract::Extractor> m_extractor;  // only without an ExtractFn
+  ExtractFn m_extract;
 };
+
+// Names an operator's tools leave while a file is still being written (".part",
+// ".crdownload", "~$...", ".tmp"), and hidden files: never taken.
+[[nodiscard]] bool ignored_name(const std::string& name);
 
 // The files under `paths` (files as given, folders recursively, sorted), skipping hidden
 // names and unfinished downloads. Paths that do not exist are returned as they are, so the

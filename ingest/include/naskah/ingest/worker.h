@@ -1,0 +1,70 @@
+// Isolated extraction: a long-lived worker process per core keeps its Tesseract engine warm
+// and extracts one file at a time, under a memory limit (RLIMIT_AS), a CPU limit per file
+// (RLIMIT_CPU) and a wall-clock timeout kept by the parent. A file that crashes the worker,
+// blows its limits or hangs costs that worker, not the daemon: the parent kills and
+// replaces it and the file is refused with extract.crashed or extract.timeout.
+//
+// The two sides talk over a pipe pair, one JSON object per line:
+//   parent -> worker, once:   {"extract": {...Options}, "memory_mb": N, "today": "..."}
+//   parent -> worker, a file: {"path": "...", "cpu_seconds": N, "max_bytes": N}
+//   worker -> parent:         {"record": {...the record with text}} | {"error": {...}}
+#pragma once
+
+#include <sys/types.h>
+
+#include <chrono>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "naskah/core/error.h"
+#include "naskah/core/record.h"
+#include "naskah/extract/extractor.h"
+
+namespace naskah::ingest {
+
+struct WorkerLimits {
+  std::uint64_t memory_bytes = 3ull * 1024 * 1024 * 1024;  // address space; 0 = no limit
+  std::chrono::seconds cpu_per_file{900};
+  std::chrono::milliseconds wall_per_file{960'000};  // a bit above the extract timeout
+  std::uint64_t max_file_bytes = 256ull * 1024 * 1024;
+};
+
+// The parent's handle on one worker process. Starts the process on first use and again
+// after it died. Not thread-safe: one per dispatcher thread.
+class WorkerProcess {
+ public:
+  // `command`: how to start a worker, e.g. {"/proc/self/exe", "worker"}.
+  WorkerProcess(std::vector<std::string> command, extract::Options extract, WorkerLimits limits,
+                std::string today);
+  ~WorkerProcess();
+  WorkerProcess(const WorkerProcess&) = delete;
+  WorkerProcess& operator=(const WorkerProcess&) = delete;
+
+  // The record of the file at `path` (text included), or why it was refused.
+  [[nodiscard]] Result<AgreementRecord> extract(const std::string& path);
+
+  // The worker's process id, or -1 when none runs (for tests and the log).
+  [[nodiscard]] pid_t pid() const { return m_pid; }
+  // Asks the worker to exit (end of input) and waits for it.
+  void stop();
+
+ private:
+  [[nodiscard]] Result<void> start();
+  // Kills the worker (if alive) and reaps it; returns how it ended, for the message.
+  std::string reap(bool kill_first);
+  std::vector<std::string> m_command;
+  extract::Options m_extract;
+  WorkerLimits m_limits;
+  std::string m_today;
+  pid_t m_pid = -1;
+  int m_to_worker = -1;
+  int m_from_worker = -1;
+  std::string m_buffer;  // what was read past the last line
+};
+
+// The worker's side: reads requests from `in_fd`, answers on `out_fd`, until end of input.
+// Returns the process exit code.
+int run_worker(int in_fd, int out_fd);
+
+}  // namespace naskah::ingest

@@ -1,0 +1,90 @@
+#include "naskah/ingest/worker.h"
+
+#include <gtest/gtest.h>
+
+#include <csignal>
+
+#include "test_support.h"
+
+namespace naskah::ingest {
+namespace {
+using namespace std::chrono_literals;
+
+// A worker made of a shell script: reads the start message and a request, then does `then`.
+std::vector<std::string> scripted(const std::string& then) {
+  return {"/bin/sh", "-c", "read hello; read request; " + then};
+}
+
+WorkerLimits quick_limits() {
+  WorkerLimits limits;
+  limits.wall_per_file = 2s;
+  limits.cpu_per_file = 1s;
+  return limits;
+}
+
+TEST(WorkerProcess, ARealWorkerReadsAFileAndStaysWarm) {
+  extract::Options options;
+  options.workers = 1;
+  WorkerProcess worker({NASKAH_BINARY, "worker"}, options, {}, "2024-06-01");
+  const std::string sample = test::source_path("samples/mou-kanwil-universitas.pdf");
+  auto first = worker.extract(sample);
+  ASSERT_TRUE(first.has_value()) << first.error().code << ": " << first.error().message;
+  EXPECT_EQ(first->pages, 2);
+  EXPECT_EQ(first->doc_type, "mou");
+  EXPECT_FALSE(first->text.empty());
+  const pid_t pid = worker.pid();
+  auto refused = worker.extract(test::source_path("samples/README.md"));
+  ASSERT_FALSE(refused.has_value());
+  EXPECT_EQ(refused.error().code, "input.unsupported-type");
+  EXPECT_EQ(worker.pid(), pid) << "a refusal does not cost the worker";
+  worker.stop();
+  EXPECT_EQ(worker.pid(), -1);
+}
+
+TEST(WorkerProcess, AWorkerThatCrashesIsExtractCrashedAndReplaced) {
+  WorkerProcess worker(scripted("kill -SEGV $$"), {}, quick_limits(), "");
+  auto result = worker.extract("/any/file.pdf");
+  ASSERT_FALSE(result.has_value());
+  EXPECT_EQ(result.error().code, "extract.crashed");
+  EXPECT_NE(result.error().message.find("signal 11"), std::string::npos) << result.error().message;
+  EXPECT_EQ(worker.pid(), -1);
+  // The next file starts a new one (which crashes again, being the same script).
+  EXPECT_EQ(worker.extract("/any/file.pdf").error().code, "extract.crashed");
+}
+
+TEST(WorkerProcess, AWorkerThatHangsIsStoppedWithExtractTimeout) {
+  WorkerProcess worker(scripted("sleep 60"), {}, quick_limits(), "");
+  const auto started = std::chrono::steady_clock::now();
+  auto result = worker.extract("/any/file.pdf");
+  ASSERT_FALSE(result.has_value());
+  EXPECT_EQ(result.error().code, "extract.timeout");
+  EXPECT_LT(std::chrono::steady_clock::now() - started, 30s);
+}
+
+TEST(WorkerProcess, AWorkerOverItsProcessorTimeIsExtractTimeout) {
+  // The script sets its own CPU limit as the real worker does, then spins.
+  WorkerLimits limits = quick_limits();
+  limits.wall_per_file = 60s;
+  WorkerProcess worker(scripted("ulimit -S -t 1; while :; do :; done"), {}, limits, "");
+  auto result = worker.extract("/any/file.pdf");
+  ASSERT_FALSE(result.has_value());
+  EXPECT_EQ(result.error().code, "extract.timeout");
+  EXPECT_NE(result.error().message.find("processor time"), std::string::npos);
+}
+
+TEST(WorkerProcess, AnAnswerThatIsNotJsonIsExtractCrashed) {
+  WorkerProcess worker(scripted("echo nonsense; sleep 60"), {}, quick_limits(), "");
+  auto result = worker.extract("/any/file.pdf");
+  ASSERT_FALSE(result.has_value());
+  EXPECT_EQ(result.error().code, "extract.crashed");
+}
+
+TEST(WorkerProcess, AProgramThatCannotStartIsExtractCrashed) {
+  WorkerProcess worker({"/nonexistent/naskah", "worker"}, {}, quick_limits(), "");
+  auto result = worker.extract("/any/file.pdf");
+  ASSERT_FALSE(result.has_value());
+  EXPECT_EQ(result.error().code, "extract.crashed");
+}
+
+}  // namespace
+}  // namespace naskah::ingest

@@ -4,6 +4,7 @@
 
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
+#include <spdlog/sinks/rotating_file_sink.h>
 #include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
 
@@ -27,8 +28,26 @@ Result<config::Config> Globals::load() const {
   if (verbose) sources.flags["log.level"] = "debug";
   if (quiet) sources.flags["log.level"] = "error";
   auto loaded = config::Config::load(sources);
-  if (loaded) start_logging(loaded->settings().log_level);
+  if (loaded) {
+    start_logging(loaded->settings().log_level);
+    const config::LogSettings& log = loaded->settings().log;
+    if (!log.file.empty()) log_to_file(log.file, log.file_max_mb, log.file_count);
+  }
   return loaded;
+}
+
+void log_to_file(const std::string& path, int max_mb, int files) {
+  static bool added = false;  // once per process
+  if (added) return;
+  try {
+    auto sink = std::make_shared<spdlog::sinks::rotating_file_sink_mt>(
+        path, static_cast<std::size_t>(max_mb) * 1024 * 1024, static_cast<std::size_t>(files));
+    sink->set_pattern("%Y-%m-%dT%H:%M:%S.%e %l [%P] %v");
+    spdlog::default_logger()->sinks().push_back(std::move(sink));
+    added = true;
+  } catch (const spdlog::spdlog_ex& e) {
+    spdlog::warn("cannot log to {}: {}", path, e.what());
+  }
 }
 
 void start_logging(const std::string& level) {

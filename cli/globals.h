@@ -32,6 +32,8 @@ struct Globals {
 
 // Logs to stderr through spdlog at `level` ("info", "debug"...).
 void start_logging(const std::string& level);
+// Also logs to `path`, rotated at `max_mb` MiB keeping `files` old ones (log.file).
+void log_to_file(const std::string& path, int max_mb, int files);
 
 // Prints `error` for a person on stderr or, with `json`, as CONTRACT JSON on stdout;
 // returns the exit code it calls for.

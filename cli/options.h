@@ -47,6 +47,17 @@ namespace naskah::cli {
   return o;
 }
 
+[[nodiscard]] inline ingest::FetchOptions fetch_options(const config::Settings& s) {
+  ingest::FetchOptions o;
+  o.connect_timeout = std::chrono::seconds(s.fetch.connect_timeout_seconds);
+  o.total_timeout = std::chrono::seconds(s.fetch.timeout_seconds);
+  o.max_redirects = s.fetch.max_redirects;
+  o.retries = s.fetch.retries;
+  o.max_bytes = mebibytes(s.limits.max_file_mb);
+  o.state_file = ingest::fetch_state_file(s.data_dir);
+  return o;
+}
+
 [[nodiscard]] inline ingest::WatchOptions watch_options(const config::Settings& s) {
   ingest::WatchOptions o;
   o.ingest = ingest_options(s);
@@ -62,6 +73,10 @@ namespace naskah::cli {
   // that cannot (stuck inside a library), a little later.
   o.limits.cpu_per_file = std::chrono::seconds(s.limits.timeout_seconds + 30);
   o.limits.wall_per_file = std::chrono::seconds(s.limits.timeout_seconds + 60);
+  o.fetch = fetch_options(s);
+  for (const config::FetchSource& source : s.fetch.sources) {
+    o.sources.push_back({source.url, std::chrono::minutes(source.every_minutes)});
+  }
   return o;
 }
 

@@ -307,6 +307,22 @@ std::string one_line(const FileResult& r) {
 
 }  // namespace
 
+std::string put_away(FileResult& result, const std::string& path, const std::string& failed) {
+  if (result.outcome == Outcome::ingested || result.outcome == Outcome::present) {
+    // In the archive and the index, synced: now it may leave the inbox.
+    if (::unlink(path.c_str()) == 0) (void)sync_folder(fs::path(path).parent_path().string());
+    return "archive";
+  }
+  if (result.outcome == Outcome::refused) {
+    auto moved = quarantine(failed, path, *result.error, result.sha256);
+    if (moved) return moved->file;
+    spdlog::error("{}: refused, but could not be moved to failed/: {}", path,
+                  moved.error().message);
+    result.outcome = Outcome::failed;
+  }
+  return {};
+}
+
 std::vector<std::string> inboxes_of(const WatchOptions& options) {
   if (!options.inboxes.empty()) return options.inboxes;
   return {options.ingest.data_dir + "/inbox"};
@@ -314,6 +330,23 @@ std::vector<std::string> inboxes_of(const WatchOptions& options) {
 
 std::string failed_dir(const std::string& data_dir) {
   return data_dir + "/failed";
+}
+std::string fetch_state_file(const std::string& data_dir) {
+  return data_dir + "/fetch-state.json";
+}
+
+Result<Fetched> fetch_into(Fetcher& fetcher, const std::string& url, const std::string& folder) {
+  auto fetched = fetcher.fetch(url, folder);
+  if (!fetched) {
+    spdlog::warn("fetch {}: {} [{}]", fetched.error().where.empty() ? url : fetched.error().where,
+                 fetched.error().message, fetched.error().code);
+  } else if (fetched->status == Fetched::Status::not_modified) {
+    spdlog::info("fetch {}: not modified since the last download", url);
+  } else {
+    spdlog::info("fetch {}: {} ({} bytes, {} attempt(s))", url, fetched->file_name, fetched->bytes,
+                 fetched->attempts);
+  }
+  return fetched;
 }
 
 std::optional<std::string> office_of(const std::string& inbox, const std::string& path) {
@@ -350,27 +383,11 @@ Result<WatchStats> watch(const WatchOptions& options, const std::atomic<bool>& s
     });
     while (auto job = queue.pop(done)) {
       FileResult result = ingester.ingest_file(job->path, office_of(job->inbox, job->path));
+      const std::string where = put_away(result, job->path, failed);
       std::optional<Clock::time_point> retry_at;
-      std::string where;
-      if (result.outcome == Outcome::ingested || result.outcome == Outcome::present) {
-        // In the archive and the index, synced: now it may leave the inbox.
-        if (::unlink(job->path.c_str()) == 0) {
-          (void)sync_folder(fs::path(job->path).parent_path().string());
-        }
-        where = "archive";
-      } else if (result.outcome == Outcome::refused) {
-        auto moved = quarantine(failed, job->path, *result.error, result.sha256);
-        if (moved) {
-          where = moved->file;
-        } else {
-          spdlog::error("{}: refused, but could not be moved to failed/: {}", job->path,
-                        moved.error().message);
-          result.outcome = Outcome::failed;
-          retry_at = Clock::now() + options.retry;
-        }
-      } else {
-        std::error_code ec;
-        if (fs::exists(job->path, ec)) retry_at = Clock::now() + options.retry;
+      std::error_code ec;
+      if (result.outcome == Outcome::failed && fs::exists(job->path, ec)) {
+        retry_at = Clock::now() + options.retry;
       }
       ledger.release(job->path, retry_at);
       const std::lock_guard lock(report_mutex);
@@ -389,11 +406,38 @@ Result<WatchStats> watch(const WatchOptions& options, const std::atomic<bool>& s
     }
   };
 
+  // The [[fetch.source]] URLs, each when due, into the first inbox (the scanner takes the
+  // downloads from there). With until_idle, one round before scanning.
+  auto poll_sources = [&](bool once) {
+    FetchOptions fetch = options.fetch;
+    fetch.state_file = fetch_state_file(options.ingest.data_dir);
+    Fetcher fetcher(fetch);
+    std::vector<Clock::time_point> due(options.sources.size(), Clock::now());
+    while (!done && !stop) {
+      for (std::size_t i = 0; i < options.sources.size() && !stop; ++i) {
+        if (Clock::now() < due[i]) continue;
+        (void)fetch_into(fetcher, options.sources[i].url, inboxes_of(options).front());
+        due[i] = Clock::now() + options.sources[i].every;
+      }
+      if (once) return;
+      for (int i = 0; i < 10 && !done && !stop; ++i) std::this_thread::sleep_for(k_tick);
+    }
+  };
+  std::thread fetching;
+  if (!options.sources.empty()) {
+    if (options.until_idle) {
+      poll_sources(true);
+    } else {
+      fetching = std::thread(poll_sources, false);
+    }
+  }
+
   spdlog::info("watching {} with {} worker(s)", fmt::join(inboxes_of(options), ", "), workers);
   std::vector<std::thread> dispatchers;
   for (int i = 0; i < workers; ++i) dispatchers.emplace_back(dispatch);
   Scanner(options, queue, ledger).run(stop);
   done = true;
+  if (fetching.joinable()) fetching.join();
   if (stop) spdlog::info("stopping: letting the files in hand finish");
   for (std::thread& t : dispatchers) t.join();
   return stats;

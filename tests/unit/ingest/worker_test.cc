@@ -53,7 +53,7 @@ TEST(WorkerProcess, AWorkerThatCrashesIsExtractCrashedAndReplaced) {
 }
 
 TEST(WorkerProcess, AWorkerThatHangsIsStoppedWithExtractTimeout) {
-  WorkerProcess worker(scripted("sleep 60"), {}, quick_limits(), "");
+  WorkerProcess worker(scripted("exec sleep 60"), {}, quick_limits(), "");
   const auto started = std::chrono::steady_clock::now();
   auto result = worker.extract("/any/file.pdf");
   ASSERT_FALSE(result.has_value());
@@ -73,7 +73,7 @@ TEST(WorkerProcess, AWorkerOverItsProcessorTimeIsExtractTimeout) {
 }
 
 TEST(WorkerProcess, AnAnswerThatIsNotJsonIsExtractCrashed) {
-  WorkerProcess worker(scripted("echo nonsense; sleep 60"), {}, quick_limits(), "");
+  WorkerProcess worker(scripted("echo nonsense; exec sleep 60"), {}, quick_limits(), "");
   auto result = worker.extract("/any/file.pdf");
   ASSERT_FALSE(result.has_value());
   EXPECT_EQ(result.error().code, "extract.crashed");

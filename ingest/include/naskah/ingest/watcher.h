@@ -14,6 +14,7 @@
 #include <string>
 #include <vector>
 
+#include "naskah/ingest/fetch.h"
 #include "naskah/ingest/ingester.h"
 #include "naskah/ingest/worker.h"
 
@@ -32,6 +33,14 @@ struct WatchOptions {
   std::chrono::milliseconds retry{60'000};  // after a failure that is not the file's fault
   std::size_t queue_limit = 0;              // files waiting for a worker; 0 = 4 per worker
   bool until_idle = false;  // return once the inboxes are empty and nothing is in hand
+  // URLs downloaded into the first inbox now and then ([[fetch.source]]); unchanged ones
+  // are not downloaded again (conditional GET, state in <data>/fetch-state.json).
+  struct Source {
+    std::string url;
+    std::chrono::minutes every{60};
+  };
+  std::vector<Source> sources;
+  FetchOptions fetch;
   // Called after each file (on a dispatcher thread, one at a time).
   std::function<void(const FileResult&, const std::string& where)> on_file;
 };
@@ -48,9 +57,19 @@ struct WatchStats {
 // returns once there is nothing left to do (files to be tried again later stay put).
 [[nodiscard]] Result<WatchStats> watch(const WatchOptions& options, const std::atomic<bool>& stop);
 
+// After Ingester::ingest_file: an archived file leaves `path` (removed, its folder
+// synced); a refused one moves into `failed` with its report. Returns where it went
+// ("archive", or the file in failed/), or "" when it stays to be tried again (a failure not
+// of the file's making, or a refusal that could not be moved: then `result` says failed).
+std::string put_away(FileResult& result, const std::string& path, const std::string& failed);
+
 // The inboxes `options` names, or <data>/inbox.
 [[nodiscard]] std::vector<std::string> inboxes_of(const WatchOptions& options);
 [[nodiscard]] std::string failed_dir(const std::string& data_dir);
+[[nodiscard]] std::string fetch_state_file(const std::string& data_dir);
+
+// Downloads `url` into `folder` with `fetcher`, logging the outcome in one line.
+Result<Fetched> fetch_into(Fetcher& fetcher, const std::string& url, const std::string& folder);
 
 // The office a file in an inbox sub-folder comes from: "inbox/Kanwil Jateng/x.pdf" ->
 // "Kanwil Jateng"; nullopt for a file at the top of the inbox.

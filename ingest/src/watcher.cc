@@ -227,13 +227,9 @@ class Scanner {
     if (seen) c.seen = *seen;
   }
 
+  // Every file of the inboxes not yet known; watches are (re)set on every folder (adding a
+  // watch twice keeps one; removed folders drop out by IN_IGNORED).
   void rescan(Clock::time_point now) {
-    m_watched.clear();
-    if (m_inotify >= 0) {
-      // Watches are set again from scratch: folders may have come and gone.
-      ::close(m_inotify);
-      m_inotify = ::inotify_init1(IN_NONBLOCK | IN_CLOEXEC);
-    }
     for (const std::string& inbox : inboxes_of(m_options)) {
       std::error_code ec;
       fs::create_directories(inbox, ec);
@@ -310,7 +306,12 @@ std::string one_line(const FileResult& r) {
 std::string put_away(FileResult& result, const std::string& path, const std::string& failed) {
   if (result.outcome == Outcome::ingested || result.outcome == Outcome::present) {
     // In the archive and the index, synced: now it may leave the inbox.
-    if (::unlink(path.c_str()) == 0) (void)sync_folder(fs::path(path).parent_path().string());
+    if (::unlink(path.c_str()) == 0) {
+      (void)sync_folder(fs::path(path).parent_path().string());
+    } else if (errno != ENOENT) {
+      spdlog::warn("{}: archived, but it cannot be removed from the inbox: {}", path,
+                   std::strerror(errno));
+    }
     return "archive";
   }
   if (result.outcome == Outcome::refused) {

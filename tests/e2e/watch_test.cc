@@ -249,6 +249,14 @@ TEST_F(WatchE2E, TakesWhatIsThereAtStartAndNamesTheOfficeFromTheSubFolder) {
   ASSERT_EQ(hits.at("total"), 1);
   EXPECT_EQ(hits.at("hits").at(0).at("id"), office);
   (void)top;
+
+  // The operator fixes the refused file and drops it again under the same name: taken.
+  const std::string fixed = drop("catatan.pdf", bytes_of(files.at(2)));
+  const auto again = run_until_idle();
+  ASSERT_EQ(again.exit_code, 0) << again.err;
+  EXPECT_EQ(json::parse(again.out).at("ingested"), 1);
+  EXPECT_TRUE(archived().contains(fixed));
+  EXPECT_TRUE(fs::exists(m_work / "data" / "failed" / "catatan.pdf")) << "the old one stays";
 }
 
 TEST_F(WatchE2E, AFileWrittenSlowlyIsTakenOnceCompleteAndARenamedOneAtOnce) {

@@ -46,7 +46,7 @@ while [ "$pages" -lt "$want_pages" ]; do
     files=$((files + 1))
   done
 done
-echo "$files files, $pages scanned pages, $(nproc) cores; load average now $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "$files files, $pages scanned pages, $(getconf _NPROCESSORS_ONLN) cores; load average now $(cut -d' ' -f1-3 /proc/loadavg)"
 
 # --- naskah watch: drop everything at once, wait until it is all searchable ------------
 data="$work/data"
@@ -69,7 +69,7 @@ while :; do
   left=$(find "$data/inbox" -type f | wc -l)
   if [ "$left" -eq 0 ]; then
     total=$("$naskah" search --data "$data" --json --limit 1 2>/dev/null |
-            sed -n 's/^ *"total": *\([0-9]*\).*/\1/p' | head -1)
+            sed -n 's/^ *"total": *\([0-9]*\).*/\1/p' | head -1 || true)
     [ "${total:-0}" -ge "$files" ] && break
   fi
   sleep 0.5
@@ -79,7 +79,7 @@ daemon_kb=$(kb_of "$daemon" VmHWM)
 kill -TERM "$daemon"
 wait "$daemon" || true
 daemon=""
-refused=$(find "$data/failed" -name '*.error.json' 2>/dev/null | wc -l)
+refused=$( (find "$data/failed" -name '*.error.json' 2>/dev/null || true) | wc -l)
 # The highest peak seen for each worker process.
 worker_line=$(printf '%s\n' $worker_peaks | awk -F: '$2 > m[$1] { m[$1] = $2 }
   END { n = 0; for (p in m) { printf "%s%.0f", (n++ ? ", " : ""), m[p] / 1024 } }')

@@ -111,7 +111,7 @@ Prepared prepare(const AgreementRecord& record) {
   }
   doc.add_value(slot::k_type, record.doc_type.value_or("unknown"));
   if (!year.empty()) doc.add_value(slot::k_year, year);
-  if (record.office) doc.add_value(slot::k_office, display_name(*record.office));
+  if (record.office) doc.add_value(slot::k_office, facet_name(*record.office));
   if (record.language) doc.add_value(slot::k_language, *record.language);
   if (record.ocr_confidence) {
     doc.add_value(slot::k_confidence, Xapian::sortable_serialise(*record.ocr_confidence));
@@ -119,7 +119,7 @@ Prepared prepare(const AgreementRecord& record) {
   const int parties = std::min<int>(static_cast<int>(record.parties.size()), slot::k_party_slots);
   for (int i = 0; i < parties; ++i) {
     doc.add_value(slot::k_party_first + static_cast<Xapian::valueno>(i),
-                  display_name(record.parties[static_cast<std::size_t>(i)].name));
+                  facet_name(record.parties[static_cast<std::size_t>(i)].name));
   }
 
   // The record's JSON, a NUL (which JSON never holds raw), then the text: a search reads

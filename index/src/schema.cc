@@ -1,6 +1,9 @@
 #include "naskah/index/schema.h"
 
+#include <algorithm>
+#include <array>
 #include <cctype>
+#include <vector>
 
 namespace naskah::index {
 namespace {
@@ -14,6 +17,54 @@ std::string cut_utf8(std::string text, std::size_t max_bytes) {
   while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;
   text.resize(end);
   return text;
+}
+
+// Words that stay lower case inside a name: "Kementerian Hukum dan HAM".
+constexpr std::array<std::string_view, 16> k_particles = {
+    "dan",   "dengan", "dari",    "di", "ke",  "untuk", "pada", "atas",
+    "serta", "yang",   "tentang", "of", "and", "the",   "for",  "in"};
+
+// Abbreviations longer than three letters that stay in capitals.
+constexpr std::array<std::string_view, 16> k_abbreviations = {
+    "rsud", "bpjs", "dprd", "bumn",  "bumd", "lpka", "lpsk", "bnnp",
+    "bnnk", "kpai", "ptun", "polri", "lkbh", "ojk",  "bpkp", "bphn"};
+
+// Words of three letters or fewer are taken for abbreviations (HAM, RI, UPT, BNN) except
+// these.
+constexpr std::array<std::string_view, 6> k_short_words = {"hak", "ibu", "air",
+                                                           "tua", "dua", "law"};
+
+template <std::size_t N>
+bool one_of(const std::array<std::string_view, N>& list, std::string_view word) {
+  return std::find(list.begin(), list.end(), word) != list.end();
+}
+
+std::size_t letters(std::string_view word) {
+  std::size_t n = 0;
+  for (Xapian::Utf8Iterator it(word.data(), word.size()); it != Xapian::Utf8Iterator(); ++it) {
+    const auto category = Xapian::Unicode::get_category(*it);
+    n += category >= Xapian::Unicode::UPPERCASE_LETTER && category <= Xapian::Unicode::OTHER_LETTER
+             ? 1
+             : 0;
+  }
+  return n;
+}
+
+bool has_digit(std::string_view word) {
+  return std::any_of(word.begin(), word.end(),
+                     [](char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; });
+}
+
+// "kementerian" -> "Kementerian" (the first code point in capitals).
+std::string capitalised(const std::string& lower) {
+  if (lower.empty()) return lower;
+  const auto lead = static_cast<unsigned char>(lower[0]);
+  const std::size_t bytes = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
+  const Xapian::Utf8Iterator first(lower);
+  std::string out;
+  Xapian::Unicode::append_utf8(out, Xapian::Unicode::toupper(*first));
+  out += lower.substr(std::min(bytes, lower.size()));
+  return out;
 }
 
 }  // namespace
@@ -40,6 +91,32 @@ std::string display_name(std::string_view text) {
     if (space) out += ' ';
     space = false;
     out += c;
+  }
+  return out;
+}
+
+std::string facet_name(std::string_view text) {
+  const std::string name = display_name(text);
+  const bool all_capitals =
+      Xapian::Unicode::toupper(name) == name && Xapian::Unicode::tolower(name) != name;
+  std::vector<std::string> words;
+  for (std::size_t at = 0; at <= name.size();) {
+    const std::size_t end = std::min(name.find(' ', at), name.size());
+    words.push_back(name.substr(at, end - at));
+    at = end + 1;
+  }
+  std::string out;
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    std::string word = words[i];
+    const std::string lower = Xapian::Unicode::tolower(word);
+    if (i > 0 && one_of(k_particles, lower)) {
+      word = lower;
+    } else if (all_capitals && !has_digit(word) &&
+               (letters(word) > 3 || one_of(k_short_words, lower)) &&
+               !one_of(k_abbreviations, lower)) {
+      word = capitalised(lower);
+    }
+    out += (i > 0 ? " " : "") + word;
   }
   return out;
 }

@@ -39,5 +39,20 @@ TEST(StemmerFor, EnglishRecordsGetTheEnglishStemmer) {
             stemmer_for(std::string("id")).get_description());
 }
 
+TEST(FacetName, OnePartyInCapitalsOrTitleCaseIsOneFacetValue) {
+  EXPECT_EQ(facet_name("KEMENTERIAN HUKUM DAN HAK ASASI MANUSIA"),
+            "Kementerian Hukum dan Hak Asasi Manusia");
+  EXPECT_EQ(facet_name("Kementerian Hukum Dan Hak Asasi Manusia"),
+            "Kementerian Hukum dan Hak Asasi Manusia");
+  EXPECT_EQ(facet_name("KANTOR WILAYAH KEMENTERIAN HUKUM DAN HAM JAWA TENGAH"),
+            "Kantor Wilayah Kementerian Hukum dan HAM Jawa Tengah");
+  EXPECT_EQ(facet_name("RSUD  KOTA\tSEMARANG"), "RSUD Kota Semarang");
+  EXPECT_EQ(facet_name("OMBUDSMAN RI"), "Ombudsman RI");
+  EXPECT_EQ(facet_name("LAPAS KELAS IIA SEMARANG"), "Lapas Kelas IIA Semarang");
+  EXPECT_EQ(facet_name("UNIVERSITAS ÉCOLE"), "Universitas École");
+  EXPECT_EQ(facet_name("PT Sinar Jaya 2"), "PT Sinar Jaya 2");  // mixed case: as written
+  EXPECT_EQ(facet_name("Dan Sejahtera"), "Dan Sejahtera");  // the first word keeps its case
+}
+
 }  // namespace
 }  // namespace naskah::index

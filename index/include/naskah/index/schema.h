@@ -59,6 +59,11 @@ inline constexpr int k_party_slots = 4;
 
 // A party name for display and facets: white space folded.
 [[nodiscard]] std::string display_name(std::string_view text);
+// A name as a facet shows it, so that one party spelled in capitals in one agreement and in
+// title case in another counts once: a name written all in capitals is set in title case
+// (short words and known abbreviations such as HAM, RI, RSUD stay capitals), and the
+// particles dan, dengan, di, ke... are lower case after the first word.
+[[nodiscard]] std::string facet_name(std::string_view text);
 
 // The stemmer for a record's language ("en" -> English, anything else -> Indonesian).
 [[nodiscard]] Xapian::Stem stemmer_for(const std::optional<std::string>& language);

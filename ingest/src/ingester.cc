@@ -1,11 +1,11 @@
 #include "naskah/ingest/ingester.h"
 
-#include <algorithm>
-#include <ctime>
-#include <filesystem>
-
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
+#include <filesystem>
+
+#include "naskah/core/clock.h"
 #include "naskah/core/file.h"
 #include "naskah/core/sha256.h"
 #include "naskah/extract/parser.h"
@@ -14,18 +14,6 @@
 
 namespace naskah::ingest {
 namespace fs = std::filesystem;
-namespace {
-
-std::string now_iso() {
-  const std::time_t now = std::time(nullptr);
-  std::tm utc{};
-  ::gmtime_r(&now, &utc);
-  char text[32];
-  std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &utc);
-  return text;
-}
-
-}  // namespace
 
 bool ignored_name(const std::string& name) {
   if (name.empty() || name.front() == '.' || name.starts_with("~$")) return true;
@@ -45,17 +33,22 @@ const char* to_string(Outcome outcome) {
   return "failed";
 }
 
-std::string archive_dir(const std::string& data_dir) { return data_dir + "/archive"; }
-std::string index_dir(const std::string& data_dir) { return data_dir + "/index"; }
+std::string archive_dir(const std::string& data_dir) {
+  return data_dir + "/archive";
+}
+std::string index_dir(const std::string& data_dir) {
+  return data_dir + "/index";
+}
 
 nlohmann::json provenance(const extract::Options& options) {
   return {{"parser_version", extract::k_parser_version},
-          {"ocr", {{"engine", extract::ocr_engine()},
-                   {"languages", options.languages},
-                   {"dpi", options.ocr_dpi},
-                   {"deskew", options.deskew},
-                   {"orientation", options.orientation}}},
-          {"archived_at", now_iso()}};
+          {"ocr",
+           {{"engine", extract::ocr_engine()},
+            {"languages", options.languages},
+            {"dpi", options.ocr_dpi},
+            {"deskew", options.deskew},
+            {"orientation", options.orientation}}},
+          {"archived_at", utc_now_iso()}};
 }
 
 std::vector<std::string> collect_files(const std::vector<std::string>& paths) {
@@ -67,8 +60,8 @@ std::vector<std::string> collect_files(const std::vector<std::string>& paths) {
       continue;
     }
     std::vector<std::string> found;
-    auto it = fs::recursive_directory_iterator(path, fs::directory_options::skip_permission_denied,
-                                               ec);
+    auto it =
+        fs::recursive_directory_iterator(path, fs::directory_options::skip_permission_denied, ec);
     for (; !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
       const std::string name = it->path().filename().string();
       if (ignored_name(name)) {
@@ -153,7 +146,8 @@ FileResult Ingester::ingest_file(const std::string& path,
     // Another process rewrote the file while it was read: take it again later.
     return finish(Outcome::failed, Error{codes::k_file_changed,
                                          "the file changed while it was being read; it will be "
-                                         "read again once it stays the same", path});
+                                         "read again once it stays the same",
+                                         path});
   }
   record.office = office ? office : m_options.office;
   result.pages = record.pages;

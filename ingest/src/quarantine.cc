@@ -5,9 +5,9 @@
 
 #include <cerrno>
 #include <cstring>
-#include <ctime>
 #include <filesystem>
 
+#include "naskah/core/clock.h"
 #include "naskah/core/file.h"
 
 namespace naskah::ingest {
@@ -66,15 +66,6 @@ const Advice& advice_for(const std::string& code) {
   return k_general;
 }
 
-std::string now_iso() {
-  const std::time_t now = std::time(nullptr);
-  std::tm utc{};
-  ::gmtime_r(&now, &utc);
-  char text[32];
-  std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &utc);
-  return text;
-}
-
 // failed/NAME, or "NAME (2).pdf", "NAME (3).pdf"... if taken.
 std::string free_name(const std::string& failed_dir, const std::string& name) {
   const fs::path p(name);
@@ -120,7 +111,7 @@ nlohmann::ordered_json error_report(const Error& error, const std::string& path,
   return {{"code", error.code},
           {"message", {{"id", advice.message_id}, {"en", error.message}}},
           {"action", {{"id", advice.action_id}, {"en", advice.action_en}}},
-          {"time", now_iso()},
+          {"time", utc_now_iso()},
           {"file", path},
           {"sha256",
            sha256.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(sha256)}};

@@ -13,4 +13,13 @@ std::string utc_now_iso() {
   return text;
 }
 
+std::string today_iso() {
+  const std::time_t now = std::time(nullptr);
+  std::tm local{};
+  ::localtime_r(&now, &local);
+  char text[16];
+  std::strftime(text, sizeof text, "%Y-%m-%d", &local);
+  return text;
+}
+
 }  // namespace naskah

@@ -19,6 +19,7 @@
 
 #include "fetch_rules.h"
 #include "naskah/core/file.h"
+#include "part_file.h"
 
 namespace naskah::ingest {
 namespace fs = std::filesystem;
@@ -34,7 +35,6 @@ constexpr const char* k_failed = "fetch.failed";
 constexpr const char* k_truncated = "fetch.truncated";
 constexpr const char* k_wrong_type = "fetch.wrong-type";
 
-constexpr int k_max_copies = 1000;
 constexpr std::uint64_t k_max_state_bytes = 64ull * 1024 * 1024;
 
 // libcurl's global set-up must run once before the first handle, and is not thread-safe;
@@ -78,100 +78,6 @@ std::string shown_url(const UrlParts& url) {
   out += url.get(CURLUPART_PATH);
   if (!url.get(CURLUPART_QUERY).empty()) out += "?...";
   return out;
-}
-
-// ---- the partial file ----
-
-tl::unexpected<Error> write_error(const std::string& where, const std::string& what) {
-  return fail("io.write",
-              what + " failed (" + std::strerror(errno) +
-                  "); check free space and permissions of the download folder",
-              where);
-}
-
-// The download in progress: a hidden ".part" file in the destination folder, which folder
-// watchers skip. Removed when this object goes, unless it was renamed into place.
-class PartFile {
- public:
-  static Result<PartFile> create(const std::string& folder) {
-    std::string path = (fs::path(folder) / ".naskah-fetch-XXXXXX.part").string();
-    const int fd = ::mkstemps(path.data(), 5);
-    if (fd < 0) return write_error(folder, "creating the download file");
-    return PartFile(std::move(path), fd);
-  }
-  PartFile(PartFile&& other) noexcept
-      : m_path(std::exchange(other.m_path, {})), m_fd(std::exchange(other.m_fd, -1)) {}
-  PartFile& operator=(PartFile&&) = delete;
-  ~PartFile() {
-    if (m_fd >= 0) ::close(m_fd);
-    if (!m_path.empty()) ::unlink(m_path.c_str());
-  }
-
-  [[nodiscard]] int fd() const { return m_fd; }
-  [[nodiscard]] const std::string& path() const { return m_path; }
-  // Empty again, for another attempt.
-  [[nodiscard]] bool reset() {
-    return ::ftruncate(m_fd, 0) == 0 && ::lseek(m_fd, 0, SEEK_SET) == 0;
-  }
-  // On disk before the rename makes it visible; readable like files write_file_atomic makes.
-  [[nodiscard]] bool finish() {
-    const bool ok = ::fchmod(m_fd, 0644) == 0 && ::fsync(m_fd) == 0;
-    const int error = errno;  // for the caller's message, whatever close() does
-    ::close(m_fd);
-    m_fd = -1;
-    errno = error;
-    return ok;
-  }
-  void renamed() { m_path.clear(); }
-
- private:
-  PartFile(std::string path, int fd) : m_path(std::move(path)), m_fd(fd) {}
-  std::string m_path;
-  int m_fd = -1;
-};
-
-// Renames without ever replacing a file: 0, EEXIST when `to` exists, or another errno.
-int rename_no_replace(const std::string& from, const std::string& to) {
-  if (::renameat2(AT_FDCWD, from.c_str(), AT_FDCWD, to.c_str(), RENAME_NOREPLACE) == 0) return 0;
-  if (errno != EINVAL && errno != ENOSYS && errno != ENOTSUP) return errno;
-  // Some file systems, network shares among them, lack RENAME_NOREPLACE; a hard link refuses
-  // an existing name just the same.
-  if (::link(from.c_str(), to.c_str()) == 0) {
-    ::unlink(from.c_str());
-    return 0;
-  }
-  if (errno == EEXIST) return EEXIST;
-  // Nor hard links (FAT, some shares): look, then rename; only a file of the same name made
-  // in between could be lost.
-  if (::access(to.c_str(), F_OK) == 0) return EEXIST;
-  return ::rename(from.c_str(), to.c_str()) == 0 ? 0 : errno;
-}
-
-// Renames the finished file into `folder` as `name`, or "name (2).ext"... when taken;
-// returns its path.
-Result<std::string> move_into_place(PartFile& part, const std::string& folder,
-                                    const std::string& name) {
-  const auto [stem, ext] = split_extension(name);
-  for (int copy = 1; copy <= k_max_copies; ++copy) {
-    const std::string candidate = copy == 1 ? name : stem + " (" + std::to_string(copy) + ")" + ext;
-    const std::string path = (fs::path(folder) / candidate).string();
-    const int error = rename_no_replace(part.path(), path);
-    if (error == EEXIST) continue;
-    if (error != 0) {
-      errno = error;
-      return write_error(path, "renaming the download into place");
-    }
-    part.renamed();
-    // The bytes are synced; only the new name could be lost in a crash now.
-    if (auto synced = sync_folder(folder); !synced) {
-      spdlog::warn("fetch: {} ({})", synced.error().message, synced.error().where);
-    }
-    return path;
-  }
-  return fail("io.write",
-              "more than " + std::to_string(k_max_copies) + " files are named like " + name +
-                  "; move some out of the folder",
-              folder);
 }
 
 // ---- the state file: {"<url>": {"etag": "...", "last_modified": "..."}} ----
@@ -464,7 +370,7 @@ std::optional<Failure> classify(CURLcode code, long status, const Transfer& tran
   }
   if (transfer.stop == Stop::write_failed) {
     errno = transfer.write_errno;
-    return Failure{write_error(job.dest_dir, "writing the download").value(), false};
+    return Failure{download_write_error(job.dest_dir, "writing the download").value(), false};
   }
   const std::string why = " (" + (detail.empty() ? curl_easy_strerror(code) : detail) + "); ";
   for (const CurlFailure& known : k_curl_failures) {
@@ -486,7 +392,7 @@ Result<Response> download(CURL* curl, const Job& job, PartFile& part, const Vali
   auto wait = job.options.backoff;
   for (int attempt = 1;; ++attempt) {
     attempts = attempt;
-    if (!part.reset()) return write_error(part.path(), "emptying the download file");
+    if (!part.reset()) return download_write_error(part.path(), "emptying the download file");
     Transfer transfer;
     transfer.curl = curl;
     transfer.fd = part.fd();
@@ -546,7 +452,7 @@ Result<std::string> keep(PartFile& part, const Response& response, const Job& jo
                                    std::string(" labelled ") + media_type(response.content_type)),
                 job.shown);
   }
-  if (!part.finish()) return write_error(part.path(), "syncing the download");
+  if (!part.finish()) return download_write_error(part.path(), "syncing the download");
   return move_into_place(part, job.dest_dir,
                          download_name(response.disposition, response.final_url, extension));
 }

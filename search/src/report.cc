@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "naskah/core/clock.h"
 #include "naskah/index/document.h"
 #include "naskah/index/schema.h"
 #include "query.h"

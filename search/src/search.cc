@@ -2,10 +2,10 @@
 
 #include <algorithm>
 #include <cctype>
-#include <ctime>
 #include <map>
 #include <memory>
 
+#include "naskah/core/clock.h"
 #include "naskah/index/document.h"
 #include "naskah/index/schema.h"
 #include "naskah/index/store.h"
@@ -91,15 +91,6 @@ Result<Sort> parse_sort(const std::string& text) {
   if (text == "end" || text == "+end") return Sort::end_ascending;
   return fail(codes::k_usage_invalid, "sort is one of relevance, signed, -signed, end; got '" + text +
                                    "'");
-}
-
-std::string today_iso() {
-  const std::time_t now = std::time(nullptr);
-  std::tm local{};
-  ::localtime_r(&now, &local);
-  char text[16];
-  std::strftime(text, sizeof text, "%Y-%m-%d", &local);
-  return text;
 }
 
 std::string status_of(const std::optional<std::string>& end_date, const std::string& today,

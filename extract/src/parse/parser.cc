@@ -4,10 +4,9 @@
 #include "naskah/extract/parser.h"
 
 #include <algorithm>
-#include <chrono>
-#include <cstdio>
 #include <set>
 
+#include "naskah/core/clock.h"
 #include "parse/amounts.h"
 #include "parse/dates.h"
 #include "parse/heading.h"
@@ -23,15 +22,6 @@ namespace naskah::extract {
 namespace {
 
 using namespace parse;
-
-std::string today_iso() {
-  const auto now = std::chrono::system_clock::now();
-  const std::chrono::year_month_day ymd{std::chrono::floor<std::chrono::days>(now)};
-  char buffer[16];
-  std::snprintf(buffer, sizeof buffer, "%04d-%02u-%02u", static_cast<int>(ymd.year()),
-                static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()));
-  return buffer;
-}
 
 std::string flatten(const std::vector<std::string>& lines) {
   std::string flat;

@@ -8,4 +8,8 @@ namespace naskah {
 // Now in UTC, "2026-11-29T21:30:00Z".
 [[nodiscard]] std::string utc_now_iso();
 
+// Today's date in the machine's time zone (the office's), "2026-11-29": what the parser
+// and search compare end dates with, unless told another day.
+[[nodiscard]] std::string today_iso();
+
 }  // namespace naskah

@@ -75,9 +75,6 @@ struct Results {
 [[nodiscard]] std::string status_of(const std::optional<std::string>& end_date,
                                     const std::string& today, int expiring_days);
 
-// Today's date (local time), ISO 8601.
-[[nodiscard]] std::string today_iso();
-
 class Searcher {
  public:
   explicit Searcher(std::string index_dir);

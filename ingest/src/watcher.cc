@@ -4,6 +4,7 @@
 #include <spdlog/fmt/ranges.h>
 #include <spdlog/spdlog.h>
 #include <sys/inotify.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -101,10 +102,24 @@ class Ledger {
 // written (inotify saw it created or changed), or closed after writing / moved in.
 enum class Seen { scan, writing, closed };
 
+// Size and modification time, from one stat(); nullopt when the file is gone.
+struct Stamp {
+  off_t size = 0;
+  timespec mtime{};
+  bool operator==(const Stamp& o) const {
+    return size == o.size && mtime.tv_sec == o.mtime.tv_sec && mtime.tv_nsec == o.mtime.tv_nsec;
+  }
+};
+
+std::optional<Stamp> stamp_of(const std::string& path) {
+  struct stat st {};
+  if (::stat(path.c_str(), &st) != 0) return std::nullopt;
+  return Stamp{st.st_size, st.st_mtim};
+}
+
 struct Candidate {
   std::string inbox;
-  std::uintmax_t size = 0;
-  fs::file_time_type mtime;
+  Stamp stamp;
   Clock::time_point changed_at;
   Seen seen = Seen::scan;
 };
@@ -220,9 +235,7 @@ class Scanner {
     auto [it, added] = m_candidates.try_emplace(path);
     Candidate& c = it->second;
     if (added) c.inbox = inbox;
-    std::error_code ec;
-    c.size = fs::file_size(path, ec);
-    c.mtime = fs::last_write_time(path, ec);
+    c.stamp = stamp_of(path).value_or(Stamp{});
     c.changed_at = now;
     if (seen) c.seen = *seen;
   }
@@ -255,16 +268,13 @@ class Scanner {
     for (auto it = m_candidates.begin(); it != m_candidates.end();) {
       Candidate& c = it->second;
       const std::string& path = it->first;
-      std::error_code ec;
-      const auto size = fs::file_size(path, ec);
-      if (ec) {  // gone (taken away, renamed)
+      const auto stamp = stamp_of(path);
+      if (!stamp) {  // gone (taken away, renamed)
         it = m_candidates.erase(it);
         continue;
       }
-      const auto mtime = fs::last_write_time(path, ec);
-      if (size != c.size || mtime != c.mtime) {
-        c.size = size;
-        c.mtime = mtime;
+      if (!(*stamp == c.stamp)) {
+        c.stamp = *stamp;
         c.changed_at = now;
         if (c.seen == Seen::closed) c.seen = Seen::writing;  // written again
       }

@@ -261,6 +261,11 @@ TEST_F(WatchE2E, TakesWhatIsThereAtStartAndNamesTheOfficeFromTheSubFolder) {
 
 TEST_F(WatchE2E, AFileWrittenSlowlyIsTakenOnceCompleteAndARenamedOneAtOnce) {
   start();
+  // The writes must be seen by inotify: wait until the daemon watches (a file found only by a
+  // rescan is taken once unchanged for the settle time, shorter here than the pauses below).
+  ASSERT_TRUE(wait_until(
+      [&] { return test::read_text(log()).find("watching") != std::string::npos; }, 60s));
+  std::this_thread::sleep_for(1s);
   const std::string pdf = bytes_of(digital_files().at(2));
   // Written in six pieces over about three seconds, through one open file.
   {

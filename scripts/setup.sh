@@ -2,6 +2,8 @@
 # Installs the Debian 12 packages naskah needs (only those missing) and builds it.
 #   scripts/setup.sh [BUILD_DIR] [extra cmake arguments...]
 # Default BUILD_DIR: build (optimised). Needs root or sudo for the install step only.
+# NASKAH_SETUP_BROWSER=1 (scripts/test.sh sets it) also installs what the browser tests
+# need: Debian's chromium, Node.js and npm, and playwright-core from the npm registry.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -20,6 +22,13 @@ packages=(
   googletest libgtest-dev libgmock-dev libbenchmark-dev clang libclang-rt-14-dev
 )
 
+# Node.js from Debian unless a node is installed already (the tests need 18 or later).
+if [ "${NASKAH_SETUP_BROWSER:-0}" = 1 ]; then
+  packages+=(chromium)
+  command -v node > /dev/null || packages+=(nodejs)
+  command -v npm > /dev/null || packages+=(npm)
+fi
+
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
@@ -32,7 +41,15 @@ if ((${#missing[@]})); then
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2
 fi
 
+if [ "${NASKAH_SETUP_BROWSER:-0}" = 1 ] && [ ! -d tests/browser/node_modules/playwright-core ]; then
+  echo "setup: installing playwright-core into tests/browser (npm registry)" >&2
+  (cd tests/browser && npm ci --no-audit --no-fund >&2)
+fi
+
 build="${1:-build}"
 shift || true
-cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo "$@" >&2
+# Line tables only (-g1): enough for backtraces and sanitizer reports, and much quicker to
+# compile and link than full debug information. A later -D on the command line wins.
+cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+  "-DCMAKE_CXX_FLAGS_RELWITHDEBINFO=-O2 -g1 -DNDEBUG" "$@" >&2
 cmake --build "$build" >&2

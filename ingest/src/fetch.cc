@@ -218,7 +218,7 @@ struct Response {
 };
 
 // The fetch in hand, for the helpers below.
-struct Job {
+struct FetchJob {
   const FetchOptions& options;
   const std::string& url;
   std::string shown;  // the URL as logs and errors show it
@@ -276,7 +276,7 @@ std::string http_message(long status) {
 }
 
 // Sets every option of one attempt on a freshly reset handle, so nothing carries over.
-Result<void> configure(CURL* curl, const Job& job, Transfer& transfer, const HeaderList& headers,
+Result<void> configure(CURL* curl, const FetchJob& job, Transfer& transfer, const HeaderList& headers,
                        char* error_buffer) {
   const FetchOptions& o = job.options;
   curl_easy_reset(curl);
@@ -351,7 +351,7 @@ constexpr CurlFailure k_curl_failures[] = {
 // for a 2xx or 304 answer.
 std::optional<Failure> classify(CURLcode code, long status, const Transfer& transfer,
                                 const std::string& type, const std::string& detail,
-                                const Job& job) {
+                                const FetchJob& job) {
   auto failure = [&](const char* error_code, std::string message, bool retry) {
     return Failure{Error{error_code, std::move(message), job.shown}, retry};
   };
@@ -383,7 +383,7 @@ std::optional<Failure> classify(CURLcode code, long status, const Transfer& tran
 
 // Attempts the transfer until it succeeds, fails for good, or the retries are spent; the part
 // file holds the body of the last attempt.
-Result<Response> download(CURL* curl, const Job& job, PartFile& part, const Validators& known,
+Result<Response> download(CURL* curl, const FetchJob& job, PartFile& part, const Validators& known,
                           int& attempts) {
   HeaderList headers;
   if (!known.etag.empty()) headers.add("If-None-Match: " + known.etag);
@@ -433,7 +433,7 @@ Result<Response> download(CURL* curl, const Job& job, PartFile& part, const Vali
 }
 
 // Checks the body is a scan, makes it durable and renames it into place; returns its path.
-Result<std::string> keep(PartFile& part, const Response& response, const Job& job) {
+Result<std::string> keep(PartFile& part, const Response& response, const FetchJob& job) {
   // The write callback checks the type too, but an empty body never reaches it.
   if (!accepted_type(response.content_type)) {
     return fail(k_wrong_type,
@@ -493,7 +493,7 @@ Fetcher& Fetcher::operator=(Fetcher&&) noexcept = default;
 
 Result<Fetched> Fetcher::fetch(const std::string& url, const std::string& dest_dir) {
   const UrlParts parts(url);
-  const Job job{m_options, url, shown_url(parts), dest_dir};
+  const FetchJob job{m_options, url, shown_url(parts), dest_dir};
   if (auto checked = check_url(parts, job.shown); !checked) return tl::unexpected(checked.error());
   if (!m_curl || !m_curl->handle) {
     return fail(codes::k_internal, "libcurl could not be initialised", job.shown);

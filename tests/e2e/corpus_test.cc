@@ -95,7 +95,18 @@ TEST_P(DevCorpus, TextIsRecovered) {
   }
 }
 
-INSTANTIATE_TEST_SUITE_P(Dev, DevCorpus, ::testing::ValuesIn(rows_or_empty("corpus/dev/manifest.tsv")),
+// Every file in the optimised build. Under the sanitizers, where the time goes into
+// Tesseract (not instrumented) rather than into naskah's code, the first two documents of
+// each variant: every code path still runs on real scans, in a fifth of the time.
+std::vector<Row> dev_rows() {
+  std::vector<Row> rows = rows_or_empty("corpus/dev/manifest.tsv");
+  if (!test::under_sanitizer()) return rows;
+  std::map<std::string, int> taken;
+  std::erase_if(rows, [&](const Row& row) { return ++taken[row.at("variant")] > 2; });
+  return rows;
+}
+
+INSTANTIATE_TEST_SUITE_P(Dev, DevCorpus, ::testing::ValuesIn(dev_rows()),
                          [](const auto& param_info) { return test_name(param_info.param.at("file")); });
 
 // ---- bad: each refused with the expected code, or read -------------------------------

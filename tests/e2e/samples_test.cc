@@ -25,18 +25,18 @@ TEST_P(SampleTest, TextIsRecovered) {
   const Sample& s = GetParam();
   auto r = test::run_naskah({"extract", "--json", "--text", test::source_path("samples/" + s.file)});
   ASSERT_EQ(r.exit_code, 0) << r.err << r.out;
-  const auto json = nlohmann::json::parse(r.out);
-  EXPECT_EQ(json["pages"], s.pages);
-  EXPECT_EQ(json["text_source"], s.text_source);
+  const auto record = nlohmann::json::parse(r.out);
+  EXPECT_EQ(record["pages"], s.pages);
+  EXPECT_EQ(record["text_source"], s.text_source);
   const std::string truth = test::read_text(test::source_path("samples/text/" + s.truth));
-  const double cer = test::char_error_rate(truth, json["text"].get<std::string>());
+  const double cer = test::char_error_rate(truth, record["text"].get<std::string>());
   EXPECT_LT(cer, s.max_cer) << s.file;
   RecordProperty("cer", std::to_string(cer));
-  EXPECT_EQ(json["doc_type"], s.doc_type);
-  EXPECT_EQ(json["end_date"], s.end_date);
+  EXPECT_EQ(record["doc_type"], s.doc_type);
+  EXPECT_EQ(record["end_date"], s.end_date);
   if (s.text_source != "text-layer") {
-    ASSERT_TRUE(json["ocr_confidence"].is_number());
-    EXPECT_GT(json["ocr_confidence"].get<double>(), 60.0);
+    ASSERT_TRUE(record["ocr_confidence"].is_number());
+    EXPECT_GT(record["ocr_confidence"].get<double>(), 60.0);
   }
 }
 

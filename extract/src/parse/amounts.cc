@@ -37,7 +37,7 @@ constexpr std::array<Currency, 11> k_currencies{{
 }};
 
 // Multipliers written after a figure: "Rp 150 juta", "USD 2.5 million".
-constexpr std::array<std::pair<Names<3>, double>, 4> k_scales{{
+constexpr std::array<std::pair<Names<3>, double>, 4> k_multipliers{{
     {{"ribu", "rb", "thousand"}, 1e3},
     {{"juta", "jt", "million"}, 1e6},
     {{"miliar", "milyar", "billion"}, 1e9},
@@ -76,23 +76,6 @@ struct Raw {
   double scale;  // the multiplier written after the figure, 1 if none
 };
 
-bool is_ascii_letter(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-
-std::size_t skip_space(std::string_view text, std::size_t i) {
-  while (i < text.size()) {
-    const char c = text[i];
-    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f') {
-      ++i;
-    } else if (c == '\xC2' && i + 1 < text.size() && text[i + 1] == '\xA0') {
-      i += 2;
-    } else {
-      break;
-    }
-  }
-  return i;
-}
 
 // Where `phrase` ends if `text` has it at `i` (a space in it matching any white space);
 // std::string_view::npos if not.
@@ -160,7 +143,7 @@ std::optional<Piece> figure_at(std::string_view text, std::size_t i) {
     if (dash != std::string_view::npos) e = dash;
   }
   const std::size_t s = skip_space(text, e);
-  for (const auto& [names, multiplier] : k_scales) {
+  for (const auto& [names, multiplier] : k_multipliers) {
     std::size_t end = longest_at(text, s, names, true);
     if (end == std::string_view::npos) continue;
     if (end < text.size() && text[end] == '.' && text[end - 1] == 't') ++end;  // "jt."

@@ -80,9 +80,6 @@ struct Part {
   std::size_t end;
 };
 
-bool is_ascii_letter(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
 bool is_word_char(char c) {
   return is_letter(c) || is_digit(c);
 }
@@ -113,18 +110,6 @@ int find_in_lists(const Lists& lists, std::string_view word, Equal equal) {
     }
   }
   return -1;
-}
-
-std::size_t space_at(std::string_view text, std::size_t i) {
-  if (i >= text.size()) return 0;
-  const char c = text[i];
-  if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f') return 1;
-  return c == '\xC2' && i + 1 < text.size() && text[i + 1] == '\xA0' ? 2 : 0;
-}
-
-std::size_t skip_space(std::string_view text, std::size_t i) {
-  while (space_at(text, i) > 0) i += space_at(text, i);
-  return i;
 }
 
 // White space with at most one "-", "/", "." or "," inside.

@@ -30,7 +30,7 @@ constexpr std::array<std::string_view, 10> k_en_teens{"ten",      "eleven",  "tw
 constexpr std::array<std::string_view, 10> k_en_tens{
     "", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"};
 // Scale words, entry i naming 1000^(i+1); the first word is the standard Indonesian one.
-constexpr std::array<std::array<std::string_view, 4>, 6> k_scales{{
+constexpr std::array<std::array<std::string_view, 4>, 6> k_number_scales{{
     {"ribu", "thousand"},
     {"juta", "million"},
     {"miliar", "milyar", "billion"},
@@ -68,7 +68,7 @@ WordInfo lookup(std::string_view w) {
   if (w == "and") return {Kind::conj, 0};
   if (w == "se") return {Kind::digit, 1, true};
   long long scale = 1;
-  for (const auto& names : k_scales) {
+  for (const auto& names : k_number_scales) {
     scale *= 1000;
     if (std::find(names.begin(), names.end(), w) != names.end()) return {Kind::scale, scale};
   }
@@ -79,9 +79,6 @@ bool is_multiplier(Kind k) {
   return k == Kind::puluh || k == Kind::belas || k == Kind::hundred || k == Kind::scale;
 }
 
-bool is_ascii_letter(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
 
 // Bytes of white space or hyphen at `i` (NBSP counts), 0 if none.
 std::size_t separator_at(std::string_view text, std::size_t i) {
@@ -326,7 +323,7 @@ std::string number_to_words(long long value) {
     out += w;
   };
   unsigned long long unit = 1'000'000'000'000'000'000ULL;
-  for (auto scale = k_scales.rbegin(); scale != k_scales.rend(); ++scale, unit /= 1000) {
+  for (auto scale = k_number_scales.rbegin(); scale != k_number_scales.rend(); ++scale, unit /= 1000) {
     const auto group = static_cast<long long>(rest / unit);
     rest %= unit;
     if (group == 0) continue;

@@ -8,7 +8,6 @@
 namespace naskah::extract::parse {
 namespace {
 
-constexpr std::size_t npos = std::string::npos;
 
 // The opening sentence runs at most this far.
 constexpr std::size_t k_opening_span = 600;

@@ -8,7 +8,6 @@
 namespace naskah::extract::parse {
 namespace {
 
-constexpr std::size_t npos = std::string::npos;
 constexpr std::size_t k_clause_span = 420;
 
 bool contains(const std::string& lower, std::initializer_list<const char*> phrases) {

@@ -8,7 +8,6 @@
 namespace naskah::extract::parse {
 namespace {
 
-constexpr std::size_t npos = std::string::npos;
 
 // Words just before "Nomor" that make it something other than a reference.
 bool not_a_reference(const std::string& lower, std::size_t at) {

@@ -10,6 +10,18 @@ std::string lower_ascii(std::string_view text) {
   return out;
 }
 
+std::size_t space_at(std::string_view text, std::size_t i) {
+  if (i >= text.size()) return 0;
+  const char c = text[i];
+  if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f') return 1;
+  return c == '\xC2' && i + 1 < text.size() && text[i + 1] == '\xA0' ? 2 : 0;
+}
+
+std::size_t skip_space(std::string_view text, std::size_t i) {
+  while (space_at(text, i) > 0) i += space_at(text, i);
+  return i;
+}
+
 std::string fold_space(std::string_view text) {
   std::string out;
   bool pending = false;

@@ -16,6 +16,17 @@ namespace naskah::extract::parse {
   return (u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') || u >= 0x80;
 }
 [[nodiscard]] constexpr bool is_digit(char c) { return c >= '0' && c <= '9'; }
+[[nodiscard]] constexpr bool is_ascii_letter(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+inline constexpr std::size_t npos = std::string::npos;
+
+// Bytes of white space at `i` (space, tab, newline, form feed, NBSP), 0 if none.
+[[nodiscard]] std::size_t space_at(std::string_view text, std::size_t i);
+
+// The first byte at or after `i` that is not white space (as space_at counts it).
+[[nodiscard]] std::size_t skip_space(std::string_view text, std::size_t i);
 
 // Whether the character holding byte `i` of `text` is a letter: an ASCII letter or a UTF-8
 // one. Unlike is_letter, NBSP, dashes, quotes and the signs of U+0080..U+00BF and

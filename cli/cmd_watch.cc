@@ -14,26 +14,10 @@
 #include "naskah/ingest/watcher.h"
 #include "naskah/ingest/worker.h"
 #include "options.h"
+#include "signals.h"
 
 namespace naskah::cli {
 namespace {
-
-std::atomic<bool> g_stop{false};
-static_assert(std::atomic<bool>::is_always_lock_free, "set from a signal handler");
-
-extern "C" void on_stop_signal(int) {
-  g_stop = true;
-}
-
-void install_stop_handlers() {
-  struct sigaction action {};
-  action.sa_handler = on_stop_signal;
-  sigemptyset(&action.sa_mask);
-  ::sigaction(SIGTERM, &action, nullptr);
-  ::sigaction(SIGINT, &action, nullptr);
-  // A worker that dies leaves a closed socket: that is handled, it must not end the daemon.
-  ::signal(SIGPIPE, SIG_IGN);
-}
 
 struct WatchArgs {
   std::vector<std::string> inboxes;
@@ -52,7 +36,7 @@ int run_watch(const WatchArgs& args, Globals& globals) {
   options.worker_command = {"/proc/self/exe", "worker"};
   if (globals.verbose) options.worker_command.emplace_back("--verbose");
   install_stop_handlers();
-  auto stats = ingest::watch(options, g_stop);
+  auto stats = ingest::watch(options, stop_requested());
   if (!stats) return report_error(stats.error(), args.json, "watch");
   if (args.json) {
     const nlohmann::ordered_json out = {{"ingested", stats->ingested},

@@ -15,5 +15,7 @@ void add_report(CLI::App& app, Globals& globals, int& exit_code);
 void add_watch(CLI::App& app, Globals& globals, int& exit_code);
 void add_fetch(CLI::App& app, Globals& globals, int& exit_code);
 void add_worker(CLI::App& app, Globals& globals, int& exit_code);
+void add_serve(CLI::App& app, Globals& globals, int& exit_code);
+void add_user(CLI::App& app, Globals& globals, int& exit_code);
 
 }  // namespace naskah::cli

@@ -8,6 +8,7 @@
 #include "naskah/ingest/ingester.h"
 #include "naskah/ingest/reindex.h"
 #include "naskah/ingest/watcher.h"
+#include "naskah/web/server.h"
 
 namespace naskah::cli {
 
@@ -77,6 +78,26 @@ namespace naskah::cli {
   for (const config::FetchSource& source : s.fetch.sources) {
     o.sources.push_back({source.url, std::chrono::minutes(source.every_minutes)});
   }
+  return o;
+}
+
+[[nodiscard]] inline web::ServerOptions web_options(const config::Settings& s) {
+  web::ServerOptions o;
+  o.cert_file = s.web.tls_cert;
+  o.key_file = s.web.tls_key;
+  o.threads = s.web.threads;
+  o.index_dir = ingest::index_dir(s.data_dir);
+  o.inbox_dir = ingest::inboxes_of(watch_options(s)).front();
+  o.cache_dir = s.data_dir + "/cache/pages";
+  o.users_file = s.data_dir + "/users.json";
+  o.upload_max_bytes = mebibytes(s.web.upload_max_mb);
+  o.session_ttl = std::chrono::seconds(s.web.session_idle_seconds);
+  o.session_max_age = std::chrono::hours(s.web.session_max_hours);
+  o.login_max_failures = s.web.login_max_failures;
+  o.login_window = std::chrono::seconds(s.web.login_window_seconds);
+  o.login_lockout = std::chrono::seconds(s.web.login_lockout_seconds);
+  o.expiring_days = s.search.expiring_days;
+  o.page_dpi = s.web.page_dpi;
   return o;
 }
 

@@ -2,7 +2,8 @@
 # The main job, for a newcomer: set up, build, then read every sample scan and print one
 # line per file: where the text came from, pages, mean OCR confidence, seconds, and what
 # the parser read (kind, signing date, end date, parties); then ingest the samples into an
-# archive and index (build/demo-data), search them, and print the monitoring report.
+# archive and index (build/demo-data), search them, print the monitoring report, and serve
+# the web UI on 127.0.0.1:8080 (NASKAH_LISTEN=HOST:PORT to change) with a demo sign-in.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh build
@@ -41,8 +42,15 @@ echo
 echo "== $naskah search --data $data 'kementerian hukum dan ham' --limit 3"
 "$naskah" search --data "$data" 'kementerian hukum dan ham' --limit 3
 echo
-echo "== $naskah search --data $data 'pihak:lapas pelatihan' --status expired"
-"$naskah" search --data "$data" 'pihak:lapas pelatihan' --status expired
-echo
 echo "== $naskah report --data $data"
 "$naskah" report --data "$data"
+
+listen="${NASKAH_LISTEN:-127.0.0.1:8080}"
+password="demo-$(od -An -N6 -tx1 /dev/urandom | tr -d ' \n')"
+printf '%s\n' "$password" | "$naskah" --quiet user add --data "$data" demo --role admin \
+  --password-stdin
+echo
+echo "== $naskah serve --data $data --listen $listen --watch"
+echo "   open http://$listen/ and sign in as: demo / $password   (Ctrl-C stops it)"
+echo "   files dropped into $data/inbox or uploaded in the UI are ingested as they come"
+exec "$naskah" serve --data "$data" --listen "$listen" --watch

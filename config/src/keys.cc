@@ -148,6 +148,29 @@ std::vector<Key> make_keys() {
                           [](auto& s) -> auto& { return s.log.file_max_mb; }));
   k.push_back(integer_key("log.file_count", "rotated log files kept", 1, 100,
                           [](auto& s) -> auto& { return s.log.file_count; }));
+  k.push_back(string_key("web.listen", "HOST:PORT naskah serve listens on", {},
+                         [](auto& s) -> auto& { return s.web.listen; }));
+  k.push_back(string_key("web.tls_cert", "PEM certificate file; with web.tls_key: HTTPS", {},
+                         [](auto& s) -> auto& { return s.web.tls_cert; }));
+  k.push_back(string_key("web.tls_key", "PEM private key file of web.tls_cert", {},
+                         [](auto& s) -> auto& { return s.web.tls_key; }));
+  k.push_back(integer_key("web.threads", "request threads; 0 = 8 per core, at least 16", 0, 1024,
+                          [](auto& s) -> auto& { return s.web.threads; }));
+  k.push_back(integer_key("web.upload_max_mb", "largest file an operator may upload, in MiB", 1,
+                          4096, [](auto& s) -> auto& { return s.web.upload_max_mb; }));
+  k.push_back(integer_key("web.session_idle_seconds", "a web session ends after this idle time",
+                          1, 30 * 86400, [](auto& s) -> auto& { return s.web.session_idle_seconds; }));
+  k.push_back(integer_key("web.session_max_hours", "a web session ends this long after sign-in",
+                          1, 24 * 365, [](auto& s) -> auto& { return s.web.session_max_hours; }));
+  k.push_back(integer_key("web.login_max_failures",
+                          "failed sign-ins (per user, per address) before a lockout", 1, 1000,
+                          [](auto& s) -> auto& { return s.web.login_max_failures; }));
+  k.push_back(integer_key("web.login_window_seconds", "failures count within this window", 1,
+                          86400, [](auto& s) -> auto& { return s.web.login_window_seconds; }));
+  k.push_back(integer_key("web.login_lockout_seconds", "how long a lockout lasts", 1, 86400,
+                          [](auto& s) -> auto& { return s.web.login_lockout_seconds; }));
+  k.push_back(integer_key("web.page_dpi", "resolution of page images in the agreement view", 30,
+                          300, [](auto& s) -> auto& { return s.web.page_dpi; }));
   return k;
 }
 

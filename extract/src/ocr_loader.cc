@@ -7,6 +7,7 @@
 #include <spdlog/spdlog.h>
 
 #include "ocr_plugin.h"
+#include "sniff.h"
 
 namespace naskah::extract {
 namespace {
@@ -53,6 +54,22 @@ Result<CreateOcrBackend> open_plugin() {
 }
 
 }  // namespace
+
+PageRenderer::PageRenderer(Options options) : m_options(std::move(options)) {}
+PageRenderer::~PageRenderer() = default;
+
+Result<std::string> PageRenderer::png(std::string_view bytes, int index, int dpi) {
+  const FileType type = sniff(bytes);
+  if (type == FileType::unknown) {
+    return fail(codes::k_input_unsupported, "not a PDF, TIFF, PNG or JPEG file");
+  }
+  if (!m_backend) {
+    auto backend = load_ocr_backend(m_options);
+    if (!backend) return tl::unexpected(backend.error());
+    m_backend = std::move(*backend);
+  }
+  return m_backend->page_png(bytes, type, index, dpi);
+}
 
 Result<std::unique_ptr<OcrBackend>> load_ocr_backend(const Options& options) {
   auto create = open_plugin();

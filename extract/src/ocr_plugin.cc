@@ -10,6 +10,7 @@
 #include <spdlog/spdlog.h>
 
 #include "image_file.h"
+#include "page_image.h"
 #include "page_ocr.h"
 #include "pdf_file.h"
 #include "pdf_render.h"
@@ -95,6 +96,11 @@ class Backend final : public OcrBackend {
 
   Result<std::vector<Page>> run(const OcrJob& job) override {
     return job.type == FileType::pdf ? pdf(job) : image(job);
+  }
+
+  Result<std::string> page_png(std::string_view bytes, FileType type, int index,
+                               int dpi) override {
+    return extract::page_png(bytes, type, index, dpi, m_options.max_page_pixels);
   }
 
  private:

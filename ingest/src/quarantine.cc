@@ -141,4 +141,18 @@ Result<Quarantined> quarantine(const std::string& failed_dir, const std::string&
   return out;
 }
 
+std::optional<nlohmann::json> find_refusal(const std::string& failed_dir,
+                                          const std::string& sha256) {
+  std::error_code ec;
+  for (fs::directory_iterator it(failed_dir, ec), end; !ec && it != end; it.increment(ec)) {
+    const std::string name = it->path().filename().string();
+    if (!name.ends_with(".error.json")) continue;
+    auto text = read_file(it->path().string(), 1024 * 1024);
+    if (!text) continue;
+    auto report = nlohmann::json::parse(*text, nullptr, false);
+    if (report.is_object() && report.value("sha256", nlohmann::json()) == sha256) return report;
+  }
+  return std::nullopt;
+}
+
 }  // namespace naskah::ingest

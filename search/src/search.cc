@@ -117,6 +117,18 @@ Result<Xapian::Database*> Searcher::database() {
   return &*m_db;
 }
 
+Result<bool> Searcher::contains(const std::string& id) {
+  for (int attempt = 0;; ++attempt) {
+    auto db = database();
+    if (!db) return tl::unexpected(db.error());
+    try {
+      return (*db)->term_exists(index::id_term(id));
+    } catch (const Xapian::DatabaseModifiedError&) {
+      if (attempt == 2) throw;
+    }
+  }
+}
+
 Result<Results> Searcher::search(const Request& request) {
   if (request.offset < 0 || request.limit < 0 || request.limit > k_max_limit) {
     return fail(codes::k_usage_invalid, "offset must be 0 or more and limit 0.." +

@@ -67,6 +67,20 @@ struct LogSettings {
   int file_count = 5;      // rotated files kept
 };
 
+struct WebSettings {
+  std::string listen = "127.0.0.1:8080";
+  std::string tls_cert;               // both set: HTTPS
+  std::string tls_key;
+  int threads = 0;                    // request threads; 0 = 8 per core, at least 16
+  int upload_max_mb = 100;
+  int session_idle_seconds = 8 * 3600;
+  int session_max_hours = 7 * 24;
+  int login_max_failures = 5;         // within login_window_seconds, per user and address
+  int login_window_seconds = 900;
+  int login_lockout_seconds = 900;
+  int page_dpi = 110;                 // page images in the agreement view
+};
+
 struct Settings {
   std::string data_dir = "./naskah-data";
   std::string log_level = "info";
@@ -77,6 +91,7 @@ struct Settings {
   WatchSettings watch;
   FetchSettings fetch;
   LogSettings log;
+  WebSettings web;
 };
 
 enum class Origin { built_in, file, environment, flag };

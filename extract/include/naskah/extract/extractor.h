@@ -52,6 +52,27 @@ struct Extraction {
   [[nodiscard]] std::string text() const;
 };
 
+class OcrBackend;
+
+// Page images for people (the web's page view): PDF pages rendered by Poppler, image
+// files' pages decoded by Leptonica, as PNG. Loads the OCR plugin, which holds the
+// renderers, on first use. Not thread-safe: one call at a time.
+class PageRenderer {
+ public:
+  explicit PageRenderer(Options options);
+  ~PageRenderer();
+  PageRenderer(const PageRenderer&) = delete;
+  PageRenderer& operator=(const PageRenderer&) = delete;
+
+  // Page `index` (0-based) of the file `bytes` at about `dpi`. Fails with page.unknown for
+  // a page the file does not have, input.unsupported-type, or the file's own codes.
+  [[nodiscard]] Result<std::string> png(std::string_view bytes, int index, int dpi);
+
+ private:
+  Options m_options;
+  std::unique_ptr<OcrBackend> m_backend;
+};
+
 class Extractor {
  public:
   explicit Extractor(Options options);

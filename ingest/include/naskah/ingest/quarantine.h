@@ -25,4 +25,9 @@ struct Quarantined {
 [[nodiscard]] nlohmann::ordered_json error_report(const Error& error, const std::string& path,
                                                   const std::string& sha256);
 
+// The report (NAME.error.json, as error_report wrote it) of the refused file with this
+// sha256 in `failed_dir`; nullopt when there is none.
+[[nodiscard]] std::optional<nlohmann::json> find_refusal(const std::string& failed_dir,
+                                                         const std::string& sha256);
+
 }  // namespace naskah::ingest

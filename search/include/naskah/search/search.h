@@ -82,6 +82,10 @@ class Searcher {
   // Fails with index.missing before anything was indexed, usage.invalid for a bad filter.
   [[nodiscard]] Result<Results> search(const Request& request);
 
+  // Whether the live index holds the agreement `id` (its sha256). Fails with index.missing
+  // before anything was indexed.
+  [[nodiscard]] Result<bool> contains(const std::string& id);
+
   // The live database, opened (or reopened when a new generation was swapped in).
   [[nodiscard]] Result<Xapian::Database*> database();
 

@@ -1,0 +1,192 @@
+// naskah serve: the web UI and JSON API (web/server.h), wired to the archive for records
+// and originals, to extract for page images, and optionally running the inbox watcher in
+// the same process (--watch) so that uploads become searchable without a second daemon.
+#include <spdlog/spdlog.h>
+
+#include <CLI/CLI.hpp>
+#include <atomic>
+#include <filesystem>
+#include <iostream>
+#include <memory>
+#include <mutex>
+#include <thread>
+
+#include "commands.h"
+#include "naskah/core/file.h"
+#include "naskah/extract/extractor.h"
+#include "naskah/ingest/archive.h"
+#include "naskah/ingest/ingester.h"
+#include "naskah/ingest/quarantine.h"
+#include "naskah/ingest/watcher.h"
+#include "naskah/web/server.h"
+#include "options.h"
+#include "signals.h"
+
+namespace naskah::cli {
+namespace {
+
+namespace fs = std::filesystem;
+
+struct ServeArgs {
+  std::string listen;
+  bool watch = false;
+};
+
+// The pipeline's counters for /metrics, kept by the in-process watcher (--watch).
+struct PipelineCounters {
+  std::mutex mutex;
+  std::map<std::string, std::uint64_t> files;  // by outcome
+  double seconds = 0;
+};
+
+web::Services services_for(const config::Settings& settings,
+                           std::shared_ptr<PipelineCounters> counters) {
+  auto archive = std::make_shared<ingest::Archive>(ingest::archive_dir(settings.data_dir));
+  const std::string failed = ingest::failed_dir(settings.data_dir);
+  const std::vector<std::string> inboxes = ingest::inboxes_of(watch_options(settings));
+  const std::uint64_t max_bytes = mebibytes(settings.limits.max_file_mb);
+  const extract::Options extract = extract_options(settings);
+  web::Services s;
+  s.load_record = [archive](const std::string& id) -> Result<nlohmann::json> {
+    if (!archive->has_record(id)) return fail("agreement.unknown", "There is no such agreement.");
+    auto stored = archive->load(id);
+    if (!stored) return tl::unexpected(stored.error());
+    return nlohmann::json(to_json(stored->record, true));
+  };
+  s.original = [archive](const std::string& id) -> Result<web::StoredFile> {
+    auto path = archive->original_path(id);
+    auto stored = archive->load(id);
+    if (!path || !stored) return fail("agreement.unknown", "There is no such agreement.");
+    const std::string given = fs::path(stored->record.source.path).filename().string();
+    return web::StoredFile{*path, stored->record.source.mime,
+                           given.empty() ? fs::path(*path).filename().string() : given};
+  };
+  auto renderer = std::make_shared<extract::PageRenderer>(extract);
+  s.render_page = [archive, renderer, max_bytes](const std::string& id, int page,
+                                                 int dpi) -> Result<std::string> {
+    auto path = archive->original_path(id);
+    if (!path) return fail("agreement.unknown", "There is no such agreement.");
+    auto bytes = read_file(*path, max_bytes);
+    if (!bytes) return tl::unexpected(bytes.error());
+    return renderer->png(*bytes, page - 1, dpi);
+  };
+  s.upload_state = [archive, failed](const std::string& sha) {
+    if (archive->has_record(sha)) return web::UploadState{"archived", std::nullopt, {}};
+    if (auto report = ingest::find_refusal(failed, sha)) {
+      const nlohmann::json& message = (*report)["message"];
+      return web::UploadState{
+          "refused",
+          Error{report->value("code", "refused"), message.value("en", ""), {}},
+          message.value("id", "")};
+    }
+    return web::UploadState{"queued", std::nullopt, {}};
+  };
+  s.metrics = [counters, inboxes] {
+    std::string text =
+        "# HELP naskah_ingest_files_total Files the in-process watcher finished, by outcome.\n"
+        "# TYPE naskah_ingest_files_total counter\n";
+    {
+      const std::lock_guard lock(counters->mutex);
+      for (const auto& [outcome, n] : counters->files) {
+        text += "naskah_ingest_files_total{outcome=\"" + outcome + "\"} " + std::to_string(n) +
+                "\n";
+      }
+      text += "# HELP naskah_extract_seconds_total Seconds spent extracting (OCR included).\n"
+              "# TYPE naskah_extract_seconds_total counter\nnaskah_extract_seconds_total " +
+              std::to_string(counters->seconds) + "\n";
+    }
+    std::size_t waiting = 0;
+    for (const std::string& inbox : inboxes) {
+      std::error_code ec;
+      for (fs::recursive_directory_iterator it(inbox, ec), end; !ec && it != end;
+           it.increment(ec)) {
+        if (it->is_regular_file(ec) && !it->path().filename().string().starts_with(".")) {
+          ++waiting;
+        }
+      }
+    }
+    return text +
+           "# HELP naskah_inbox_files Files waiting in the inboxes.\n"
+           "# TYPE naskah_inbox_files gauge\nnaskah_inbox_files " +
+           std::to_string(waiting) + "\n";
+  };
+  return s;
+}
+
+Result<std::pair<std::string, int>> parse_listen(const std::string& listen) {
+  const auto colon = listen.rfind(':');
+  int port = -1;
+  if (colon != std::string::npos) {
+    try {
+      port = std::stoi(listen.substr(colon + 1));
+    } catch (const std::exception&) {
+      port = -1;
+    }
+  }
+  if (colon == std::string::npos || colon == 0 || port < 0 || port > 65535) {
+    return fail(codes::k_usage_invalid, "--listen wants HOST:PORT, e.g. 127.0.0.1:8080");
+  }
+  return std::pair{listen.substr(0, colon), port};
+}
+
+int run_serve(const ServeArgs& args, Globals& globals) {
+  auto config = globals.load();
+  if (!config) return report_error(config.error(), false, "configuration");
+  const config::Settings& settings = config->settings();
+  auto address = parse_listen(args.listen.empty() ? settings.web.listen : args.listen);
+  if (!address) return report_error(address.error(), false, "serve");
+  web::ServerOptions options = web_options(settings);
+  options.host = address->first;
+  options.port = address->second;
+
+  auto counters = std::make_shared<PipelineCounters>();
+  web::Server server(options, services_for(settings, counters));
+  if (auto bound = server.bind(); !bound) return report_error(bound.error(), false, "serve");
+  install_stop_handlers();
+  const std::string scheme = options.cert_file.empty() ? "http" : "https";
+  spdlog::info("serving on {}://{}:{}", scheme, options.host, server.port());
+
+  std::thread watcher;
+  if (args.watch) {
+    ingest::WatchOptions watch = watch_options(settings);
+    watch.worker_command = {"/proc/self/exe", "worker"};
+    watch.on_file = [counters](const ingest::FileResult& result, const std::string&) {
+      const std::lock_guard lock(counters->mutex);
+      ++counters->files[ingest::to_string(result.outcome)];
+      counters->seconds += result.seconds;
+    };
+    watcher = std::thread([watch, &server] {
+      if (auto stats = ingest::watch(watch, stop_requested()); !stats) {
+        spdlog::error("watch: {}", stats.error().message);
+      }
+      server.stop();
+    });
+  }
+  std::thread stopper([&server] {
+    while (!stop_requested()) std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    server.stop();
+  });
+  server.run();
+  request_stop();
+  stopper.join();
+  if (watcher.joinable()) watcher.join();
+  spdlog::info("stopped");
+  return k_ok;
+}
+
+}  // namespace
+
+void add_serve(CLI::App& app, Globals& globals, int& exit_code) {
+  auto args = std::make_shared<ServeArgs>();
+  CLI::App* cmd = app.add_subcommand(
+      "serve", "web UI and JSON API for staff (default 127.0.0.1:8080); sign-in needed "
+               "(naskah user add)");
+  globals.add_to(*cmd);
+  cmd->add_option("--listen", args->listen, "HOST:PORT to listen on (default: web.listen)");
+  cmd->add_flag("--watch", args->watch,
+                "also run the inbox watcher in this process (uploads become searchable "
+                "without a separate `naskah watch`)");
+  cmd->callback([args, &globals, &exit_code] { exit_code = run_serve(*args, globals); });
+}
+
+}  // namespace naskah::cli

@@ -1,0 +1,347 @@
+// Browser test of the naskah web UI against a running `naskah serve`.
+//
+//   cd tests/browser && npm ci && \
+//   NASKAH_URL=http://127.0.0.1:18080 NASKAH_OPERATOR=op NASKAH_OPERATOR_PASSWORD=secret \
+//   NASKAH_UPLOAD_FILE=/path/scan.pdf NASKAH_ARTIFACTS=/tmp/ui-artifacts NASKAH_QUERY=pelayanan \
+//   NASKAH_XSS_ID=<sha256 of the hostile sample> node ui_test.mjs
+//
+// Drives the system Chromium (/usr/bin/chromium, or $CHROMIUM) through playwright-core.
+// Prints one line per step; exits 0 when every step passed, 1 at the first failure (and saves
+// failure.png in NASKAH_ARTIFACTS).
+import { chromium } from 'playwright-core';
+import fs from 'node:fs';
+import path from 'node:path';
+
+const BASE = (process.env.NASKAH_URL || 'http://127.0.0.1:8080').replace(/\/+$/, '');
+const USER = process.env.NASKAH_OPERATOR || '';
+const PASSWORD = process.env.NASKAH_OPERATOR_PASSWORD || '';
+const UPLOAD_FILE = process.env.NASKAH_UPLOAD_FILE || '';
+const ARTIFACTS = path.resolve(process.env.NASKAH_ARTIFACTS || 'ui-artifacts');
+const QUERY = process.env.NASKAH_QUERY || '';
+const XSS_ID = (process.env.NASKAH_XSS_ID || '').toLowerCase();
+const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
+const UPLOAD_TIMEOUT_MS = 180_000;
+const ID_RE = /^[0-9a-f]{64}$/;
+
+class StepFailure extends Error {}
+function fail(msg) { throw new StepFailure(msg); }
+function check(cond, msg) { if (!cond) fail(msg); }
+
+function usage(msg) {
+  console.error(`ui_test: ${msg}`);
+  console.error('needs NASKAH_URL, NASKAH_OPERATOR, NASKAH_OPERATOR_PASSWORD, NASKAH_UPLOAD_FILE, NASKAH_ARTIFACTS, NASKAH_QUERY, NASKAH_XSS_ID');
+  process.exit(1);
+}
+if (!USER || !PASSWORD) usage('NASKAH_OPERATOR and NASKAH_OPERATOR_PASSWORD must be set');
+if (!QUERY) usage('NASKAH_QUERY must be set');
+if (!ID_RE.test(XSS_ID)) usage('NASKAH_XSS_ID must be a sha256 (64 hex digits)');
+if (!UPLOAD_FILE || !fs.existsSync(UPLOAD_FILE)) usage(`NASKAH_UPLOAD_FILE does not name a file: "${UPLOAD_FILE}"`);
+if (!fs.existsSync(CHROMIUM)) usage(`no Chromium at ${CHROMIUM} (apt-get install chromium, or set CHROMIUM)`);
+fs.mkdirSync(ARTIFACTS, { recursive: true });
+
+const pageErrors = [];
+const consoleErrors = [];
+const dialogs = [];
+let browser, context, page;
+let stepNo = 0, passed = 0;
+const started = Date.now();
+
+function log(line) { process.stdout.write(line + '\n'); }
+
+async function step(name, fn) {
+  stepNo++;
+  const t0 = Date.now();
+  try {
+    await fn();
+    await assertHealthy();
+  } catch (e) {
+    const msg = e instanceof StepFailure ? e.message : (e && e.stack ? e.stack.split('\n').slice(0, 4).join('\n  ') : String(e));
+    log(`FAIL ${String(stepNo).padStart(2)} ${name}: ${msg}`);
+    if (page) {
+      log(`     at ${page.url()}`);
+      try { await page.screenshot({ path: path.join(ARTIFACTS, 'failure.png'), fullPage: true }); log(`     screenshot: ${path.join(ARTIFACTS, 'failure.png')}`); } catch (_) { /* page gone */ }
+    }
+    for (const c of consoleErrors) log(`     console error: ${c}`);
+    log(`${passed} passed, 1 failed`);
+    if (browser) await browser.close().catch(() => {});
+    process.exit(1);
+  }
+  passed++;
+  log(`ok   ${String(stepNo).padStart(2)} ${name} (${Date.now() - t0} ms)`);
+}
+
+// After every step: no uncaught exception, no CSP violation, no dialog, no injected script ran.
+async function assertHealthy() {
+  if (pageErrors.length) fail(`uncaught exception in the page: ${pageErrors.join(' | ')}`);
+  const csp = consoleErrors.filter((c) => /Content Security Policy|Refused to (execute|apply|load)/i.test(c));
+  if (csp.length) fail(`Content-Security-Policy violation: ${csp.join(' | ')}`);
+  if (dialogs.length) fail(`unexpected dialog: ${dialogs.join(' | ')}`);
+  const xss = await page.evaluate(() => typeof window.__xss).catch(() => 'undefined');
+  if (xss !== 'undefined') fail('window.__xss is set: a hostile document ran script');
+}
+
+async function shot(name) {
+  await page.evaluate(() => { window.scrollTo(0, 0); return document.fonts && document.fonts.ready; }).catch(() => {});
+  await page.screenshot({ path: path.join(ARTIFACTS, name), fullPage: true });
+}
+function urlOf() { return new URL(page.url()); }
+async function waitPath(re, what, timeout = 15_000) {
+  try { await page.waitForURL((u) => re.test(u.pathname), { timeout }); } catch (_) { fail(`expected to be on ${what}, but the page is ${page.url()}`); }
+}
+async function waitState(selector, states, timeout = 30_000) {
+  try {
+    await page.waitForFunction(([sel, ok]) => { const el = document.querySelector(sel); return !!el && ok.includes(el.dataset.state); }, [selector, states], { timeout });
+  } catch (_) {
+    const st = await page.evaluate((sel) => { const el = document.querySelector(sel); return el ? el.dataset.state : 'absent'; }, selector);
+    const msg = await page.evaluate(() => { const e = document.querySelector('.state-error'); return e ? e.textContent.trim() : ''; });
+    fail(`${selector} did not reach state ${states.join('|')} (is ${st})${msg ? ': ' + msg : ''}`);
+  }
+  return page.evaluate((sel) => document.querySelector(sel).dataset.state, selector);
+}
+async function resultsTotal() { return page.evaluate(() => Number(document.querySelector('#results').dataset.total || 0)); }
+
+(async () => {
+  log(`naskah UI test against ${BASE} (artifacts in ${ARTIFACTS})`);
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  });
+  context = await browser.newContext({ viewport: { width: 1366, height: 900 }, acceptDownloads: true, locale: 'id-ID' });
+  page = await context.newPage();
+  page.setDefaultTimeout(30_000);
+  page.on('pageerror', (e) => pageErrors.push(`${e.name}: ${e.message}`));
+  page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(m.text()); });
+  page.on('dialog', (d) => { dialogs.push(`${d.type()}: ${d.message()}`); d.dismiss().catch(() => {}); });
+
+  const searchPath = `/search?q=${encodeURIComponent(QUERY)}`;
+
+  await step('a signed-out visit goes to the login page with ?next=', async () => {
+    await page.goto(BASE + searchPath);
+    await waitPath(/^\/login\/?$/, '/login');
+    const next = urlOf().searchParams.get('next');
+    check(next === searchPath, `next should be ${searchPath}, is ${next}`);
+    await page.locator('#login-form').waitFor({ state: 'visible' });
+    check(await page.locator('#login-user').isVisible() && await page.locator('#login-password').isVisible(), 'user and password fields are not visible');
+    await shot('login.png');
+  });
+
+  await step('a wrong password is refused with a message', async () => {
+    await page.fill('#login-user', USER);
+    await page.fill('#login-password', PASSWORD + '-wrong');
+    await page.click('#login-submit');
+    const err = page.locator('#login-error');
+    await err.waitFor({ state: 'visible' });
+    const text = (await err.textContent()).trim();
+    check(text.length > 0, 'the error box is empty');
+    check(/^\/login/.test(urlOf().pathname), 'left the login page after a wrong password');
+  });
+
+  await step('log in through the form and land on ?next', async () => {
+    await page.fill('#login-user', USER);
+    await page.fill('#login-password', PASSWORD);
+    await page.click('#login-submit');
+    try {
+      await page.waitForURL((u) => u.pathname === '/search', { timeout: 15_000 });
+    } catch (_) {
+      const e = await page.locator('#login-error').textContent().catch(() => '');
+      fail(`login did not reach /search${e ? ': ' + e.trim() : ''}`);
+    }
+    check(urlOf().searchParams.get('q') === QUERY, `the query of ?next was lost: ${page.url()}`);
+    await page.locator('#topbar').waitFor({ state: 'visible' });
+    const name = (await page.textContent('#user-name')).trim();
+    check(name === USER, `the top bar shows user "${name}", expected "${USER}"`);
+    check(await page.locator('#nav-upload').isVisible(), 'the upload link is hidden for an operator');
+  });
+
+  await step('the login page never redirects off-site (?next=//…)', async () => {
+    await page.goto(`${BASE}/login?next=${encodeURIComponent('//evil.example/x')}`);
+    await page.waitForURL((u) => u.pathname === '/search', { timeout: 15_000 }).catch(() => {});
+    const u = urlOf();
+    check(u.origin === new URL(BASE).origin && u.pathname === '/search', `went to ${page.url()}`);
+  });
+
+  let total0 = 0;
+  await step(`search "${QUERY}" and see hits`, async () => {
+    await page.goto(BASE + '/search');
+    await waitState('#results', ['ready', 'empty']);
+    await page.fill('#q', QUERY);
+    await page.press('#q', 'Enter');
+    await page.waitForURL((u) => u.searchParams.get('q') === QUERY, { timeout: 10_000 });
+    await waitState('#results', ['ready', 'empty']);
+    const hits = await page.locator('#hits .hit').count();
+    check(hits > 0, `no hit for "${QUERY}"`);
+    total0 = await resultsTotal();
+    check(total0 >= hits, `total ${total0} < hits shown ${hits}`);
+    check(await page.locator('#result-summary').textContent().then((s) => s.trim().length > 0), 'no result summary');
+    check(await page.locator('#facets input[type=checkbox]').count() > 0, 'no facet filters');
+    await shot('search.png');
+    log(`     ${total0} hits, ${hits} on the first page`);
+  });
+
+  await step('a facet filter changes the URL and the results; Back restores them', async () => {
+    const options = await page.$$eval('#facets input[type=checkbox][data-facet]', (els) => els.map((el, i) => ({
+      i, facet: el.dataset.facet, value: el.dataset.value, checked: el.checked,
+      count: Number((el.closest('label').querySelector('.facet-count') || {}).textContent?.replace(/\D/g, '') || 0),
+    })));
+    check(options.length > 0, 'no facet checkbox');
+    const pick = options.find((o) => !o.checked && o.count > 0 && o.count < total0) || options.find((o) => !o.checked);
+    check(pick, 'every facet value is already checked');
+    const before = page.url();
+    const firstBefore = await page.locator('#hits .hit').first().getAttribute('data-id');
+    await page.locator('#facets input[type=checkbox][data-facet]').nth(pick.i).check();
+    try {
+      await page.waitForFunction(([f, v]) => new URL(location.href).searchParams.getAll(f).includes(v) &&
+        ['ready', 'empty'].includes(document.querySelector('#results').dataset.state), [pick.facet, pick.value], { timeout: 15_000 });
+    } catch (_) { fail(`the URL did not get ${pick.facet}=${pick.value}: ${page.url()}`); }
+    check(page.url() !== before, 'the URL did not change');
+    const total1 = await resultsTotal();
+    if (pick.count < total0) {
+      check(total1 !== total0, `the total stayed ${total0} after filtering ${pick.facet}=${pick.value}`);
+      if (total1 !== pick.count) log(`     note: facet said ${pick.count}, filtered total is ${total1}`);
+    }
+    check(await page.locator('#active-filters .filter-chip').count() > 0, 'no active-filter chip shown');
+    const checked = await page.locator('#facets input[type=checkbox][data-facet]:checked').count();
+    check(checked > 0, 'the clicked filter is not shown checked');
+    log(`     ${pick.facet}=${pick.value}: ${total0} → ${total1} hits (first hit ${firstBefore ? firstBefore.slice(0, 8) : '-'})`);
+    await page.goBack();
+    try {
+      await page.waitForFunction(([f]) => !new URL(location.href).searchParams.has(f) &&
+        ['ready', 'empty'].includes(document.querySelector('#results').dataset.state), [pick.facet], { timeout: 15_000 });
+    } catch (_) { fail(`Back did not remove the filter: ${page.url()}`); }
+    check(await resultsTotal() === total0, `after Back the total is ${await resultsTotal()}, expected ${total0}`);
+  });
+
+  let agreementId = '';
+  await step('open an agreement from the results', async () => {
+    const link = page.locator('#hits .hit a.hit-title').first();
+    const href = await link.getAttribute('href');
+    check(/^\/agreement\/[0-9a-f]{64}$/.test(href || ''), `bad agreement link ${href}`);
+    await link.click();
+    await waitPath(/^\/agreement\/[0-9a-f]{64}$/, 'an agreement page');
+    agreementId = urlOf().pathname.split('/').pop();
+    await waitState('#agreement', ['ready']);
+    const title = (await page.textContent('#agreement-title')).trim();
+    check(title.length > 0, 'the agreement has no title line');
+    check(await page.locator('#fields tr').count() >= 10, 'the field table is incomplete');
+    check(await page.locator('#page-text').isVisible(), 'the page text is not shown');
+    const hasScan = await page.evaluate(() => !!document.querySelector('#page-img')?.getAttribute('src'));
+    if (hasScan) {
+      await page.locator('#viewer').scrollIntoViewIfNeeded(); // the page image is loaded lazily
+      try {
+        await page.waitForFunction(() => { const i = document.querySelector('#page-img'); return (i.complete && i.naturalWidth > 0) || document.querySelector('.scan.is-error'); }, null, { timeout: 60_000 });
+      } catch (_) { fail('the page image did not load within 60 s'); }
+      check(await page.locator('.scan.is-error').count() === 0, 'the page image failed to load');
+    }
+    await shot('agreement.png');
+    log(`     ${agreementId.slice(0, 12)}… “${title.slice(0, 60)}”`);
+  });
+
+  await step('the download link answers 200 with the original', async () => {
+    const href = await page.getAttribute('#download', 'href');
+    check(href === `/api/agreements/${agreementId}/file`, `unexpected download link ${href}`);
+    const res = await page.request.get(BASE + href);
+    check(res.status() === 200, `download answered ${res.status()}`);
+    const body = await res.body();
+    check(body.length > 0, 'the download is empty');
+    const cd = res.headers()['content-disposition'] || '';
+    if (!/attachment/i.test(cd)) log(`     note: Content-Disposition is "${cd}"`);
+    log(`     ${body.length} bytes, ${res.headers()['content-type'] || '?'}`);
+  });
+
+  await step('a hostile document is shown as text, its script never runs', async () => {
+    await page.goto(`${BASE}/agreement/${XSS_ID}`);
+    await waitState('#agreement', ['ready']);
+    await page.click('#text-mode'); // the whole text, all pages
+    const text = await page.textContent('#page-text');
+    check(text.includes('<script>window.__xss=1</script>'), 'the text "<script>window.__xss=1</script>" is not in the page text');
+    check(text.includes('"><img src=x onerror="window.__xss=1">'), 'the text "\\"><img src=x onerror=…>" is not in the page text');
+    const visible = await page.getByText('<script>window.__xss=1</script>', { exact: false }).first().isVisible();
+    check(visible, 'the text containing <script> is not visible');
+    const injected = await page.evaluate(() => ({
+      xss: typeof window.__xss,
+      scripts: [...document.scripts].map((s) => s.getAttribute('src') || 'inline'),
+      onerror: document.querySelectorAll('[onerror]').length,
+      imgx: [...document.images].filter((i) => i.getAttribute('src') === 'x').length,
+    }));
+    check(injected.xss === 'undefined', 'window.__xss is defined');
+    check(injected.scripts.every((s) => s.startsWith('/assets/')), `unexpected script elements: ${injected.scripts.join(', ')}`);
+    check(injected.onerror === 0 && injected.imgx === 0, 'an injected <img onerror> element is in the DOM');
+  });
+
+  await step(`upload ${path.basename(UPLOAD_FILE)} and wait until it is searchable`, async () => {
+    await page.click('#nav-upload');
+    await waitPath(/^\/upload\/?$/, '/upload');
+    await page.locator('#dropzone').waitFor({ state: 'visible' });
+    const name = path.basename(UPLOAD_FILE);
+    await page.setInputFiles('#file-input', UPLOAD_FILE);
+    const t0 = Date.now();
+    let last = '';
+    for (;;) {
+      const row = await page.evaluate((n) => {
+        const li = [...document.querySelectorAll('li.upload-row')].find((x) => x.dataset.name === n);
+        if (!li) return null;
+        const err = li.querySelector('.upload-error');
+        return { state: li.dataset.state, sha: li.dataset.sha256 || '', error: err ? err.textContent.trim() : '' };
+      }, name);
+      const state = row ? row.state : 'absent';
+      if (state !== last) { log(`     ${((Date.now() - t0) / 1000).toFixed(1)} s: ${state}`); last = state; }
+      if (state === 'searchable') break;
+      if (state === 'refused' || state === 'error') fail(`the upload was ${state}: ${row.error}`);
+      if (Date.now() - t0 > UPLOAD_TIMEOUT_MS) fail(`not searchable after ${UPLOAD_TIMEOUT_MS / 1000} s (state ${state})`);
+      await page.waitForTimeout(1000);
+    }
+    const open = page.locator('li.upload-row[data-state="searchable"] a.upload-open').first();
+    check(await open.isVisible(), 'a searchable upload has no link to its agreement');
+    await shot('upload.png');
+    await open.click();
+    await waitPath(/^\/agreement\/[0-9a-f]{64}$/, 'the uploaded agreement');
+    await waitState('#agreement', ['ready']);
+  });
+
+  await step('open the dashboard', async () => {
+    await page.click('#nav-dashboard');
+    await waitPath(/^\/dashboard\/?$/, '/dashboard');
+    await waitState('#dashboard', ['ready']);
+    const tiles = await page.locator('#dashboard .tile').count();
+    check(tiles === 5, `expected 5 count tiles, saw ${tiles}`);
+    const total = await page.textContent('#dashboard .tile-total .tile-value');
+    check(/\d/.test(total || ''), 'the total tile shows no number');
+    for (const id of ['#dash-expiring', '#dash-expired', '#dash-suspicious']) check(await page.locator(id).isVisible(), `${id} table is missing`);
+    await shot('dashboard.png');
+  });
+
+  await step('switch the language to English and back', async () => {
+    const nav = page.locator('#nav-dashboard');
+    const idText = (await nav.textContent()).trim();
+    await page.click('#topbar .lang-btn[data-lang="en"]');
+    await page.waitForFunction(() => document.documentElement.lang === 'en');
+    check((await nav.textContent()).trim() === 'Dashboard', `nav says "${(await nav.textContent()).trim()}" in English`);
+    await waitState('#dashboard', ['ready']);
+    check((await page.textContent('#dashboard h1')).trim() === 'Dashboard', 'the dashboard heading is not in English');
+    await page.reload();
+    await waitState('#dashboard', ['ready']);
+    check(await page.evaluate(() => document.documentElement.lang) === 'en', 'English was not kept across a reload');
+    await page.click('#topbar .lang-btn[data-lang="id"]');
+    await page.waitForFunction(() => document.documentElement.lang === 'id');
+    check((await nav.textContent()).trim() === idText, `nav says "${(await nav.textContent()).trim()}" back in Indonesian, expected "${idText}"`);
+  });
+
+  await step('log out', async () => {
+    await page.click('#logout');
+    await waitPath(/^\/login\/?$/, '/login');
+    await page.goto(BASE + '/dashboard');
+    await waitPath(/^\/login\/?$/, '/login (the session should be over)');
+    const res = await page.request.get(BASE + '/api/me');
+    check(res.status() === 401, `/api/me answers ${res.status()} after logout`);
+  });
+
+  if (consoleErrors.length) for (const c of consoleErrors) log(`     console error (recorded): ${c}`);
+  log(`${passed} passed, 0 failed (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+  await browser.close();
+  process.exit(0);
+})().catch(async (e) => {
+  log(`FAIL test harness: ${e && e.stack ? e.stack : e}`);
+  if (page) await page.screenshot({ path: path.join(ARTIFACTS, 'failure.png'), fullPage: true }).catch(() => {});
+  if (browser) await browser.close().catch(() => {});
+  process.exit(1);
+});

@@ -1,0 +1,452 @@
+// naskah serve over HTTP, on the real binary: who may do what (anonymous, viewer, operator,
+// admin, API token), sign-in and its throttling, session expiry, CSRF and cross-site posts,
+// path traversal, malformed and oversized requests, text that is HTML shown as text, and an
+// upload that becomes searchable.
+#include <gtest/gtest.h>
+#include <httplib.h>
+#include <signal.h>
+
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <regex>
+#include <thread>
+
+#include "make_pdf.h"
+#include "test_support.h"
+
+namespace naskah {
+namespace {
+namespace fs = std::filesystem;
+using json = nlohmann::json;
+using namespace std::chrono_literals;
+
+const std::string k_xss_script = "<script>window.__xss=1</script>";
+const std::string k_xss_img = "\"><img src=x onerror=\"window.__xss=1\">";
+
+// An agreement whose text carries HTML that must never run in a browser.
+std::string xss_agreement() {
+  return test::make_text_pdf({{
+      "NOTA KESEPAHAMAN",
+      "ANTARA",
+      "KANTOR WILAYAH KEMENTERIAN HUKUM DAN HAK ASASI MANUSIA JAWA TENGAH",
+      "DENGAN",
+      "UNIVERSITAS PERCOBAAN KEAMANAN",
+      "NOMOR: W13-HH.05.05-9999",
+      "TENTANG",
+      "PENGUJIAN KEAMANAN " + k_xss_script,
+      "Pada hari ini Senin tanggal 4 Januari 2021 bertempat di Semarang, kami yang bertanda",
+      "tangan di bawah ini sepakat untuk mengadakan kerja sama pelayanan hukum:",
+      k_xss_img,
+      "Nota Kesepahaman ini berlaku untuk jangka waktu 3 (tiga) tahun sejak ditandatangani.",
+  }});
+}
+
+class WebE2E : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    ::setenv("no_proxy", "127.0.0.1", 1);
+    ::setenv("NO_PROXY", "127.0.0.1", 1);
+    const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
+    m_work = fs::temp_directory_path() /
+             ("naskah-web-e2e-" + std::to_string(::getpid()) + "-" + info->name());
+    fs::remove_all(m_work);
+    fs::create_directories(m_work / "in");
+    std::ofstream(m_work / "in" / "xss.pdf", std::ios::binary) << xss_agreement();
+    fs::copy_file(test::source_path("samples/mou-kanwil-universitas.pdf"),
+                  m_work / "in" / "mou.pdf");
+    const auto ingested = naskah({"ingest", "--json", (m_work / "in").string()});
+    ASSERT_EQ(ingested.exit_code, 0) << ingested.out << ingested.err;
+    for (const auto& [name, role] :
+         {std::pair{"vera", "viewer"}, {"opi", "operator"}, {"adi", "admin"}}) {
+      add_user(name, role);
+    }
+  }
+
+  void TearDown() override {
+    stop_server();
+    if (!HasFailure()) fs::remove_all(m_work);
+  }
+
+  test::RunResult naskah(std::vector<std::string> args, int timeout = 300) {
+    args.insert(args.begin() + 1, {"--data", data()});
+    return test::run_naskah(args, timeout);
+  }
+
+  void add_user(const std::string& name, const std::string& role) {
+    const auto r = test::run({"/bin/sh", "-c",
+                              "printf '%s\\n' 'sandi-rahasia-" + name + "' | '" +
+                                  std::string(NASKAH_BINARY) + "' user add --data '" + data() +
+                                  "' " + name + " --role " + role + " --password-stdin"});
+    ASSERT_EQ(r.exit_code, 0) << r.out << r.err;
+  }
+
+  // Starts `naskah serve` on a free port with `settings` (NASKAH_* variables).
+  void start_server(const std::vector<std::pair<std::string, std::string>>& settings = {},
+                    bool watch = false) {
+    for (const auto& [key, value] : settings) ::setenv(key.c_str(), value.c_str(), 1);
+    std::vector<std::string> args{NASKAH_BINARY, "serve", "--data", data(), "--listen",
+                                  "127.0.0.1:0"};
+    if (watch) args.emplace_back("--watch");
+    const std::string log = (m_work / "serve.log").string();
+    m_pid = test::spawn(args, log);
+    for (const auto& [key, value] : settings) ::unsetenv(key.c_str());
+    const std::regex serving(R"(serving on http://127\.0\.0\.1:(\d+))");
+    for (int i = 0; i < 600 && m_port == 0; ++i) {
+      std::smatch m;
+      const std::string text = fs::exists(log) ? test::read_text(log) : "";
+      if (std::regex_search(text, m, serving)) m_port = std::stoi(m[1].str());
+      std::this_thread::sleep_for(50ms);
+    }
+    ASSERT_GT(m_port, 0) << (fs::exists(log) ? test::read_text(log) : "no log");
+  }
+
+  void stop_server() {
+    if (m_pid > 0) {
+      ::kill(m_pid, SIGTERM);
+      EXPECT_EQ(test::wait_exit(m_pid), 0) << "serve did not stop cleanly on SIGTERM";
+      m_pid = 0;
+    }
+  }
+
+  httplib::Client client() const {
+    httplib::Client c("127.0.0.1", m_port);
+    c.set_read_timeout(120s);
+    return c;
+  }
+
+  // Signs in; returns the session cookie and CSRF token.
+  std::pair<std::string, std::string> sign_in(const std::string& name) {
+    auto c = client();
+    const auto res = c.Post(
+        "/api/login", json{{"user", name}, {"password", "sandi-rahasia-" + name}}.dump(),
+        "application/json");
+    EXPECT_TRUE(res);
+    if (!res) return {};
+    EXPECT_EQ(res->status, 200) << res->body;
+    const std::string cookie = res->get_header_value("Set-Cookie");
+    EXPECT_NE(cookie.find("HttpOnly"), std::string::npos);
+    EXPECT_NE(cookie.find("SameSite=Strict"), std::string::npos);
+    return {cookie.substr(0, cookie.find(';')), json::parse(res->body).at("csrf")};
+  }
+
+  static httplib::Headers as(const std::pair<std::string, std::string>& session) {
+    return {{"Cookie", session.first}, {"X-CSRF-Token", session.second}};
+  }
+
+  std::string id_of(const std::string& query) {
+    const auto r = naskah({"search", "--json", query});
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    const json hits = json::parse(r.out).at("hits");
+    EXPECT_FALSE(hits.empty()) << query;
+    return hits.empty() ? std::string(64, '0') : hits.at(0).at("id").get<std::string>();
+  }
+
+  static std::string error_code(const httplib::Result& res) {
+    if (!res) return "no answer";
+    const auto body = json::parse(res->body, nullptr, false);
+    return body.is_object() && body.contains("error") ? body["error"].value("code", "")
+                                                       : "not a JSON error: " + res->body;
+  }
+
+  std::string data() const { return (m_work / "data").string(); }
+
+  fs::path m_work;
+  int m_pid = 0;
+  int m_port = 0;
+};
+
+TEST_F(WebE2E, EveryApiRouteRefusesAnonymousRequests) {
+  start_server();
+  const std::string id = id_of("universitas");
+  auto c = client();
+  for (const std::string& path :
+       std::vector<std::string>{"/api/search?q=universitas", "/api/agreements/" + id, "/api/agreements/" + id + "/file",
+        "/api/agreements/" + id + "/pages/1", "/api/stats", "/api/me", "/metrics",
+        "/api/uploads/" + id, "/api/nothing-here", "/etc/passwd"}) {
+    const auto res = c.Get(path);
+    ASSERT_TRUE(res) << path;
+    EXPECT_EQ(res->status, 401) << path;
+    EXPECT_EQ(error_code(res), "auth.required") << path;
+    EXPECT_EQ(res->body.find("universitas"), std::string::npos) << path;
+  }
+  for (const std::string path : {"/api/logout", "/api/upload"}) {
+    const auto res = c.Post(path, "x", "text/plain");
+    ASSERT_TRUE(res) << path;
+    EXPECT_EQ(res->status, 401) << path;
+  }
+  // A made-up cookie is no session.
+  const auto forged = c.Get("/api/me", {{"Cookie", "naskah_session=" + std::string(64, 'a')}});
+  EXPECT_EQ(forged->status, 401);
+  // Public: the health check and the UI's pages and files.
+  for (const std::string& path : std::vector<std::string>{"/healthz", "/", "/login", "/search?q=x", "/dashboard",
+                                 "/agreement/" + id, "/assets/app.js", "/assets/app.css"}) {
+    const auto res = c.Get(path);
+    ASSERT_TRUE(res) << path;
+    EXPECT_EQ(res->status, 200) << path;
+  }
+  const auto page = c.Get("/");
+  EXPECT_NE(page->get_header_value("Content-Security-Policy").find("script-src 'self'"),
+            std::string::npos);
+  EXPECT_EQ(page->get_header_value("X-Frame-Options"), "DENY");
+}
+
+TEST_F(WebE2E, EachRoleMayDoWhatItMayAndNoMore) {
+  start_server();
+  const auto viewer = sign_in("vera");
+  const auto op = sign_in("opi");
+  const auto admin = sign_in("adi");
+  auto c = client();
+  const auto pdf = test::read_text(test::source_path("samples/mou-kanwil-universitas.pdf"));
+  const httplib::MultipartFormDataItems upload{{"file", pdf, "x.pdf", "application/pdf"}};
+  EXPECT_EQ(c.Get("/api/search?q=universitas", as(viewer))->status, 200);
+  EXPECT_EQ(c.Get("/api/stats", as(viewer))->status, 200);
+  const auto refused = c.Post("/api/upload", as(viewer), upload);
+  EXPECT_EQ(refused->status, 403);
+  EXPECT_EQ(error_code(refused), "auth.forbidden");
+  EXPECT_EQ(c.Get("/metrics", as(viewer))->status, 403);
+  EXPECT_EQ(c.Get("/metrics", as(op))->status, 403);
+  const auto metrics = c.Get("/metrics", as(admin));
+  ASSERT_EQ(metrics->status, 200);
+  EXPECT_NE(metrics->body.find("naskah_documents 2"), std::string::npos) << metrics->body;
+  EXPECT_NE(metrics->body.find("naskah_search_seconds_bucket"), std::string::npos);
+  EXPECT_EQ(c.Post("/api/upload", as(op), upload)->status, 202);
+
+  // API tokens, for scripts such as a Prometheus server.
+  const auto token = test::run_naskah({"user", "token", "--data", data(), "adi"});
+  ASSERT_EQ(token.exit_code, 0) << token.err;
+  std::string secret = token.out;
+  while (!secret.empty() && std::isspace(static_cast<unsigned char>(secret.back()))) {
+    secret.pop_back();
+  }
+  EXPECT_EQ(c.Get("/metrics", {{"Authorization", "Bearer " + secret}})->status, 200);
+  EXPECT_EQ(c.Get("/api/search?q=universitas", {{"Authorization", "Bearer " + secret}})->status,
+            200);
+  EXPECT_EQ(c.Get("/metrics", {{"Authorization", "Bearer " + std::string(64, 'f')}})->status,
+            401);
+}
+
+TEST_F(WebE2E, SignInSignOutAndThrottling) {
+  start_server({{"NASKAH_WEB_LOGIN_MAX_FAILURES", "3"}});
+  auto c = client();
+  const auto wrong = c.Post("/api/login", json{{"user", "vera"}, {"password", "salah"}}.dump(),
+                            "application/json");
+  const auto unknown = c.Post("/api/login", json{{"user", "siapa"}, {"password", "salah"}}.dump(),
+                              "application/json");
+  ASSERT_TRUE(wrong && unknown);
+  EXPECT_EQ(wrong->status, 401);
+  EXPECT_EQ(unknown->status, 401);
+  EXPECT_EQ(wrong->body, unknown->body) << "tells which user names exist";
+  EXPECT_EQ(c.Post("/api/login", "{not json", "application/json")->status, 400);
+
+  const auto session = sign_in("vera");
+  const auto me = c.Get("/api/me", as(session));
+  ASSERT_EQ(me->status, 200);
+  EXPECT_EQ(json::parse(me->body).at("role"), "viewer");
+  EXPECT_EQ(c.Post("/api/logout", as(session), "", "text/plain")->status, 200);
+  EXPECT_EQ(c.Get("/api/me", as(session))->status, 401) << "the session outlived sign-out";
+
+  // The third failure in a row locks the name out, even with the right password.
+  for (int i = 0; i < 3; ++i) {
+    c.Post("/api/login", json{{"user", "vera"}, {"password", "salah"}}.dump(),
+           "application/json");
+  }
+  const auto locked = c.Post(
+      "/api/login", json{{"user", "vera"}, {"password", "sandi-rahasia-vera"}}.dump(),
+      "application/json");
+  EXPECT_EQ(locked->status, 429);
+  EXPECT_EQ(error_code(locked), "auth.throttled");
+  EXPECT_FALSE(locked->get_header_value("Retry-After").empty());
+}
+
+TEST_F(WebE2E, AnIdleSessionExpires) {
+  start_server({{"NASKAH_WEB_SESSION_IDLE_SECONDS", "2"}});
+  const auto session = sign_in("vera");
+  auto c = client();
+  EXPECT_EQ(c.Get("/api/me", as(session))->status, 200);
+  std::this_thread::sleep_for(3500ms);
+  EXPECT_EQ(c.Get("/api/me", as(session))->status, 401);
+}
+
+TEST_F(WebE2E, CrossSitePostsAreRefused) {
+  start_server();
+  const auto op = sign_in("opi");
+  auto c = client();
+  const auto pdf = test::read_text(test::source_path("samples/mou-kanwil-universitas.pdf"));
+  const httplib::MultipartFormDataItems upload{{"file", pdf, "forged.pdf", "application/pdf"}};
+  // A page elsewhere that posts a form with the victim's cookie has no CSRF token...
+  const auto no_token = c.Post("/api/upload", {{"Cookie", op.first}}, upload);
+  EXPECT_EQ(no_token->status, 403);
+  EXPECT_EQ(error_code(no_token), "auth.csrf");
+  const auto bad_token = c.Post("/api/upload", {{"Cookie", op.first}, {"X-CSRF-Token", "x"}}, upload);
+  EXPECT_EQ(bad_token->status, 403);
+  // ...and its browser names the other site as the origin.
+  auto headers = as(op);
+  headers.emplace("Origin", "https://evil.example");
+  EXPECT_EQ(c.Post("/api/upload", headers, upload)->status, 403);
+  EXPECT_FALSE(fs::exists(m_work / "data" / "inbox" / "forged.pdf"));
+  EXPECT_EQ(c.Post("/api/logout", {{"Cookie", op.first}}, "", "text/plain")->status, 403);
+  EXPECT_EQ(c.Get("/api/me", as(op))->status, 200) << "a forged logout ended the session";
+}
+
+TEST_F(WebE2E, PathTraversalAndBadParametersAreRefused) {
+  start_server({{"NASKAH_WEB_UPLOAD_MAX_MB", "1"}});
+  const auto op = sign_in("opi");
+  auto c = client();
+  for (const std::string& path :
+       std::vector<std::string>{"/api/agreements/..%2F..%2F..%2Fetc%2Fpasswd", "/api/agreements/../../etc/passwd",
+        "/api/agreements/" + std::string(64, 'A'), "/api/agreements/" + std::string(64, 'a'),
+        "/api/agreements/" + std::string(64, 'a') + "/file",
+        "/assets/..%2F..%2F..%2Fetc%2Fpasswd", "/assets/../../../../etc/passwd",
+        "/api/agreements/" + std::string(63, 'a') + "/pages/1"}) {
+    const auto res = c.Get(path, as(op));
+    ASSERT_TRUE(res) << path;
+    EXPECT_TRUE(res->status == 404 || res->status == 400) << path << " " << res->status;
+    EXPECT_EQ(res->body.find("root:"), std::string::npos) << path;
+  }
+  const std::string id = id_of("universitas");
+  EXPECT_EQ(c.Get("/api/agreements/" + id + "/pages/999", as(op))->status, 404);
+  for (const std::string query : {"limit=abc", "limit=100000", "offset=-1", "sort=bogus",
+                                  "signed_from=kemarin", "status=bogus"}) {
+    const auto res = c.Get("/api/search?q=x&" + query, as(op));
+    EXPECT_EQ(res->status, 400) << query;
+    EXPECT_EQ(error_code(res), "usage.invalid") << query;
+  }
+
+  const auto pdf = test::read_text(test::source_path("samples/mou-kanwil-universitas.pdf"));
+  // A name that climbs out of the inbox lands in the inbox, under its last part.
+  const auto climbed = c.Post("/api/upload", as(op),
+                              {{"file", pdf, "../../../escaped.pdf", "application/pdf"}});
+  ASSERT_EQ(climbed->status, 202) << climbed->body;
+  EXPECT_EQ(json::parse(climbed->body).at("name"), "escaped.pdf");
+  EXPECT_TRUE(fs::exists(m_work / "data" / "inbox" / "escaped.pdf"));
+  EXPECT_FALSE(fs::exists(m_work / "escaped.pdf"));
+  const auto hidden = c.Post("/api/upload", as(op), {{"file", pdf, ".x.pdf", "application/pdf"}});
+  EXPECT_EQ(json::parse(hidden->body).at("name"), "x.pdf");
+
+  const auto big = c.Post("/api/upload", as(op),
+                          {{"file", "%PDF-" + std::string(2 * 1024 * 1024, 'x'), "big.pdf",
+                            "application/pdf"}});
+  EXPECT_EQ(big->status, 413);
+  const auto text = c.Post("/api/upload", as(op), {{"file", "hello", "a.pdf", "application/pdf"}});
+  EXPECT_EQ(text->status, 415);
+  EXPECT_EQ(error_code(text), "input.unsupported-type");
+  EXPECT_EQ(c.Post("/api/upload", as(op), {{"file", "", "a.pdf", "application/pdf"}})->status,
+            400);
+  EXPECT_EQ(c.Post("/api/upload", as(op), "not multipart", "text/plain")->status, 400);
+  EXPECT_EQ(c.Post("/api/upload", as(op), {{"other", pdf, "a.pdf", "application/pdf"}})->status,
+            400);
+}
+
+TEST_F(WebE2E, HtmlInADocumentComesBackAsText) {
+  start_server();
+  const auto viewer = sign_in("vera");
+  auto c = client();
+  const std::string id = id_of("keamanan");
+  const auto record = c.Get("/api/agreements/" + id, as(viewer));
+  ASSERT_EQ(record->status, 200);
+  EXPECT_EQ(record->get_header_value("Content-Type"), "application/json");
+  EXPECT_EQ(record->get_header_value("X-Content-Type-Options"), "nosniff");
+  const json body = json::parse(record->body);
+  EXPECT_NE(body.at("text").get<std::string>().find(k_xss_script), std::string::npos);
+  const auto found = c.Get("/api/search?q=keamanan+script", as(viewer));
+  ASSERT_EQ(found->status, 200);
+  for (const json& hit : json::parse(found->body).at("hits")) {
+    const std::string snippet = hit.at("snippet");
+    EXPECT_EQ(snippet.find("<script"), std::string::npos) << snippet;
+    EXPECT_EQ(snippet.find("<img"), std::string::npos) << snippet;
+  }
+}
+
+TEST_F(WebE2E, AgreementFilePageImageAndStats) {
+  start_server();
+  const auto viewer = sign_in("vera");
+  auto c = client();
+  const std::string id = id_of("universitas");
+  const auto file = c.Get("/api/agreements/" + id + "/file", as(viewer));
+  ASSERT_EQ(file->status, 200);
+  EXPECT_EQ(file->body, test::read_text(test::source_path("samples/mou-kanwil-universitas.pdf")));
+  EXPECT_NE(file->get_header_value("Content-Disposition").find("attachment"), std::string::npos);
+  const auto page = c.Get("/api/agreements/" + id + "/pages/1", as(viewer));
+  ASSERT_EQ(page->status, 200) << page->body;
+  EXPECT_EQ(page->body.substr(0, 8), "\x89PNG\r\n\x1a\n");
+  EXPECT_EQ(c.Get("/api/agreements/" + id + "/pages/1", as(viewer))->body, page->body);
+  const auto stats = c.Get("/api/stats", as(viewer));
+  ASSERT_EQ(stats->status, 200);
+  const json s = json::parse(stats->body);
+  EXPECT_EQ(s.at("total"), 2);
+  for (const char* key : {"status", "doc_type", "year", "party", "office", "expiring",
+                          "expired", "suspicious"}) {
+    EXPECT_TRUE(s.contains(key)) << key;
+  }
+  // Compressed where it pays.
+  const auto js = c.Get("/assets/app.js", {{"Accept-Encoding", "gzip"}});
+  EXPECT_EQ(js->get_header_value("Content-Encoding"), "gzip");
+  const auto again = c.Get("/assets/app.js", {{"If-None-Match", js->get_header_value("ETag")}});
+  EXPECT_EQ(again->status, 304);
+}
+
+TEST_F(WebE2E, AnUploadBecomesSearchable) {
+  start_server({}, true);
+  const auto op = sign_in("opi");
+  auto c = client();
+  const std::string pdf = test::make_text_pdf({{
+      "PERJANJIAN KERJA SAMA", "ANTARA", "LEMBAGA PEMASYARAKATAN KELAS IIA CONTOHKOTA",
+      "DENGAN", "PEMERINTAH KABUPATEN CONTOHKOTA", "TENTANG",
+      "PEMBINAAN KEMANDIRIAN WARGA BINAAN", "Nomor: PKS-77/LAPAS/2022",
+      "Pada hari ini Selasa tanggal 1 Maret 2022 para pihak sepakat bekerja sama."}});
+  const auto accepted =
+      c.Post("/api/upload", as(op), {{"file", pdf, "pks-contohkota.pdf", "application/pdf"}});
+  ASSERT_EQ(accepted->status, 202) << accepted->body;
+  const std::string sha = json::parse(accepted->body).at("sha256");
+  std::string state;
+  for (int i = 0; i < 600 && state != "searchable" && state != "refused"; ++i) {
+    const auto res = c.Get("/api/uploads/" + sha, as(op));
+    ASSERT_EQ(res->status, 200) << res->body;
+    state = json::parse(res->body).at("state");
+    std::this_thread::sleep_for(200ms);
+  }
+  ASSERT_EQ(state, "searchable");
+  const auto found = c.Get("/api/search?q=contohkota", as(op));
+  ASSERT_EQ(found->status, 200);
+  const json results = json::parse(found->body);
+  ASSERT_EQ(results.at("total"), 1);
+  EXPECT_EQ(results.at("hits").at(0).at("id"), sha);
+  // A file that is not an agreement scan is refused with its reason.
+  const auto unknown = c.Get("/api/uploads/" + std::string(64, 'b'), as(op));
+  EXPECT_EQ(unknown->status, 404);
+}
+
+// The whole journey in a real browser (Debian's chromium driven by playwright-core, see
+// tests/browser/ui_test.mjs): sign in, search, filter, open, download, the injected HTML
+// never runs, upload and see it searchable, dashboard, language, sign out. Screenshots are
+// kept in the build folder's browser-artifacts/.
+TEST_F(WebE2E, BrowserUserJourney) {
+  const std::string browser_dir = test::source_path("tests/browser");
+  ASSERT_TRUE(fs::exists(browser_dir + "/node_modules/playwright-core"))
+      << "run scripts/setup.sh: it installs playwright-core into tests/browser";
+  ASSERT_TRUE(fs::exists("/usr/bin/chromium")) << "run scripts/setup.sh: it installs chromium";
+  start_server({}, true);
+  const std::string upload = (m_work / "pks-unggahan.pdf").string();
+  std::ofstream(upload, std::ios::binary) << test::make_text_pdf({{
+      "PERJANJIAN KERJA SAMA", "ANTARA", "RUMAH TAHANAN NEGARA KELAS I UJICOBA", "DENGAN",
+      "DINAS SOSIAL KOTA UJICOBA", "TENTANG", "REHABILITASI SOSIAL",
+      "Nomor: PKS-12/RUTAN/2023",
+      "Pada hari ini Rabu tanggal 1 Februari 2023 para pihak sepakat bekerja sama."}});
+  const fs::path artifacts = fs::current_path() / "browser-artifacts";
+  fs::remove_all(artifacts);
+  fs::create_directories(artifacts);
+  const std::string env = "NASKAH_URL=http://127.0.0.1:" + std::to_string(m_port) +
+                          " NASKAH_OPERATOR=opi NASKAH_OPERATOR_PASSWORD=sandi-rahasia-opi" +
+                          " NASKAH_UPLOAD_FILE='" + upload + "' NASKAH_ARTIFACTS='" +
+                          artifacts.string() + "' NASKAH_QUERY=universitas NASKAH_XSS_ID=" +
+                          id_of("keamanan");
+  const auto r = test::run({"/bin/sh", "-c",
+                            "cd '" + browser_dir + "' && env " + env + " node ui_test.mjs"},
+                           600);
+  EXPECT_EQ(r.exit_code, 0) << r.out << r.err;
+}
+
+}  // namespace
+}  // namespace naskah

@@ -1,0 +1,94 @@
+// `naskah serve`: the web application and the JSON API of CONTRACT.md over cpp-httplib.
+//
+// One binary serves everything: the UI's files are embedded. Every route but the login
+// page, the UI's static files, /healthz and POST /api/login needs a session cookie or an
+// `Authorization: Bearer <token>` header; state-changing requests with a session also need
+// its CSRF token. What the web may not do itself (read the archive, render pages: that is
+// ingest's and extract's business) it asks of the Services the caller hands it.
+//
+// Thread-safe: requests are answered on a pool of threads, each with its own Searcher.
+#pragma once
+
+#include <atomic>
+#include <chrono>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "naskah/core/error.h"
+#include "naskah/web/auth.h"
+
+namespace naskah::web {
+
+struct ServerOptions {
+  std::string host = "127.0.0.1";
+  int port = 8080;  // 0: any free port (see Server::port)
+  std::string cert_file;  // both set: HTTPS
+  std::string key_file;
+  int threads = 0;  // request threads; 0 = 4 per core
+  std::string index_dir;
+  std::string inbox_dir;    // uploads are written here
+  std::string cache_dir;    // rendered pages
+  std::string users_file;
+  std::uint64_t upload_max_bytes = 100ull * 1024 * 1024;
+  std::chrono::seconds session_ttl{8 * 3600};       // idle
+  std::chrono::seconds session_max_age{7 * 24 * 3600};
+  int login_max_failures = 5;
+  std::chrono::seconds login_window{15 * 60};
+  std::chrono::seconds login_lockout{15 * 60};
+  int expiring_days = 90;
+  int page_dpi = 110;  // page images
+};
+
+// Where an upload is on its way through the pipeline.
+struct UploadState {
+  std::string state;  // queued, archived, searchable, refused
+  std::optional<Error> error;  // refused: code and message (English)
+  std::string message_id;      // refused: the message in Indonesian
+};
+
+struct StoredFile {
+  std::string path;
+  std::string mime;
+  std::string name;  // the name to download it under
+};
+
+// What the web asks of the rest of naskah (the CLI wires these to ingest and extract).
+struct Services {
+  // The archived record of `id` with its full text, as CONTRACT JSON; index.missing-like
+  // failures are answered 404.
+  std::function<Result<nlohmann::json>(const std::string& id)> load_record;
+  std::function<Result<StoredFile>(const std::string& id)> original;
+  // Page `page` (1-based) of the original as PNG bytes, at `dpi`.
+  std::function<Result<std::string>(const std::string& id, int page, int dpi)> render_page;
+  // The state of an uploaded file that is not (yet) searchable.
+  std::function<UploadState(const std::string& sha256)> upload_state;
+  // More Prometheus lines for /metrics (the pipeline's counters), may be empty.
+  std::function<std::string()> metrics;
+};
+
+class Server {
+ public:
+  Server(ServerOptions options, Services services);
+  ~Server();
+  Server(const Server&) = delete;
+  Server& operator=(const Server&) = delete;
+
+  // Binds the address. Fails with internal (port taken, bad certificate...).
+  [[nodiscard]] Result<void> bind();
+  // The port bound (useful with port 0).
+  [[nodiscard]] int port() const;
+  // Answers requests until stop() (from any thread or a signal-watching thread).
+  void run();
+  void stop();
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> m_impl;
+};
+
+}  // namespace naskah::web

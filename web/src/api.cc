@@ -1,0 +1,212 @@
+// The read side of the JSON API: search, one agreement (record, original, page images) and
+// the dashboard's figures. Everything here needs a viewer or more (the gate has checked).
+#include <algorithm>
+#include <charconv>
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <memory>
+
+#include <spdlog/spdlog.h>
+
+#include "naskah/core/clock.h"
+#include "naskah/core/file.h"
+#include "naskah/search/report.h"
+#include "server_impl.h"
+
+namespace naskah::web {
+namespace {
+
+namespace fs = std::filesystem;
+
+// A whole number parameter in [low, high]; `fallback` when absent.
+Result<int> int_param(const httplib::Request& req, const char* name, int fallback, int low,
+                      int high) {
+  if (!req.has_param(name)) return fallback;
+  const std::string text = req.get_param_value(name);
+  int value = 0;
+  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (ec != std::errc{} || end != text.data() + text.size() || value < low || value > high) {
+    return fail(naskah::codes::k_usage_invalid, std::string(name) + " must be a whole number from " +
+                                                    std::to_string(low) + " to " +
+                                                    std::to_string(high) + ".");
+  }
+  return value;
+}
+
+std::vector<std::string> all_values(const httplib::Request& req, const char* name) {
+  std::vector<std::string> values;
+  const auto [first, last] = req.params.equal_range(name);
+  for (auto it = first; it != last; ++it) {
+    if (!it->second.empty()) values.push_back(it->second);
+  }
+  return values;
+}
+
+// The search request the parameters describe (CONTRACT.md: the flags' names).
+Result<search::Request> request_from(const httplib::Request& req, int expiring_days) {
+  search::Request r;
+  r.query = req.get_param_value("q");
+  if (r.query.size() > 1000) {
+    return fail(naskah::codes::k_usage_invalid, "The query is too long (1000 characters at most).");
+  }
+  r.filters.type = all_values(req, "type");
+  r.filters.party = all_values(req, "party");
+  r.filters.year = all_values(req, "year");
+  r.filters.status = all_values(req, "status");
+  r.filters.office = all_values(req, "office");
+  r.filters.signed_from = req.get_param_value("signed_from");
+  r.filters.signed_to = req.get_param_value("signed_to");
+  auto sort = search::parse_sort(req.get_param_value("sort"));
+  if (!sort) return tl::unexpected(sort.error());
+  r.sort = *sort;
+  auto offset = int_param(req, "offset", 0, 0, 100'000);
+  if (!offset) return tl::unexpected(offset.error());
+  auto limit = int_param(req, "limit", 20, 0, 100);
+  if (!limit) return tl::unexpected(limit.error());
+  r.offset = *offset;
+  r.limit = *limit;
+  r.expiring_days = expiring_days;
+  return r;
+}
+
+void send_failure(httplib::Response& res, const Error& error) {
+  const int status = status_for(error);
+  if (status >= 500) spdlog::error("api: {} {}", error.code, error.message);
+  send_error(res, status, error.code, error.message);
+}
+
+// A list of report rows cut to `limit`, with how many there were.
+nlohmann::ordered_json rows_json(const nlohmann::ordered_json& rows, std::size_t limit) {
+  nlohmann::ordered_json out = nlohmann::ordered_json::array();
+  for (std::size_t i = 0; i < rows.size() && i < limit; ++i) out.push_back(rows[i]);
+  return out;
+}
+
+// "x.pdf" safe in a Content-Disposition header: the ASCII form and the RFC 5987 one.
+std::string disposition(const std::string& name) {
+  std::string ascii;
+  std::string encoded;
+  for (const char c : name) {
+    const auto u = static_cast<unsigned char>(c);
+    const bool plain = std::isalnum(u) || c == '.' || c == '-' || c == '_' || c == ' ';
+    ascii += plain && u < 0x80 ? c : '_';
+    if (std::isalnum(u) && u < 0x80) {
+      encoded += c;
+    } else if (c == '.' || c == '-' || c == '_') {
+      encoded += c;
+    } else {
+      constexpr const char* k_hex = "0123456789ABCDEF";
+      encoded += '%';
+      encoded += k_hex[u >> 4];
+      encoded += k_hex[u & 15];
+    }
+  }
+  return "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''" + encoded;
+}
+
+}  // namespace
+
+void Server::Impl::install_api_routes() {
+  http->Get("/api/search", [this](const httplib::Request& req, httplib::Response& res) {
+    auto request = request_from(req, options.expiring_days);
+    if (!request) return send_failure(res, request.error());
+    const auto started = std::chrono::steady_clock::now();
+    auto results = searcher().search(*request);
+    metrics.observe_search(
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count());
+    if (!results) return send_failure(res, results.error());
+    send_json(res, 200, search::to_json(*results));
+  });
+
+  http->Get(R"(/api/agreements/([0-9a-f]{64}))", [this](const httplib::Request& req,
+                                                        httplib::Response& res) {
+    auto record = services.load_record(req.matches[1].str());
+    if (!record) return send_failure(res, record.error());
+    std::optional<std::string> end;
+    if ((*record)["end_date"].is_string()) end = (*record)["end_date"].get<std::string>();
+    (*record)["status"] = search::status_of(end, today_iso(), options.expiring_days);
+    send_json(res, 200, *record);
+  });
+
+  http->Get(R"(/api/agreements/([0-9a-f]{64})/file)", [this](const httplib::Request& req,
+                                                             httplib::Response& res) {
+    auto file = services.original(req.matches[1].str());
+    if (!file) return send_failure(res, file.error());
+    std::error_code ec;
+    const auto size = fs::file_size(file->path, ec);
+    auto in = std::make_shared<std::ifstream>(file->path, std::ios::binary);
+    if (ec || !*in) {
+      return send_failure(res, Error{naskah::codes::k_internal, "The original cannot be read.", {}});
+    }
+    res.set_header("Content-Disposition", disposition(file->name));
+    res.set_header("Cache-Control", "private, max-age=86400, immutable");
+    res.set_content_provider(
+        static_cast<std::size_t>(size), file->mime,
+        [in](std::size_t offset, std::size_t length, httplib::DataSink& sink) {
+          std::vector<char> buffer(std::min<std::size_t>(length, 64 * 1024));
+          in->seekg(static_cast<std::streamoff>(offset));
+          in->read(buffer.data(), static_cast<std::streamsize>(buffer.size()));
+          const auto got = in->gcount();
+          if (got <= 0) return false;
+          return sink.write(buffer.data(), static_cast<std::size_t>(got));
+        });
+  });
+
+  http->Get(R"(/api/agreements/([0-9a-f]{64})/pages/([0-9]{1,4}))",
+            [this](const httplib::Request& req, httplib::Response& res) {
+              const std::string id = req.matches[1].str();
+              const int page = std::stoi(req.matches[2].str());
+              const int dpi = options.page_dpi;
+              const std::string cached = options.cache_dir + "/" + id.substr(0, 2) + "/" + id +
+                                         "-" + std::to_string(page) + "-" +
+                                         std::to_string(dpi) + ".png";
+              auto png = read_file(cached, 64ull * 1024 * 1024);
+              if (!png) {
+                // One page at a time: rendering is heavy, and pages are cached after.
+                const std::lock_guard lock(render_mutex);
+                png = read_file(cached, 64ull * 1024 * 1024);
+                if (!png) {
+                  auto rendered = services.render_page(id, page, dpi);
+                  if (!rendered) return send_failure(res, rendered.error());
+                  std::error_code ec;
+                  fs::create_directories(fs::path(cached).parent_path(), ec);
+                  if (auto written = write_file_atomic(cached, *rendered); !written) {
+                    spdlog::warn("page cache: {}", written.error().message);
+                  }
+                  png = std::move(*rendered);
+                }
+              }
+              res.set_header("Cache-Control", "private, max-age=86400, immutable");
+              res.set_content(std::move(*png), "image/png");
+            });
+
+  http->Get("/api/stats", [this](const httplib::Request& req, httplib::Response& res) {
+    auto days = int_param(req, "days", options.expiring_days, 1, 3650);
+    if (!days) return send_failure(res, days.error());
+    search::Request all;
+    all.limit = 0;
+    all.expiring_days = *days;
+    auto results = searcher().search(all);
+    if (!results) return send_failure(res, results.error());
+    auto report = search::make_report(searcher(), "", *days);
+    if (!report) return send_failure(res, report.error());
+    const auto contract = search::to_json(*results);
+    const auto listed = search::to_json(*report);
+    nlohmann::ordered_json out{{"today", report->today}, {"days", *days},
+                               {"total", results->total}};
+    for (const char* facet : {"status", "doc_type", "year", "party", "office"}) {
+      out[facet] = contract["facets"].contains(facet) ? contract["facets"][facet]
+                                                      : nlohmann::ordered_json::object();
+    }
+    out["counts"] = {{"expiring", report->expiring.size()},
+                     {"expired", report->expired.size()},
+                     {"suspicious", report->suspicious.size()}};
+    out["expiring"] = rows_json(listed["expiring"], 200);
+    out["expired"] = rows_json(listed["expired"], 50);
+    out["suspicious"] = rows_json(listed["suspicious"], 50);
+    send_json(res, 200, out);
+  });
+}
+
+}  // namespace naskah::web

@@ -1,0 +1,37 @@
+// The server's own counters for /metrics (Prometheus text format 0.0.4): requests by route
+// and status, search latency as a histogram, uploads, failed logins. Thread-safe.
+#pragma once
+
+#include <array>
+#include <atomic>
+#include <cstdint>
+#include <map>
+#include <mutex>
+#include <string>
+#include <utility>
+
+namespace naskah::web {
+
+class Metrics {
+ public:
+  void count_request(const std::string& route, int status);
+  void observe_search(double seconds);
+  void count_upload(const std::string& result);  // accepted, refused
+  void count_login_failure() { m_login_failures.fetch_add(1, std::memory_order_relaxed); }
+
+  // Every metric in the text format, each with its HELP and TYPE lines.
+  [[nodiscard]] std::string text() const;
+
+ private:
+  static constexpr std::array<double, 10> k_bounds{0.001, 0.0025, 0.005, 0.01, 0.025,
+                                                   0.05,  0.1,    0.25,  0.5,  1.0};
+  mutable std::mutex m_mutex;
+  std::map<std::pair<std::string, int>, std::uint64_t> m_requests;
+  std::array<std::uint64_t, k_bounds.size()> m_search_buckets{};
+  std::uint64_t m_search_count = 0;
+  double m_search_sum = 0;
+  std::map<std::string, std::uint64_t> m_uploads;
+  std::atomic<std::uint64_t> m_login_failures{0};
+};
+
+}  // namespace naskah::web

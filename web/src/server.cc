@@ -1,0 +1,408 @@
+// The server's frame: binding, the thread pool, the auth gate (sessions, tokens, CSRF,
+// same-origin), security headers, access logs, the UI's files, sign-in and sign-out.
+// The data routes are in api.cc and upload.cc.
+#include "naskah/web/server.h"
+
+#include <algorithm>
+#include <chrono>
+#include <thread>
+
+#include <spdlog/spdlog.h>
+
+#include "assets.h"
+#include "naskah/core/sha256.h"
+#include "server_impl.h"
+
+namespace naskah::web {
+namespace {
+
+constexpr std::string_view k_cookie = "naskah_session";
+constexpr const char* k_csp =
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; "
+    "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; "
+    "frame-ancestors 'none'";
+
+thread_local std::optional<Identity> t_identity;
+thread_local std::chrono::steady_clock::time_point t_started;
+
+// The value of cookie `name` in the request's Cookie header, if any.
+std::optional<std::string> cookie_value(const httplib::Request& req, std::string_view name) {
+  const std::string header = req.get_header_value("Cookie");
+  std::string_view rest = header;
+  while (!rest.empty()) {
+    const auto end = rest.find(';');
+    std::string_view pair = rest.substr(0, end);
+    rest = end == std::string_view::npos ? std::string_view{} : rest.substr(end + 1);
+    while (!pair.empty() && pair.front() == ' ') pair.remove_prefix(1);
+    const auto eq = pair.find('=');
+    if (eq != std::string_view::npos && pair.substr(0, eq) == name) {
+      return std::string(pair.substr(eq + 1));
+    }
+  }
+  return std::nullopt;
+}
+
+// Routes anybody may use: the UI's pages and files, the health check, signing in.
+bool is_public(const httplib::Request& req) {
+  const std::string& p = req.path;
+  if (req.method == "POST") return p == "/api/login";
+  if (req.method != "GET" && req.method != "HEAD") return false;
+  return p == "/" || p == "/search" || p == "/login" || p == "/dashboard" || p == "/upload" ||
+         p == "/healthz" || p == "/favicon.ico" || p.starts_with("/assets/") ||
+         (p.starts_with("/agreement/") && is_sha256(std::string_view(p).substr(11)));
+}
+
+// The route's name in metrics and logs: ids and page numbers folded away.
+std::string route_of(const std::string& path) {
+  if (path.starts_with("/api/agreements/")) {
+    if (path.ends_with("/file")) return "/api/agreements/:id/file";
+    if (path.find("/pages/") != std::string::npos) return "/api/agreements/:id/pages/:n";
+    return "/api/agreements/:id";
+  }
+  if (path.starts_with("/api/uploads/")) return "/api/uploads/:id";
+  if (path.starts_with("/assets/")) return "/assets";
+  if (path.starts_with("/agreement/")) return "/agreement/:id";
+  for (const char* known : {"/", "/search", "/login", "/dashboard", "/upload", "/healthz",
+                            "/metrics", "/api/login", "/api/logout", "/api/me", "/api/search",
+                            "/api/stats", "/api/upload"}) {
+    if (path == known) return path;
+  }
+  return "other";
+}
+
+// A state-changing request must come from our own pages: the Origin, when the browser
+// sends one, names this host.
+bool same_origin(const httplib::Request& req) {
+  const std::string origin = req.get_header_value("Origin");
+  if (origin.empty()) return true;
+  const std::string host = req.get_header_value("Host");
+  return origin == "http://" + host || origin == "https://" + host;
+}
+
+std::string session_cookie(const std::string& value, std::chrono::seconds max_age,
+                           bool secure) {
+  return std::string(k_cookie) + "=" + value + "; Path=/; HttpOnly; SameSite=Strict; Max-Age=" +
+         std::to_string(max_age.count()) + (secure ? "; Secure" : "");
+}
+
+nlohmann::json me_json(const Identity& identity) {
+  return {{"user", identity.user.name},
+          {"role", role_name(identity.user.role)},
+          {"csrf", identity.session ? identity.session->csrf : ""}};
+}
+
+}  // namespace
+
+const Identity& current_identity() { return *t_identity; }
+void set_current_identity(std::optional<Identity> identity) { t_identity = std::move(identity); }
+
+void send_json(httplib::Response& res, int status, const nlohmann::ordered_json& body) {
+  res.status = status;
+  res.set_header("Cache-Control", "no-store");
+  res.set_content(body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace),
+                  "application/json");
+}
+
+void send_json(httplib::Response& res, int status, const nlohmann::json& body) {
+  send_json(res, status, nlohmann::ordered_json(body));
+}
+
+void send_error(httplib::Response& res, int status, std::string_view code,
+                std::string_view message) {
+  send_json(res, status, nlohmann::ordered_json{{"error", {{"code", code}, {"message", message}}}});
+}
+
+int status_for(const Error& error) {
+  const std::string& c = error.code;
+  if (c == codes::k_auth_failed || c == codes::k_auth_required) return 401;
+  if (c == codes::k_auth_forbidden || c == codes::k_auth_csrf) return 403;
+  if (c == naskah::codes::k_usage_invalid || c == naskah::codes::k_input_empty) return 400;
+  if (c == naskah::codes::k_input_too_large) return 413;
+  if (c == naskah::codes::k_input_unsupported) return 415;
+  if (c.ends_with(".unknown") || c.ends_with(".missing") || c == "not-found") return 404;
+  if (c == naskah::codes::k_index_locked) return 503;
+  return 500;
+}
+
+bool require_role(httplib::Response& res, Role needed) {
+  if (current_identity().user.role >= needed) return true;
+  send_error(res, 403, codes::k_auth_forbidden,
+             "Your account may not do this: it needs the role " + std::string(role_name(needed)) +
+                 ". Ask an administrator.");
+  return false;
+}
+
+bool is_sha256(std::string_view text) {
+  return text.size() == 64 && std::all_of(text.begin(), text.end(), [](char c) {
+           return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
+         });
+}
+
+Server::Impl::Impl(ServerOptions o, Services s)
+    : options(std::move(o)),
+      services(std::move(s)),
+      users(options.users_file),
+      sessions(options.session_ttl, options.session_max_age),
+      throttle(options.login_max_failures, options.login_window, options.login_lockout) {}
+
+search::Searcher& Server::Impl::searcher() {
+  thread_local std::unique_ptr<search::Searcher> t_searcher;
+  thread_local std::string t_dir;
+  if (!t_searcher || t_dir != options.index_dir) {
+    t_searcher = std::make_unique<search::Searcher>(options.index_dir);
+    t_dir = options.index_dir;
+  }
+  return *t_searcher;
+}
+
+void Server::Impl::install_gate() {
+  http->set_pre_routing_handler([this](const httplib::Request& req, httplib::Response& res) {
+    t_started = std::chrono::steady_clock::now();
+    t_identity.reset();
+    const bool state_changing = req.method != "GET" && req.method != "HEAD";
+    if (state_changing && !same_origin(req)) {
+      send_error(res, 403, codes::k_auth_csrf,
+                 "This request came from another web site and was refused.");
+      return httplib::Server::HandlerResponse::Handled;
+    }
+    if (is_public(req)) return httplib::Server::HandlerResponse::Unhandled;
+    const std::string auth = req.get_header_value("Authorization");
+    if (auth.starts_with("Bearer ")) {
+      auto user = users.verify_token(auth.substr(7));
+      if (!user) {
+        send_error(res, 401, codes::k_auth_required, "The API token is not valid.");
+        return httplib::Server::HandlerResponse::Handled;
+      }
+      t_identity = Identity{*user, std::nullopt};
+      return httplib::Server::HandlerResponse::Unhandled;
+    }
+    std::optional<Session> session;
+    if (auto id = cookie_value(req, k_cookie)) session = sessions.find(*id);
+    if (!session) {
+      send_error(res, 401, codes::k_auth_required, "Please sign in.");
+      return httplib::Server::HandlerResponse::Handled;
+    }
+    if (state_changing && !same_secret(req.get_header_value("X-CSRF-Token"), session->csrf)) {
+      send_error(res, 403, codes::k_auth_csrf,
+                 "The request lacks this session's CSRF token; reload the page and try again.");
+      return httplib::Server::HandlerResponse::Handled;
+    }
+    t_identity = Identity{session->user, std::move(*session)};
+    return httplib::Server::HandlerResponse::Unhandled;
+  });
+
+  http->set_logger([this](const httplib::Request& req, const httplib::Response& res) {
+    const auto ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() -
+                                                              t_started)
+                        .count();
+    const std::string route = route_of(req.path);
+    metrics.count_request(route, res.status);
+    spdlog::info("http {} {} {} {:.1f}ms {}B user={} addr={}", req.method, route, res.status, ms,
+                 res.body.size(), t_identity ? t_identity->user.name : "-", req.remote_addr);
+  });
+
+  http->set_error_handler([](const httplib::Request&, httplib::Response& res) {
+    if (!res.body.empty()) return;
+    if (res.status == 404) {
+      send_error(res, 404, "not-found", "There is nothing at this address.");
+    } else if (res.status == 413) {
+      send_error(res, 413, naskah::codes::k_input_too_large, "The request is too large.");
+    } else {
+      send_error(res, res.status, "http.error",
+                 "The request could not be answered (HTTP " + std::to_string(res.status) + ").");
+    }
+  });
+
+  http->set_exception_handler(
+      [](const httplib::Request& req, httplib::Response& res, std::exception_ptr ep) {
+        std::string what = "unknown";
+        try {
+          std::rethrow_exception(ep);
+        } catch (const std::exception& e) {
+          what = e.what();
+        } catch (...) {
+        }
+        spdlog::error("http {} {}: {}", req.method, req.path, what);
+        send_error(res, 500, naskah::codes::k_internal, "Something went wrong on the server.");
+      });
+
+  http->set_default_headers({{"X-Content-Type-Options", "nosniff"},
+                             {"X-Frame-Options", "DENY"},
+                             {"Referrer-Policy", "same-origin"},
+                             {"Content-Security-Policy", k_csp}});
+}
+
+void Server::Impl::install_ui_routes() {
+  // Assets are revalidated (no-cache + ETag): a new binary's UI is seen at once, and an
+  // unchanged file costs a 304.
+  auto send_asset = [](const httplib::Request& req, httplib::Response& res, const Asset& asset) {
+    const std::string etag = "\"" + sha256_hex(asset.bytes).substr(0, 20) + "\"";
+    res.set_header("ETag", etag);
+    res.set_header("Cache-Control", "no-cache");
+    if (req.get_header_value("If-None-Match") == etag) {
+      res.status = 304;
+      return;
+    }
+    res.set_content(std::string(asset.bytes), std::string(asset.content_type));
+  };
+  auto page = [send_asset](const httplib::Request& req, httplib::Response& res) {
+    if (const Asset* index = find_asset("index.html")) {
+      send_asset(req, res, *index);
+    } else {
+      send_error(res, 404, "not-found", "This binary was built without its web UI.");
+    }
+  };
+  for (const char* path : {"/", "/search", "/login", "/dashboard", "/upload",
+                           R"(/agreement/[0-9a-f]{64})"}) {
+    http->Get(path, page);
+  }
+  http->Get(R"(/assets/([A-Za-z0-9_.-]+))", [send_asset](const httplib::Request& req,
+                                                         httplib::Response& res) {
+    const Asset* asset = find_asset(req.matches[1].str());
+    if (asset == nullptr || asset->name == "index.html") {
+      send_error(res, 404, "not-found", "There is no such file.");
+      return;
+    }
+    send_asset(req, res, *asset);
+  });
+  http->Get("/favicon.ico", [send_asset](const httplib::Request& req, httplib::Response& res) {
+    if (const Asset* icon = find_asset("favicon.svg")) {
+      send_asset(req, res, *icon);
+    } else {
+      res.status = 204;
+    }
+  });
+  http->Get("/healthz", [this](const httplib::Request&, httplib::Response& res) {
+    auto db = searcher().database();
+    send_json(res, 200,
+              nlohmann::ordered_json{{"ok", true},
+                                     {"index", db.has_value()},
+                                     {"documents", db ? (*db)->get_doccount() : 0}});
+  });
+}
+
+void Server::Impl::install_session_routes() {
+  http->Post("/api/login", [this](const httplib::Request& req, httplib::Response& res) {
+    const auto body = nlohmann::json::parse(req.body, nullptr, false);
+    if (!body.is_object() || !body.contains("user") || !body["user"].is_string() ||
+        !body.contains("password") || !body["password"].is_string()) {
+      send_error(res, 400, naskah::codes::k_usage_invalid,
+                 R"(Send {"user": "...", "password": "..."} as JSON.)");
+      return;
+    }
+    const std::string name = body["user"].get<std::string>();
+    const std::string user_key = "user:" + name;
+    const std::string addr_key = "addr:" + req.remote_addr;
+    const auto wait = std::max(throttle.retry_after(user_key), throttle.retry_after(addr_key));
+    if (wait > 0) {
+      res.set_header("Retry-After", std::to_string(wait));
+      send_error(res, 429, codes::k_auth_throttled,
+                 "Too many failed sign-ins: try again in " + std::to_string(wait) + " seconds.");
+      return;
+    }
+    auto user = users.verify(name, body["password"].get<std::string>());
+    if (!user) {
+      throttle.failed(user_key);
+      throttle.failed(addr_key);
+      metrics.count_login_failure();
+      spdlog::warn("sign-in failed for '{}' from {}", name, req.remote_addr);
+      send_error(res, 401, codes::k_auth_failed, "Wrong user name or password.");
+      return;
+    }
+    throttle.succeeded(user_key);
+    throttle.succeeded(addr_key);
+    const Session session = sessions.create(*user);
+    res.set_header("Set-Cookie", session_cookie(session.id, options.session_max_age,
+                                                !options.cert_file.empty()));
+    send_json(res, 200, me_json(Identity{*user, session}));
+  });
+
+  http->Post("/api/logout", [this](const httplib::Request&, httplib::Response& res) {
+    if (const auto& session = current_identity().session) sessions.remove(session->id);
+    res.set_header("Set-Cookie",
+                   session_cookie("", std::chrono::seconds(0), !options.cert_file.empty()));
+    send_json(res, 200, nlohmann::json{{"ok", true}});
+  });
+
+  http->Get("/api/me", [](const httplib::Request&, httplib::Response& res) {
+    send_json(res, 200, me_json(current_identity()));
+  });
+
+  http->Get("/metrics", [this](const httplib::Request&, httplib::Response& res) {
+    // Admins, and scripts with a token (a Prometheus server): not a viewer's browser.
+    if (current_identity().session && !require_role(res, Role::admin)) return;
+    std::string text = metrics.text();
+    auto db = searcher().database();
+    text += "# HELP naskah_documents Agreements in the live index.\n"
+            "# TYPE naskah_documents gauge\nnaskah_documents " +
+            std::to_string(db ? (*db)->get_doccount() : 0) + "\n";
+    text += "# HELP naskah_sessions Signed-in browser sessions.\n"
+            "# TYPE naskah_sessions gauge\nnaskah_sessions " +
+            std::to_string(sessions.size()) + "\n";
+    if (services.metrics) text += services.metrics();
+    res.set_header("Cache-Control", "no-store");
+    res.set_content(text, "text/plain; version=0.0.4");
+  });
+}
+
+Server::Server(ServerOptions options, Services services)
+    : m_impl(std::make_unique<Impl>(std::move(options), std::move(services))) {}
+
+Server::~Server() = default;
+
+Result<void> Server::bind() {
+  Impl& impl = *m_impl;
+  const ServerOptions& o = impl.options;
+  if (o.cert_file.empty() != o.key_file.empty()) {
+    return fail(naskah::codes::k_config_invalid,
+                "web.tls_cert and web.tls_key must be set together (or neither).");
+  }
+  if (o.cert_file.empty()) {
+    impl.http = std::make_unique<httplib::Server>();
+  } else {
+    auto tls = std::make_unique<httplib::SSLServer>(o.cert_file.c_str(), o.key_file.c_str());
+    if (!tls->is_valid()) {
+      return fail(naskah::codes::k_config_invalid,
+                  "The TLS certificate or key could not be read: " + o.cert_file + ", " +
+                      o.key_file);
+    }
+    impl.http = std::move(tls);
+  }
+  // A kept-alive connection holds its thread, so there are more threads than cores.
+  const int threads =
+      o.threads > 0 ? o.threads
+                    : std::max(16, 8 * static_cast<int>(std::thread::hardware_concurrency()));
+  impl.http->new_task_queue = [threads] {
+    return new httplib::ThreadPool(static_cast<std::size_t>(threads));
+  };
+  impl.http->set_payload_max_length(o.upload_max_bytes + 64 * 1024);
+  impl.http->set_keep_alive_max_count(10'000);
+  impl.http->set_read_timeout(std::chrono::seconds(30));
+  impl.http->set_write_timeout(std::chrono::seconds(30));
+  impl.install_gate();
+  impl.install_ui_routes();
+  impl.install_session_routes();
+  impl.install_api_routes();
+  impl.install_upload_routes();
+  if (o.port == 0) {
+    impl.port = impl.http->bind_to_any_port(o.host);
+  } else {
+    impl.port = impl.http->bind_to_port(o.host, o.port) ? o.port : -1;
+  }
+  if (impl.port <= 0) {
+    return fail(naskah::codes::k_internal,
+                "Cannot listen on " + o.host + ":" + std::to_string(o.port) +
+                    ": the address is taken or not this machine's.");
+  }
+  return {};
+}
+
+int Server::port() const { return m_impl->port; }
+
+void Server::run() { m_impl->http->listen_after_bind(); }
+
+void Server::stop() {
+  if (m_impl->http) m_impl->http->stop();
+}
+
+}  // namespace naskah::web

@@ -1,0 +1,70 @@
+// Inside the web server: what the route handlers share. Internal to web/.
+#pragma once
+
+#include <map>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include <httplib.h>
+#include <nlohmann/json.hpp>
+
+#include "metrics.h"
+#include "naskah/search/search.h"
+#include "naskah/web/auth.h"
+#include "naskah/web/server.h"
+
+namespace naskah::web {
+
+// Who sent the request in hand (set by the auth gate, read by the handlers on the same
+// thread: cpp-httplib answers a request on one thread from routing to logging).
+struct Identity {
+  User user;
+  std::optional<Session> session;  // signed in with a cookie; nullopt: an API token
+};
+
+struct Server::Impl {
+  Impl(ServerOptions o, Services s);
+
+  ServerOptions options;
+  Services services;
+  UserStore users;
+  Sessions sessions;
+  LoginThrottle throttle;
+  Metrics metrics;
+  std::unique_ptr<httplib::Server> http;
+  int port = 0;
+  std::mutex uploads_mutex;
+  std::map<std::string, std::string> uploads;  // sha256 -> name, accepted by this server
+  std::mutex render_mutex;
+
+  // The calling thread's Searcher over options.index_dir.
+  search::Searcher& searcher();
+
+  void install_gate();
+  void install_ui_routes();
+  void install_session_routes();
+  void install_api_routes();
+  void install_upload_routes();
+};
+
+// The identity of the request being answered on this thread (set by the gate).
+[[nodiscard]] const Identity& current_identity();
+void set_current_identity(std::optional<Identity> identity);
+
+// Sends `body` as JSON with `status`.
+void send_json(httplib::Response& res, int status, const nlohmann::ordered_json& body);
+void send_json(httplib::Response& res, int status, const nlohmann::json& body);
+// Sends {"error": {"code", "message"}} with `status`.
+void send_error(httplib::Response& res, int status, std::string_view code,
+                std::string_view message);
+// The HTTP status an error of naskah's calls for (usage.invalid 400, too-large 413...).
+[[nodiscard]] int status_for(const Error& error);
+// Whether `role` may do what needs `needed`; answers 403 when not.
+[[nodiscard]] bool require_role(httplib::Response& res, Role needed);
+
+[[nodiscard]] bool is_sha256(std::string_view text);
+
+}  // namespace naskah::web

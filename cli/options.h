@@ -98,6 +98,7 @@ namespace naskah::cli {
   o.login_lockout = std::chrono::seconds(s.web.login_lockout_seconds);
   o.expiring_days = s.search.expiring_days;
   o.page_dpi = s.web.page_dpi;
+  o.result_cache_entries = static_cast<std::size_t>(s.web.result_cache_entries);
   return o;
 }
 

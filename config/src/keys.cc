@@ -171,6 +171,9 @@ std::vector<Key> make_keys() {
                           [](auto& s) -> auto& { return s.web.login_lockout_seconds; }));
   k.push_back(integer_key("web.page_dpi", "resolution of page images in the agreement view", 30,
                           300, [](auto& s) -> auto& { return s.web.page_dpi; }));
+  k.push_back(integer_key("web.result_cache_entries",
+                          "search and stats answers kept until the index changes; 0 = none", 0,
+                          1'000'000, [](auto& s) -> auto& { return s.web.result_cache_entries; }));
   return k;
 }
 

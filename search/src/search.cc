@@ -117,6 +117,12 @@ Result<Xapian::Database*> Searcher::database() {
   return &*m_db;
 }
 
+Result<std::string> Searcher::state() {
+  auto db = database();
+  if (!db) return tl::unexpected(db.error());
+  return m_generation + ":" + std::to_string((*db)->get_revision());
+}
+
 Result<bool> Searcher::contains(const std::string& id) {
   for (int attempt = 0;; ++attempt) {
     auto db = database();

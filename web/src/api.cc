@@ -70,6 +70,20 @@ Result<search::Request> request_from(const httplib::Request& req, int expiring_d
   return r;
 }
 
+// The cache key of a request: the index state, today (status depends on it), the route and
+// its parameters (httplib keeps them sorted by name).
+std::string cache_key(const std::string& state, const httplib::Request& req) {
+  std::string key = state + "|" + today_iso() + "|" + req.path;
+  for (const auto& [name, value] : req.params) key += "&" + name + "=" + value;
+  return key;
+}
+
+void send_body(httplib::Response& res, const std::string& body) {
+  res.status = 200;
+  res.set_header("Cache-Control", "no-store");
+  res.set_content(body, "application/json");
+}
+
 void send_failure(httplib::Response& res, const Error& error) {
   const int status = status_for(error);
   if (status >= 500) spdlog::error("api: {} {}", error.code, error.message);
@@ -112,11 +126,25 @@ void Server::Impl::install_api_routes() {
     auto request = request_from(req, options.expiring_days);
     if (!request) return send_failure(res, request.error());
     const auto started = std::chrono::steady_clock::now();
-    auto results = searcher().search(*request);
-    metrics.observe_search(
-        std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count());
-    if (!results) return send_failure(res, results.error());
-    send_json(res, 200, search::to_json(*results));
+    auto observe = [&] {
+      metrics.observe_search(
+          std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count());
+    };
+    auto state = searcher().state();
+    const std::string key = state && answers.enabled() ? cache_key(*state, req) : "";
+    if (!key.empty()) {
+      if (auto hit = answers.find(key)) {
+        observe();
+        return send_body(res, *hit);
+      }
+    }
+    auto found = searcher().search(*request);
+    observe();
+    if (!found) return send_failure(res, found.error());
+    std::string body = search::to_json(*found).dump(-1, ' ', false,
+                                                    nlohmann::json::error_handler_t::replace);
+    send_body(res, body);
+    if (!key.empty()) answers.put(key, std::move(body));
   });
 
   http->Get(R"(/api/agreements/([0-9a-f]{64}))", [this](const httplib::Request& req,
@@ -184,6 +212,11 @@ void Server::Impl::install_api_routes() {
   http->Get("/api/stats", [this](const httplib::Request& req, httplib::Response& res) {
     auto days = int_param(req, "days", options.expiring_days, 1, 3650);
     if (!days) return send_failure(res, days.error());
+    auto state = searcher().state();
+    const std::string key = state && answers.enabled() ? cache_key(*state, req) : "";
+    if (!key.empty()) {
+      if (auto hit = answers.find(key)) return send_body(res, *hit);
+    }
     search::Request all;
     all.limit = 0;
     all.expiring_days = *days;
@@ -205,7 +238,9 @@ void Server::Impl::install_api_routes() {
     out["expiring"] = rows_json(listed["expiring"], 200);
     out["expired"] = rows_json(listed["expired"], 50);
     out["suspicious"] = rows_json(listed["suspicious"], 50);
-    send_json(res, 200, out);
+    std::string body = out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    send_body(res, body);
+    if (!key.empty()) answers.put(key, std::move(body));
   });
 }
 

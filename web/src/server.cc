@@ -143,7 +143,8 @@ Server::Impl::Impl(ServerOptions o, Services s)
       services(std::move(s)),
       users(options.users_file),
       sessions(options.session_ttl, options.session_max_age),
-      throttle(options.login_max_failures, options.login_window, options.login_lockout) {}
+      throttle(options.login_max_failures, options.login_window, options.login_lockout),
+      answers(options.result_cache_entries) {}
 
 search::Searcher& Server::Impl::searcher() {
   thread_local std::unique_ptr<search::Searcher> t_searcher;

@@ -12,6 +12,7 @@
 #include <nlohmann/json.hpp>
 
 #include "metrics.h"
+#include "result_cache.h"
 #include "naskah/search/search.h"
 #include "naskah/web/auth.h"
 #include "naskah/web/server.h"
@@ -34,6 +35,7 @@ struct Server::Impl {
   Sessions sessions;
   LoginThrottle throttle;
   Metrics metrics;
+  ResultCache answers;
   std::unique_ptr<httplib::Server> http;
   int port = 0;
   std::mutex uploads_mutex;

@@ -1,6 +1,6 @@
 // naskah web UI: the one translation table. Every visible string of the UI is here,
 // keyed by a dotted name, in Bahasa Indonesia (default) and English.
-// Placeholders are written {name} and filled by t(key, {name: value}) in app.js.
+// Placeholders are written {name} and filled by t(key, {name: value}) in common.js.
 'use strict';
 window.NASKAH_I18N = Object.freeze({
   // Application

@@ -79,6 +79,7 @@ struct WebSettings {
   int login_window_seconds = 900;
   int login_lockout_seconds = 900;
   int page_dpi = 110;                 // page images in the agreement view
+  int result_cache_entries = 2000;    // search answers kept until the index changes
 };
 
 struct Settings {

@@ -86,6 +86,11 @@ class Searcher {
   // before anything was indexed.
   [[nodiscard]] Result<bool> contains(const std::string& id);
 
+  // The state of the live index as text ("gen-000003:17": generation and revision): it
+  // changes with every commit and every swap, so answers computed on it may be reused until
+  // it does. Fails with index.missing before anything was indexed.
+  [[nodiscard]] Result<std::string> state();
+
   // The live database, opened (or reopened when a new generation was swapped in).
   [[nodiscard]] Result<Xapian::Database*> database();
 

@@ -42,6 +42,8 @@ struct ServerOptions {
   std::chrono::seconds login_lockout{15 * 60};
   int expiring_days = 90;
   int page_dpi = 110;  // page images
+  // Search and stats answers kept until the index changes (result_cache.h); 0 = none.
+  std::size_t result_cache_entries = 2000;
 };
 
 // Where an upload is on its way through the pipeline.

@@ -352,7 +352,9 @@ TEST_F(WebE2E, HtmlInADocumentComesBackAsText) {
   EXPECT_NE(body.at("text").get<std::string>().find(k_xss_script), std::string::npos);
   const auto found = c.Get("/api/search?q=keamanan+script", as(viewer));
   ASSERT_EQ(found->status, 200);
-  for (const json& hit : json::parse(found->body).at("hits")) {
+  const json results = json::parse(found->body);
+  ASSERT_FALSE(results.at("hits").empty());
+  for (const json& hit : results.at("hits")) {
     const std::string snippet = hit.at("snippet");
     EXPECT_EQ(snippet.find("<script"), std::string::npos) << snippet;
     EXPECT_EQ(snippet.find("<img"), std::string::npos) << snippet;

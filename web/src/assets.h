@@ -9,6 +9,7 @@ struct Asset {
   std::string_view name;  // "app.js"
   std::string_view content_type;
   std::string_view bytes;
+  std::string_view etag;  // quoted, from the file's sha256 at build time
 };
 
 // The embedded file named `name`, or nullptr.

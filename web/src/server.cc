@@ -10,7 +10,6 @@
 #include <spdlog/spdlog.h>
 
 #include "assets.h"
-#include "naskah/core/sha256.h"
 #include "server_impl.h"
 
 namespace naskah::web {
@@ -237,10 +236,9 @@ void Server::Impl::install_ui_routes() {
   // Assets are revalidated (no-cache + ETag): a new binary's UI is seen at once, and an
   // unchanged file costs a 304.
   auto send_asset = [](const httplib::Request& req, httplib::Response& res, const Asset& asset) {
-    const std::string etag = "\"" + sha256_hex(asset.bytes).substr(0, 20) + "\"";
-    res.set_header("ETag", etag);
+    res.set_header("ETag", std::string(asset.etag));
     res.set_header("Cache-Control", "no-cache");
-    if (req.get_header_value("If-None-Match") == etag) {
+    if (req.get_header_value("If-None-Match") == asset.etag) {
       res.status = 304;
       return;
     }

@@ -5,6 +5,7 @@
 #include <CLI/CLI.hpp>
 
 #include "commands.h"
+#include "options.h"
 #include "naskah/ingest/ingester.h"
 #include "naskah/search/report.h"
 
@@ -42,7 +43,9 @@ int run_report(const ReportArgs& args, Globals& globals) {
   auto config = globals.load();
   if (!config) return report_error(config.error(), json, "configuration");
   const auto& settings = config->settings();
-  search::Searcher searcher(ingest::index_dir(settings.data_dir));
+  auto shards = search_shards(settings);
+  if (!shards) return report_error(shards.error(), json, "configuration");
+  search::Searcher searcher(std::move(*shards), shard_options(settings));
   auto report = search::make_report(searcher, args.today,
                                     args.days.value_or(settings.search.expiring_days));
   if (!report) return report_error(report.error(), json, "report");

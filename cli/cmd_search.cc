@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include "commands.h"
+#include "options.h"
 #include "naskah/ingest/ingester.h"
 #include "naskah/search/search.h"
 
@@ -99,7 +100,9 @@ int run_search(const SearchArgs& args, Globals& globals) {
   request.limit = args.limit;
   request.today = args.today;
   request.expiring_days = settings.search.expiring_days;
-  search::Searcher searcher(ingest::index_dir(settings.data_dir));
+  auto shards = search_shards(settings);
+  if (!shards) return report_error(shards.error(), args.json, "configuration");
+  search::Searcher searcher(std::move(*shards), shard_options(settings));
   auto results = searcher.search(request);
   if (!results) return report_error(results.error(), args.json, "");
   if (args.json) {

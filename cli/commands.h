@@ -11,6 +11,7 @@ void add_config(CLI::App& app, Globals& globals, int& exit_code);
 void add_ingest(CLI::App& app, Globals& globals, int& exit_code);
 void add_search(CLI::App& app, Globals& globals, int& exit_code);
 void add_reindex(CLI::App& app, Globals& globals, int& exit_code);
+void add_compact(CLI::App& app, Globals& globals, int& exit_code);
 void add_report(CLI::App& app, Globals& globals, int& exit_code);
 void add_watch(CLI::App& app, Globals& globals, int& exit_code);
 void add_fetch(CLI::App& app, Globals& globals, int& exit_code);

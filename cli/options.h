@@ -5,6 +5,7 @@
 
 #include "naskah/config/config.h"
 #include "naskah/extract/extractor.h"
+#include "naskah/index/shards.h"
 #include "naskah/ingest/ingester.h"
 #include "naskah/ingest/reindex.h"
 #include "naskah/ingest/watcher.h"
@@ -81,12 +82,29 @@ namespace naskah::cli {
   return o;
 }
 
+// What search reads: the shards of index.shards (checked), else the data folder's index.
+[[nodiscard]] inline Result<std::vector<std::string>> search_shards(const config::Settings& s) {
+  if (s.index.shards.empty()) return std::vector<std::string>{ingest::index_dir(s.data_dir)};
+  if (auto checked = index::check_shards(s.index.shards); !checked) {
+    return fail(codes::k_config_invalid, "setting 'index.shards': " + checked.error().message);
+  }
+  return s.index.shards;
+}
+
+[[nodiscard]] inline index::ShardOptions shard_options(const config::Settings& s) {
+  index::ShardOptions o;
+  o.timeout = std::chrono::seconds(s.index.shard_timeout_seconds);
+  o.retry = std::chrono::seconds(s.index.shard_retry_seconds);
+  return o;
+}
+
 [[nodiscard]] inline web::ServerOptions web_options(const config::Settings& s) {
   web::ServerOptions o;
   o.cert_file = s.web.tls_cert;
   o.key_file = s.web.tls_key;
   o.threads = s.web.threads;
-  o.index_dir = ingest::index_dir(s.data_dir);
+  o.shards = search_shards(s).value_or(std::vector<std::string>{});
+  o.shard_options = shard_options(s);
   o.inbox_dir = ingest::inboxes_of(watch_options(s)).front();
   o.cache_dir = s.data_dir + "/cache/pages";
   o.users_file = s.data_dir + "/users.json";

@@ -30,6 +30,7 @@ int run_cli(int argc, char** argv) {
   cli::add_ingest(app, globals, exit_code);
   cli::add_search(app, globals, exit_code);
   cli::add_reindex(app, globals, exit_code);
+  cli::add_compact(app, globals, exit_code);
   cli::add_report(app, globals, exit_code);
   cli::add_watch(app, globals, exit_code);
   cli::add_fetch(app, globals, exit_code);

@@ -38,7 +38,7 @@ std::optional<Value> parse_text(const Key& key, const std::string& text) {
     std::vector<std::string> items;
     std::size_t start = 0;
     while (start <= text.size()) {
-      const std::size_t end = std::min(text.find(':', start), text.size());
+      const std::size_t end = std::min(text.find(key.separator, start), text.size());
       if (end > start) items.push_back(text.substr(start, end - start));
       start = end + 1;
     }

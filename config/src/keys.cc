@@ -61,18 +61,22 @@ Key string_key(std::string name, std::string help, std::vector<std::string> allo
 }
 
 template <typename Get>
-Key list_key(std::string name, std::string help, Get get) {
+Key list_key(std::string name, std::string help, Get get, char separator = ':') {
   Key key;
   key.name = std::move(name);
   key.help = std::move(help);
   key.type = "list";
+  key.separator = separator;
   key.set = [get](Settings& s, const Value& v) -> std::string {
     get(s) = std::get<std::vector<std::string>>(v);
     return {};
   };
-  key.show = [get](const Settings& s) {
+  key.show = [get, separator](const Settings& s) {
     std::string text;
-    for (const std::string& item : get(s)) text += (text.empty() ? "" : ":") + item;
+    for (const std::string& item : get(s)) {
+      if (!text.empty()) text += separator;
+      text += item;
+    }
     return text;
   };
   return key;
@@ -110,6 +114,16 @@ std::vector<Key> make_keys() {
   k.push_back(integer_key("index.lock_timeout_seconds",
                           "how long a writer waits for another ingest or reindex to finish", 0,
                           86400, [](auto& s) -> auto& { return s.index.lock_timeout_seconds; }));
+  k.push_back(list_key("index.shards",
+                       "databases searched as one: index folders, database folders, "
+                       "tcp://HOST:PORT of xapian-tcpsrv; empty = DATA/index",
+                       [](auto& s) -> auto& { return s.index.shards; }, ','));
+  k.push_back(integer_key("index.shard_timeout_seconds",
+                          "longest wait for a remote shard's answer before it is left out", 1,
+                          3600, [](auto& s) -> auto& { return s.index.shard_timeout_seconds; }));
+  k.push_back(integer_key("index.shard_retry_seconds",
+                          "a shard left out is tried again after this many seconds", 0, 86400,
+                          [](auto& s) -> auto& { return s.index.shard_retry_seconds; }));
   k.push_back(integer_key("search.expiring_days",
                           "an agreement is 'expiring' when it ends within this many days", 1,
                           3650, [](auto& s) -> auto& { return s.search.expiring_days; }));

@@ -22,8 +22,10 @@ struct Key {
   // The current value as text.
   std::function<std::string(const Settings&)> show;
   // What a value must be: "integer", "boolean", "string" or "list" (of strings; in the
-  // environment and on the command line separated by ':', as PATH is).
+  // environment and on the command line separated by `separator`: ':' as in PATH, or ','
+  // for lists whose items hold colons, such as tcp://HOST:PORT).
   std::string type;
+  char separator = ':';
 };
 
 [[nodiscard]] std::span<const Key> keys();

@@ -109,6 +109,7 @@ Prepared prepare(const AgreementRecord& record) {
         [](const Amount& a, const Amount& b) { return a.value < b.value; });
     doc.add_value(slot::k_amount, Xapian::sortable_serialise(largest->value));
   }
+  doc.add_value(slot::k_id, record.sha256);
   doc.add_value(slot::k_type, record.doc_type.value_or("unknown"));
   if (!year.empty()) doc.add_value(slot::k_year, year);
   if (record.office) doc.add_value(slot::k_office, facet_name(*record.office));

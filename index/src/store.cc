@@ -1,5 +1,11 @@
 #include "naskah/index/store.h"
 
+#include <fcntl.h>
+#include <spdlog/spdlog.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
@@ -8,12 +14,6 @@
 #include <map>
 #include <set>
 #include <thread>
-
-#include <fcntl.h>
-#include <spdlog/spdlog.h>
-#include <sys/file.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include "naskah/core/file.h"
 #include "naskah/index/schema.h"
@@ -41,7 +41,9 @@ int generation_number(const std::string& name) {
   return std::stoi(digits);
 }
 
-std::string stub_path(const std::string& index_dir) { return index_dir + "/" + k_stub_name; }
+std::string stub_path(const std::string& index_dir) {
+  return index_dir + "/" + k_stub_name;
+}
 
 // The generation folder named by the stub ("auto gen-000003"), or empty.
 std::string stub_target(const std::string& index_dir) {
@@ -58,8 +60,10 @@ tl::unexpected<Error> xapian_error(const Xapian::Error& e, const std::string& wh
                 "another process holds the index database open for writing; try again later",
                 where);
   }
-  return fail("index.damaged", "the index could not be used: " + e.get_description() +
-                                   "; rebuild it with naskah reindex", where);
+  return fail(
+      "index.damaged",
+      "the index could not be used: " + e.get_description() + "; rebuild it with naskah reindex",
+      where);
 }
 
 Result<void> make_folder(const std::string& dir) {
@@ -95,8 +99,9 @@ Result<std::string> create_generation(const std::string& index_dir) {
     if (::mkdir((index_dir + "/" + name).c_str(), 0755) == 0) return name;
     if (errno != EEXIST) break;
   }
-  return fail("io.write", std::string("cannot create a new index generation: ") +
-                              std::strerror(errno), index_dir);
+  return fail("io.write",
+              std::string("cannot create a new index generation: ") + std::strerror(errno),
+              index_dir);
 }
 
 Result<Xapian::WritableDatabase> create_database(const std::string& path) {
@@ -128,8 +133,8 @@ std::string live_generation(const std::string& index_dir) {
 
 Result<Xapian::Database> open_for_search(const std::string& index_dir) {
   if (live_generation(index_dir).empty()) {
-    return fail("index.missing",
-                "nothing has been indexed yet; add documents with naskah ingest", index_dir);
+    return fail("index.missing", "nothing has been indexed yet; add documents with naskah ingest",
+                index_dir);
   }
   try {
     return Xapian::Database(stub_path(index_dir));
@@ -154,8 +159,7 @@ Result<WriteLock> WriteLock::acquire(const std::string& index_dir,
   while (::flock(fd, LOCK_EX | LOCK_NB) != 0) {
     if (errno != EWOULDBLOCK && errno != EINTR) {
       ::close(fd);
-      return fail("io.write", std::string("cannot lock the index: ") + std::strerror(errno),
-                  path);
+      return fail("io.write", std::string("cannot lock the index: ") + std::strerror(errno), path);
     }
     if (std::chrono::steady_clock::now() >= deadline) {
       ::close(fd);
@@ -175,7 +179,9 @@ Result<WriteLock> WriteLock::acquire(const std::string& index_dir,
   return WriteLock(fd);
 }
 
-WriteLock::WriteLock(WriteLock&& other) noexcept : m_fd(other.m_fd) { other.m_fd = -1; }
+WriteLock::WriteLock(WriteLock&& other) noexcept : m_fd(other.m_fd) {
+  other.m_fd = -1;
+}
 
 WriteLock::~WriteLock() {
   if (m_fd >= 0) ::close(m_fd);  // closing releases the flock
@@ -203,7 +209,9 @@ Result<Writer> Writer::open(const std::string& index_dir, std::chrono::milliseco
   }
 }
 
-bool Writer::contains(const std::string& sha256) { return has_document(m_db, sha256); }
+bool Writer::contains(const std::string& sha256) {
+  return has_document(m_db, sha256);
+}
 
 Result<void> Writer::put(const AgreementRecord& record) {
   try {
@@ -257,8 +265,7 @@ Result<Builder> Builder::new_generation(const std::string& index_dir) {
 Result<Builder> Builder::standalone(const std::string& path) {
   std::error_code ec;
   if (fs::exists(path, ec) && !fs::is_empty(path, ec)) {
-    return fail("io.write", "the output folder exists and is not empty; give a new folder",
-                path);
+    return fail("io.write", "the output folder exists and is not empty; give a new folder", path);
   }
   auto db = create_database(path);
   if (!db) return tl::unexpected(db.error());
@@ -285,7 +292,9 @@ void Builder::commit_batch() {
   m_buffered = 0;
 }
 
-bool Builder::contains(const std::string& sha256) { return has_document(m_db, sha256); }
+bool Builder::contains(const std::string& sha256) {
+  return has_document(m_db, sha256);
+}
 
 Result<Builder> Builder::make_part(int number) const {
   const std::string path = m_path + k_part_infix + std::to_string(number);
@@ -294,6 +303,15 @@ Result<Builder> Builder::make_part(int number) const {
   auto db = create_database(path);
   if (!db) return tl::unexpected(db.error());
   return Builder({}, path, std::move(*db));
+}
+
+void Builder::compact_from(Xapian::Database& sources) {
+  // Compaction writes a new database: replace the empty one with it.
+  m_db.close();
+  fs::remove_all(m_path);
+  sources.compact(m_path, Xapian::DBCOMPACT_MULTIPASS);
+  sources.close();
+  m_db = Xapian::WritableDatabase(m_path, Xapian::DB_OPEN);
 }
 
 Result<void> Builder::merge(std::vector<Builder>& parts) {
@@ -307,20 +325,50 @@ Result<void> Builder::merge(std::vector<Builder>& parts) {
       part.m_db.close();
       sources.add_database(Xapian::Database(part.m_path));
     }
-    // Compaction writes a new database: replace the empty one with it.
-    m_db.close();
-    fs::remove_all(m_path);
-    sources.compact(m_path, Xapian::DBCOMPACT_MULTIPASS);
-    sources.close();
+    compact_from(sources);
     for (Builder& part : parts) {
       m_added += part.m_added;
       fs::remove_all(part.m_path);
     }
     parts.clear();
-    m_db = Xapian::WritableDatabase(m_path, Xapian::DB_OPEN);
     return {};
   } catch (const Xapian::Error& e) {
     return xapian_error(e, m_path);
+  } catch (const fs::filesystem_error& e) {
+    return fail("io.write", e.what(), m_path);
+  }
+}
+
+Result<std::uint64_t> Builder::merge_shards(const std::vector<std::string>& shards) {
+  std::string current;
+  try {
+    if (m_db.get_doccount() != 0) {
+      return fail(codes::k_internal, "shards are merged into an empty database", m_path);
+    }
+    Xapian::Database sources;
+    for (const std::string& shard : shards) {
+      current = shard;
+      const bool index_folder = fs::is_regular_file(fs::path(shard) / k_stub_name);
+      sources.add_database(Xapian::Database(index_folder ? stub_path(shard) : shard));
+    }
+    current = m_path;
+    compact_from(sources);
+    // The same file ingested on two nodes: keep its first copy.
+    std::uint64_t dropped = 0;
+    std::vector<Xapian::docid> repeated;
+    for (auto t = m_db.allterms_begin(prefix::k_id); t != m_db.allterms_end(prefix::k_id); ++t) {
+      if (t.get_termfreq() < 2) continue;
+      auto p = m_db.postlist_begin(*t);
+      for (++p; p != m_db.postlist_end(*t); ++p) repeated.push_back(*p);
+    }
+    for (Xapian::docid id : repeated) {
+      m_db.delete_document(id);
+      ++dropped;
+    }
+    m_added = m_db.get_doccount();
+    return dropped;
+  } catch (const Xapian::Error& e) {
+    return xapian_error(e, current);
   } catch (const fs::filesystem_error& e) {
     return fail("io.write", e.what(), m_path);
   }

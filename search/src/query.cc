@@ -220,8 +220,8 @@ Result<Query> status_query(const std::string& status, const std::string& today,
                                    status + "'");
 }
 
-Result<ParsedQuery> build_query(const Xapian::Database& db, const Request& request,
-                                const std::string& today) {
+Result<ParsedQuery> build_query(const Xapian::Database& vocabulary, const Xapian::Database& db,
+                                const Request& request, const std::string& today) {
   ParsedQuery parsed;
   const bool blank = index::display_name(request.query).empty();
   try {
@@ -229,10 +229,10 @@ Result<ParsedQuery> build_query(const Xapian::Database& db, const Request& reque
       parsed.query = Query::MatchAll;
     } else {
       // Indonesian stems, and English ones for English records; the same query either way.
-      const Query id = parse_with(db, request.query, "indonesian", today,
+      const Query id = parse_with(vocabulary, request.query, "indonesian", today,
                                   request.expiring_days, &parsed.corrected);
-      const Query en = parse_with(db, request.query, "english", today, request.expiring_days,
-                                  nullptr);
+      const Query en = parse_with(vocabulary, request.query, "english", today,
+                                  request.expiring_days, nullptr);
       parsed.query = id.get_description() == en.get_description()
                          ? id
                          : Query(Query::OP_OR, id, en);

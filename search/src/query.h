@@ -27,8 +27,10 @@ struct ParsedQuery {
   std::string corrected;  // spelling correction of the query text, or empty
 };
 
-// Parses `request.query` for `db` (synonyms, spelling) and adds the request's filters.
-[[nodiscard]] Result<ParsedQuery> build_query(const Xapian::Database& db, const Request& request,
+// Parses `request.query` with the synonyms and spelling of `vocabulary` and adds the
+// request's filters, looking names up in `db` (the database searched).
+[[nodiscard]] Result<ParsedQuery> build_query(const Xapian::Database& vocabulary,
+                                              const Xapian::Database& db, const Request& request,
                                               const std::string& today);
 
 }  // namespace naskah::search

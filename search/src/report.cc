@@ -76,6 +76,7 @@ Result<Report> make_report(Searcher& searcher, std::string today, int days) {
   Report report;
   report.today = today;
   report.days = days;
+  report.warnings = searcher.warnings();
   try {
     auto expiring = status_query("expiring", today, days);
     auto expired = status_query("expired", today, days);
@@ -101,11 +102,13 @@ Result<Report> make_report(Searcher& searcher, std::string today, int days) {
 }
 
 nlohmann::ordered_json to_json(const Report& report) {
-  return {{"today", report.today},
-          {"days", report.days},
-          {"expiring", rows_json(report.expiring)},
-          {"expired", rows_json(report.expired)},
-          {"suspicious", rows_json(report.suspicious)}};
+  nlohmann::ordered_json out = {{"today", report.today},
+                                {"days", report.days},
+                                {"expiring", rows_json(report.expiring)},
+                                {"expired", rows_json(report.expired)},
+                                {"suspicious", rows_json(report.suspicious)}};
+  if (!report.warnings.empty()) out["warnings"] = report.warnings;
+  return out;
 }
 
 std::string to_csv(const Report& report) {

@@ -32,6 +32,30 @@ std::map<std::string, std::uint64_t> counts_of(const Xapian::ValueCountMatchSpy&
   return counts;
 }
 
+// The facets' counters: one stock ValueCountMatchSpy per value slot (they work through
+// remote shards too). They add up over every match they are given.
+struct Spies {
+  Xapian::ValueCountMatchSpy type{index::slot::k_type};
+  Xapian::ValueCountMatchSpy year{index::slot::k_year};
+  Xapian::ValueCountMatchSpy end{index::slot::k_end};
+  Xapian::ValueCountMatchSpy office{index::slot::k_office};
+  std::vector<std::unique_ptr<Xapian::ValueCountMatchSpy>> party;
+
+  Spies() {
+    for (int i = 0; i < index::slot::k_party_slots; ++i) {
+      party.push_back(std::make_unique<Xapian::ValueCountMatchSpy>(
+          index::slot::k_party_first + static_cast<Xapian::valueno>(i)));
+    }
+  }
+  void watch(Xapian::Enquire& enquire) {
+    enquire.add_matchspy(&type);
+    enquire.add_matchspy(&year);
+    enquire.add_matchspy(&end);
+    enquire.add_matchspy(&office);
+    for (auto& spy : party) enquire.add_matchspy(spy.get());
+  }
+};
+
 std::string value_to_iso(const std::string& yyyymmdd) {
   if (yyyymmdd.size() != 8) return {};
   return yyyymmdd.substr(0, 4) + "-" + yyyymmdd.substr(4, 2) + "-" + yyyymmdd.substr(6, 2);
@@ -89,8 +113,8 @@ Result<Sort> parse_sort(const std::string& text) {
   if (text == "signed" || text == "+signed") return Sort::signed_ascending;
   if (text == "-signed") return Sort::signed_descending;
   if (text == "end" || text == "+end") return Sort::end_ascending;
-  return fail(codes::k_usage_invalid, "sort is one of relevance, signed, -signed, end; got '" + text +
-                                   "'");
+  return fail(codes::k_usage_invalid,
+              "sort is one of relevance, signed, -signed, end; got '" + text + "'");
 }
 
 std::string status_of(const std::optional<std::string>& end_date, const std::string& today,
@@ -101,63 +125,66 @@ std::string status_of(const std::optional<std::string>& end_date, const std::str
   return "active";
 }
 
-Searcher::Searcher(std::string index_dir) : m_index_dir(std::move(index_dir)) {}
+Searcher::Searcher(std::string index_dir)
+    : m_shards(std::vector<std::string>{std::move(index_dir)}) {}
+
+Searcher::Searcher(std::vector<std::string> shards, index::ShardOptions options)
+    : m_shards(std::move(shards), options) {}
 
 Result<Xapian::Database*> Searcher::database() {
-  const std::string live = index::live_generation(m_index_dir);
-  if (!m_db || live != m_generation) {
-    // A new generation: reopen() does not re-read the stub, so open afresh.
-    auto db = index::open_for_search(m_index_dir);
-    if (!db) return tl::unexpected(db.error());
-    m_db = std::move(*db);
-    m_generation = live;
-  } else {
-    m_db->reopen();  // the writer's latest commit (cheap when there is none)
+  return m_shards.database();
+}
+
+template <typename F>
+auto Searcher::with_retries(const char* what, F attempt) -> decltype(attempt()) {
+  constexpr int k_attempts = 6;
+  for (int n = 1;; ++n) {
+    try {
+      return attempt();
+    } catch (const Xapian::DatabaseModifiedError&) {
+      // The writer committed twice since we opened: the next attempt reads the newest.
+      if (n == k_attempts) throw;
+    } catch (const Xapian::DatabaseOpeningError&) {
+      // The generation we had open was removed after a swap: open the live one.
+      if (n == k_attempts) throw;
+      m_shards.reset();
+    } catch (const Xapian::NetworkError& e) {
+      // A remote shard went away mid-search: connect again, leaving out those that fail.
+      if (n == k_attempts) {
+        return fail("index.unavailable", std::string(what) + " failed: " + e.get_description());
+      }
+      m_shards.reconnect();
+    } catch (const Xapian::Error& e) {
+      return fail("index.damaged", std::string(what) + " failed: " + e.get_description());
+    }
   }
-  return &*m_db;
 }
 
 Result<std::string> Searcher::state() {
-  auto db = database();
-  if (!db) return tl::unexpected(db.error());
-  return m_generation + ":" + std::to_string((*db)->get_revision());
+  return with_retries("reading the index state", [&]() -> Result<std::string> {
+    auto db = database();
+    if (!db) return tl::unexpected(db.error());
+    return m_shards.state();
+  });
 }
 
 Result<bool> Searcher::contains(const std::string& id) {
-  for (int attempt = 0;; ++attempt) {
+  return with_retries("looking up a document", [&]() -> Result<bool> {
     auto db = database();
     if (!db) return tl::unexpected(db.error());
-    try {
-      return (*db)->term_exists(index::id_term(id));
-    } catch (const Xapian::DatabaseModifiedError&) {
-      if (attempt == 2) throw;
-    }
-  }
+    return (*db)->term_exists(index::id_term(id));
+  });
 }
 
 Result<Results> Searcher::search(const Request& request) {
   if (request.offset < 0 || request.limit < 0 || request.limit > k_max_limit) {
-    return fail(codes::k_usage_invalid, "offset must be 0 or more and limit 0.." +
-                                     std::to_string(k_max_limit));
+    return fail(codes::k_usage_invalid,
+                "offset must be 0 or more and limit 0.." + std::to_string(k_max_limit));
   }
   if (!request.today.empty() && index::date_value(request.today).empty()) {
     return fail(codes::k_usage_invalid, "today must be a date written 2025-01-31");
   }
-  for (int attempt = 0;; ++attempt) {
-    try {
-      return run(request);
-    } catch (const Xapian::DatabaseModifiedError&) {
-      // The writer committed twice since we opened: read the newest revision.
-      if (attempt >= 5) throw;
-      if (m_db) m_db->reopen();
-    } catch (const Xapian::DatabaseOpeningError&) {
-      // The generation we had open was removed after a swap: open the live one.
-      if (attempt >= 5) throw;
-      m_db.reset();
-    } catch (const Xapian::Error& e) {
-      return fail("index.damaged", "the search failed: " + e.get_description(), m_index_dir);
-    }
-  }
+  return with_retries("the search", [&] { return run(request); });
 }
 
 Result<Results> Searcher::run(const Request& request) {
@@ -165,13 +192,13 @@ Result<Results> Searcher::run(const Request& request) {
   if (!db) return tl::unexpected(db.error());
   Xapian::Database& database = **db;
   const std::string today = request.today.empty() ? today_iso() : request.today;
-  auto parsed = build_query(database, request, today);
+  auto parsed = build_query(m_shards.vocabulary(), database, request, today);
   if (!parsed) return tl::unexpected(parsed.error());
 
   Xapian::Enquire enquire(database);
   enquire.set_query(parsed->query);
   switch (request.sort) {
-    case Sort::relevance: break;
+    case Sort::relevance: enquire.set_sort_by_relevance_then_value(index::slot::k_id, false); break;
     case Sort::signed_ascending:
       enquire.set_sort_by_value_then_relevance(index::slot::k_signed, false);
       break;
@@ -182,30 +209,27 @@ Result<Results> Searcher::run(const Request& request) {
       enquire.set_sort_by_value_then_relevance(index::slot::k_end, false);
       break;
   }
-  Xapian::ValueCountMatchSpy type_spy(index::slot::k_type);
-  Xapian::ValueCountMatchSpy year_spy(index::slot::k_year);
-  Xapian::ValueCountMatchSpy end_spy(index::slot::k_end);
-  Xapian::ValueCountMatchSpy office_spy(index::slot::k_office);
-  std::vector<std::unique_ptr<Xapian::ValueCountMatchSpy>> party_spies;
-  for (int i = 0; i < index::slot::k_party_slots; ++i) {
-    party_spies.push_back(std::make_unique<Xapian::ValueCountMatchSpy>(
-        index::slot::k_party_first + static_cast<Xapian::valueno>(i)));
-  }
-  enquire.add_matchspy(&type_spy);
-  enquire.add_matchspy(&year_spy);
-  enquire.add_matchspy(&end_spy);
-  enquire.add_matchspy(&office_spy);
-  for (auto& spy : party_spies) enquire.add_matchspy(spy.get());
-
+  Spies spies;
+  if (!m_shards.spies_per_shard()) spies.watch(enquire);
   // Exact counts: the matcher must look at every match, not stop at the page asked for.
-  const Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
-                                             static_cast<Xapian::doccount>(request.limit),
-                                             database.get_doccount());
+  const Xapian::MSet mset =
+      enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
+                       static_cast<Xapian::doccount>(request.limit), database.get_doccount());
+  if (m_shards.spies_per_shard()) {
+    for (const Xapian::Database& shard : m_shards.open_shards()) {
+      Xapian::Enquire counting(shard);
+      counting.set_query(parsed->query);
+      counting.set_weighting_scheme(Xapian::BoolWeight());
+      spies.watch(counting);
+      counting.get_mset(0, 0, shard.get_doccount());
+    }
+  }
   Results results;
   results.query = request.query;
   results.offset = request.offset;
   results.limit = request.limit;
   results.today = today;
+  results.warnings = m_shards.warnings();
   results.total = mset.get_matches_estimated();
   results.estimated = mset.get_matches_lower_bound() != mset.get_matches_upper_bound();
   // Suggest a spelling only when the query as typed found nothing: a word the dictionary
@@ -226,26 +250,25 @@ Result<Results> Searcher::run(const Request& request) {
     // Without the background model: it looks up the frequency of every word of the text
     // in the index, which made snippets most of a query's time.
     hit.snippet = mset.snippet(snippet_text(record->text, words), k_snippet_bytes,
-                               index::stemmer_for(record->language), 0, "<mark>", "</mark>",
-                               "…");
+                               index::stemmer_for(record->language), 0, "<mark>", "</mark>", "…");
     record->text.clear();
     hit.record = std::move(*record);
     results.hits.push_back(std::move(hit));
   }
 
-  results.facets.emplace_back("doc_type", sorted_by_count(counts_of(type_spy), 50));
+  results.facets.emplace_back("doc_type", sorted_by_count(counts_of(spies.type), 50));
   Facet years;
-  for (const auto& [year, n] : counts_of(year_spy)) years.emplace_back(year, n);
+  for (const auto& [year, n] : counts_of(spies.year)) years.emplace_back(year, n);
   std::reverse(years.begin(), years.end());
   results.facets.emplace_back("year", years);
   std::map<std::string, std::uint64_t> parties;
-  for (const auto& spy : party_spies) {
+  for (const auto& spy : spies.party) {
     for (const auto& [name, n] : counts_of(*spy)) parties[name] += n;
   }
   results.facets.emplace_back("party", sorted_by_count(parties, k_party_facet_size));
   std::map<std::string, std::uint64_t> status;
   std::uint64_t with_end = 0;
-  for (const auto& [end, n] : counts_of(end_spy)) {
+  for (const auto& [end, n] : counts_of(spies.end)) {
     status[status_of(value_to_iso(end), today, request.expiring_days)] += n;
     with_end += n;
   }
@@ -255,7 +278,7 @@ Result<Results> Searcher::run(const Request& request) {
     if (status.contains(s)) status_facet.emplace_back(s, status[s]);
   }
   results.facets.emplace_back("status", status_facet);
-  results.facets.emplace_back("office", sorted_by_count(counts_of(office_spy), 50));
+  results.facets.emplace_back("office", sorted_by_count(counts_of(spies.office), 50));
   return results;
 }
 
@@ -275,15 +298,18 @@ nlohmann::ordered_json to_json(const Results& r) {
     for (const auto& [value, n] : values) counts[value] = n;
     facets[name] = counts;
   }
-  return {{"query", r.query},
-          {"total", r.total},
-          {"estimated", r.estimated},
-          {"offset", r.offset},
-          {"limit", r.limit},
-          {"suggestion", r.suggestion ? nlohmann::ordered_json(*r.suggestion) : nullptr},
-          {"hits", hits},
-          {"facets", facets},
-          {"today", r.today}};
+  nlohmann::ordered_json out = {
+      {"query", r.query},
+      {"total", r.total},
+      {"estimated", r.estimated},
+      {"offset", r.offset},
+      {"limit", r.limit},
+      {"suggestion", r.suggestion ? nlohmann::ordered_json(*r.suggestion) : nullptr},
+      {"hits", hits},
+      {"facets", facets},
+      {"today", r.today}};
+  if (!r.warnings.empty()) out["warnings"] = r.warnings;
+  return out;
 }
 
 }  // namespace naskah::search

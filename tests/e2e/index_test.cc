@@ -3,6 +3,7 @@
 // queries with answers known from the corpus truth, idempotence, a search loop during
 // reindexes, a kill -9 in the middle of an ingest, and a second writer.
 #include <fcntl.h>
+#include <gtest/gtest.h>
 #include <sys/file.h>
 #include <unistd.h>
 
@@ -10,12 +11,10 @@
 #include <csignal>
 #include <filesystem>
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <set>
 #include <sstream>
 #include <thread>
-
-#include <gtest/gtest.h>
-#include <nlohmann/json.hpp>
 
 #include "test_support.h"
 
@@ -72,33 +71,21 @@ class IndexE2E : public ::testing::Test {
     for (const DevFile& f : dev_manifest()) {
       if (!test::under_sanitizer() || f.variant == "digital") s_files.push_back(f);
     }
-    s_work = fs::path(NASKAH_BINARY).parent_path().parent_path() / "e2e-index";
-    const int lock = ::open((s_work.string() + ".lock").c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
-    ASSERT_GE(lock, 0);
-    ::flock(lock, LOCK_EX);
-    const fs::path ready = s_work / "ready";
-    const std::string stamp = binary_stamp();
-    if (!fs::exists(ready) || test::read_text(ready.string()) != stamp) {
-      fs::remove_all(s_work);
-      fs::create_directories(s_work / "in");
-      for (const DevFile& f : s_files) {
-        fs::copy_file(test::shared_path("corpus/dev/" + f.file), s_work / "in" / f.file);
-      }
-      const auto first = test::run_naskah(
-          {"ingest", "--data", data(), "--json", (s_work / "in").string()}, 3600);
-      std::ofstream(s_work / "first.json") << first.out;
-      std::ofstream(s_work / "first.exit") << first.exit_code << "\n" << first.err;
-      std::ofstream(ready) << stamp;
-    }
-    ::close(lock);  // releases the lock
+    s_work = test::shared_fixture(
+        "e2e-index", std::to_string(s_files.size()), [](const std::string& dir) {
+          const fs::path work(dir);
+          fs::create_directories(work / "in");
+          for (const DevFile& f : s_files) {
+            fs::copy_file(test::shared_path("corpus/dev/" + f.file), work / "in" / f.file);
+          }
+          const auto first = test::run_naskah(
+              {"ingest", "--data", (work / "data").string(), "--json", (work / "in").string()},
+              3600);
+          std::ofstream(work / "first.json") << first.out;
+          std::ofstream(work / "first.exit") << first.exit_code << "\n" << first.err;
+        });
     s_first_out = test::read_text((s_work / "first.json").string());
     s_first_exit = test::read_text((s_work / "first.exit").string());
-  }
-  // What identifies the binary under test (and the build flavour).
-  static std::string binary_stamp() {
-    const auto time = fs::last_write_time(NASKAH_BINARY).time_since_epoch().count();
-    return std::to_string(fs::file_size(NASKAH_BINARY)) + "-" + std::to_string(time) + "-" +
-           std::to_string(s_files.size());
   }
   void SetUp() override {
     if (!test::have_shared()) GTEST_SKIP() << "../shared/corpus is not here";
@@ -106,8 +93,8 @@ class IndexE2E : public ::testing::Test {
 
   static std::string data() { return (s_work / "data").string(); }
   static json search(std::vector<std::string> args) {
-    args.insert(args.begin(), {"search", "--data", data(), "--json", "--today", k_today,
-                               "--limit", "100"});
+    args.insert(args.begin(),
+                {"search", "--data", data(), "--json", "--today", k_today, "--limit", "100"});
     return run_json(args);
   }
   static json truth(const std::string& doc_id) {
@@ -174,7 +161,8 @@ TEST_F(IndexE2E, FindsWordsOfTheBody) {
   for (const DevFile& f : digital()) {
     SCOPED_TRACE(f.file);
     // Four words from the middle of the document, as a phrase and as plain words.
-    std::istringstream words(test::read_text(test::shared_path("corpus/dev/text/" + f.doc_id + ".txt")));
+    std::istringstream words(
+        test::read_text(test::shared_path("corpus/dev/text/" + f.doc_id + ".txt")));
     std::vector<std::string> all;
     for (std::string w; words >> w;) {
       std::string clean;
@@ -198,11 +186,12 @@ TEST_F(IndexE2E, DateRangesAndStatusAgreeWithTheTruth) {
     const std::string signed_date = t.at("signed_date");
     EXPECT_TRUE(hit_ids(search({"--signed-from", signed_date, "--signed-to", signed_date}))
                     .contains(f.sha256));
-    EXPECT_TRUE(hit_ids(search({"signed:" + signed_date.substr(0, 4) + ".." +
-                                signed_date.substr(0, 4)})).contains(f.sha256));
-    const std::string status = t.at("end_date").is_null()                 ? "unknown"
+    EXPECT_TRUE(
+        hit_ids(search({"signed:" + signed_date.substr(0, 4) + ".." + signed_date.substr(0, 4)}))
+            .contains(f.sha256));
+    const std::string status = t.at("end_date").is_null()                      ? "unknown"
                                : t.at("end_date").get<std::string>() < k_today ? "expired"
-                                                                             : "";
+                                                                               : "";
     if (status.empty()) continue;  // active or expiring: one day either way is allowed
     EXPECT_TRUE(hit_ids(search({"--status", status})).contains(f.sha256)) << status;
   }
@@ -214,10 +203,12 @@ TEST_F(IndexE2E, FacetsCountEveryMatch) {
   EXPECT_EQ(all.at("total"), s_files.size());
   EXPECT_EQ(all.at("estimated"), false);
   std::uint64_t by_type = 0;
-  for (const auto& [type, n] : all.at("facets").at("doc_type").items()) by_type += n.get<std::uint64_t>();
+  for (const auto& [type, n] : all.at("facets").at("doc_type").items())
+    by_type += n.get<std::uint64_t>();
   EXPECT_EQ(by_type, s_files.size());
   std::uint64_t by_status = 0;
-  for (const auto& [s, n] : all.at("facets").at("status").items()) by_status += n.get<std::uint64_t>();
+  for (const auto& [s, n] : all.at("facets").at("status").items())
+    by_status += n.get<std::uint64_t>();
   EXPECT_EQ(by_status, s_files.size());
 }
 
@@ -230,14 +221,16 @@ TEST_F(IndexE2E, VariantsOfOneAgreementAreFlaggedAsDuplicates) {
     if (f.doc_id == "doc-002" && f.variant == "digital") digital_id = f.sha256;
     if (f.doc_id == "doc-002" && f.variant == "mixed") mixed_id = f.sha256;
   }
-  const json hits = search({"nomor:\"" + truth("doc-002").at("numbers").at(0).get<std::string>() + "\""});
+  const json hits =
+      search({"nomor:\"" + truth("doc-002").at("numbers").at(0).get<std::string>() + "\""});
   bool seen = false;
   for (const auto& h : hits.at("hits")) {
     if (h.at("id") != digital_id) continue;
     seen = true;
     const auto& warnings = h.at("record").at("warnings");
     EXPECT_NE(std::find(warnings.begin(), warnings.end(), "possible duplicate of " + mixed_id),
-              warnings.end()) << warnings.dump();
+              warnings.end())
+        << warnings.dump();
   }
   EXPECT_TRUE(seen);
 }
@@ -256,7 +249,8 @@ TEST_F(IndexE2E, ReportListsExpiredAndSuspicious) {
     for (const auto& f : digital()) expired_digital += row.at("id") == f.sha256 ? 1 : 0;
   }
   EXPECT_EQ(expired_digital, expired_in_truth);
-  const auto csv = test::run_naskah({"report", "--data", data(), "--format", "csv", "--today", k_today});
+  const auto csv =
+      test::run_naskah({"report", "--data", data(), "--format", "csv", "--today", k_today});
   EXPECT_EQ(csv.exit_code, 0);
   EXPECT_TRUE(csv.out.starts_with("list,id,doc_type"));
 }
@@ -273,8 +267,8 @@ TEST_F(IndexE2E, SearchesAreAnsweredEveryTimeDuringReindexes) {
   });
   int searches = 0;
   while (!done) {
-    const auto r = test::run_naskah({"search", "--data", data(), "--json", "--today", k_today,
-                                     "pihak:pemerintah"}, 120);
+    const auto r = test::run_naskah(
+        {"search", "--data", data(), "--json", "--today", k_today, "pihak:pemerintah"}, 120);
     ASSERT_EQ(r.exit_code, 0) << r.err;
     const json j = json::parse(r.out);
     EXPECT_GT(j.at("total").get<int>(), 0);
@@ -327,7 +321,8 @@ TEST(IngestCrash, ARerunAfterKillNineLosesAndDuplicatesNothing) {
   fs::create_directories(work / "in");
   std::set<std::string> expected;
   for (const DevFile& f : dev_manifest()) {
-    const bool wanted = f.variant == "digital" || (!test::under_sanitizer() && f.variant == "scan300");
+    const bool wanted =
+        f.variant == "digital" || (!test::under_sanitizer() && f.variant == "scan300");
     if (!wanted || expected.size() >= 12) continue;
     fs::copy_file(test::shared_path("corpus/dev/" + f.file), work / "in" / f.file);
     expected.insert(f.sha256);
@@ -351,7 +346,8 @@ TEST(IngestCrash, ARerunAfterKillNineLosesAndDuplicatesNothing) {
   EXPECT_EQ(test::wait_exit(pid), -SIGKILL);
   EXPECT_LT(records(), expected.size()) << "the ingest finished before it was killed";
 
-  const auto rerun = test::run_naskah({"ingest", "--data", data, "--json", (work / "in").string()}, 1800);
+  const auto rerun =
+      test::run_naskah({"ingest", "--data", data, "--json", (work / "in").string()}, 1800);
   ASSERT_EQ(rerun.exit_code, 0) << rerun.out << rerun.err;
   std::set<std::string> archived;
   std::size_t originals = 0;

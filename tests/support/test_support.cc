@@ -1,5 +1,12 @@
 #include "test_support.h"
 
+#include <fcntl.h>
+#include <poll.h>
+#include <sys/file.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
 #include <algorithm>
 #include <array>
 #include <chrono>
@@ -10,12 +17,6 @@
 #include <sstream>
 #include <stdexcept>
 
-#include <fcntl.h>
-#include <poll.h>
-#include <sys/resource.h>
-#include <sys/wait.h>
-#include <unistd.h>
-
 namespace naskah::test {
 namespace fs = std::filesystem;
 
@@ -23,7 +24,9 @@ std::string source_path(const std::string& relative) {
   return std::string(NASKAH_SOURCE_DIR) + "/" + relative;
 }
 
-bool have_shared() { return fs::is_directory(std::string(NASKAH_SHARED_DIR) + "/corpus"); }
+bool have_shared() {
+  return fs::is_directory(std::string(NASKAH_SHARED_DIR) + "/corpus");
+}
 
 std::string shared_path(const std::string& relative) {
   if (!have_shared()) {
@@ -115,7 +118,8 @@ RunResult run(const std::vector<std::string>& args, int timeout_seconds, int mem
     }
     std::array<pollfd, 2> fds{pollfd{out_open ? out_pipe[0] : -1, POLLIN, 0},
                               pollfd{err_open ? err_pipe[0] : -1, POLLIN, 0}};
-    if (::poll(fds.data(), fds.size(), static_cast<int>(std::min<long long>(left.count(), 1000))) < 0) {
+    if (::poll(fds.data(), fds.size(), static_cast<int>(std::min<long long>(left.count(), 1000))) <
+        0) {
       continue;
     }
     if (out_open && fds[0].revents != 0) drain(out_pipe[0], result.out, out_open);
@@ -149,6 +153,26 @@ int wait_exit(int pid) {
   return WIFEXITED(status) ? WEXITSTATUS(status) : -WTERMSIG(status);
 }
 
+std::string shared_fixture(const std::string& name, const std::string& stamp,
+                           const std::function<void(const std::string&)>& make) {
+  const fs::path dir = fs::path(NASKAH_BINARY).parent_path().parent_path() / name;
+  const int lock = ::open((dir.string() + ".lock").c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+  if (lock < 0) throw std::runtime_error("cannot open the lock of " + dir.string());
+  ::flock(lock, LOCK_EX);
+  const auto time = fs::last_write_time(NASKAH_BINARY).time_since_epoch().count();
+  const std::string full_stamp =
+      std::to_string(fs::file_size(NASKAH_BINARY)) + "-" + std::to_string(time) + "-" + stamp;
+  const fs::path ready = dir / "ready";
+  if (!fs::exists(ready) || read_text(ready.string()) != full_stamp) {
+    fs::remove_all(dir);
+    fs::create_directories(dir);
+    make(dir.string());
+    std::ofstream(ready) << full_stamp;
+  }
+  ::close(lock);  // releases the lock
+  return dir.string();
+}
+
 RunResult run_naskah(const std::vector<std::string>& args, int timeout_seconds, int memory_mb) {
   std::vector<std::string> all{NASKAH_BINARY};
   all.insert(all.end(), args.begin(), args.end());
@@ -177,12 +201,21 @@ std::vector<char32_t> fold(const std::string& s) {
   bool space = false;
   for (char32_t c : code_points(s)) {
     switch (c) {
-      case U'\u2018': case U'\u2019': c = U'\''; break;
-      case U'\u201C': case U'\u201D': c = U'"'; break;
-      case U'\u2013': case U'\u2014': c = U'-'; break;
+      case U'\u2018':
+      case U'\u2019': c = U'\''; break;
+      case U'\u201C':
+      case U'\u201D': c = U'"'; break;
+      case U'\u2013':
+      case U'\u2014': c = U'-'; break;
       case U'\u00AD': continue;
-      case U'\uFB01': out.push_back(U'f'); c = U'i'; break;  // ligatures, as NFKC does
-      case U'\uFB02': out.push_back(U'f'); c = U'l'; break;
+      case U'\uFB01':
+        out.push_back(U'f');
+        c = U'i';
+        break;  // ligatures, as NFKC does
+      case U'\uFB02':
+        out.push_back(U'f');
+        c = U'l';
+        break;
       default: break;
     }
     const bool is_space = c == U' ' || c == U'\n' || c == U'\t' || c == U'\r' || c == U'\f' ||

@@ -2,6 +2,7 @@
 // with a timeout, and the character error rate of a text against its truth.
 #pragma once
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -30,14 +31,20 @@ struct RunResult {
 [[nodiscard]] RunResult run(const std::vector<std::string>& args, int timeout_seconds = 300,
                             int memory_mb = 0);
 // Runs the naskah binary under test with `args`.
-[[nodiscard]] RunResult run_naskah(const std::vector<std::string>& args,
-                                   int timeout_seconds = 300, int memory_mb = 0);
+[[nodiscard]] RunResult run_naskah(const std::vector<std::string>& args, int timeout_seconds = 300,
+                                   int memory_mb = 0);
 
 // Starts `args` (args[0] is the program) in the background with OMP_THREAD_LIMIT=1, its
 // output discarded (stderr appended to `log` if given); returns its process id.
 [[nodiscard]] int spawn(const std::vector<std::string>& args, const std::string& log = {});
 // Waits for a process started by spawn; returns its exit code, or -signal when killed.
 int wait_exit(int pid);
+
+// A folder of the build tree shared by the tests of a suite, which ctest runs each in its
+// own process: the first to come makes it with `make` (under a lock, so the others wait);
+// the others reuse it while the binary under test and `stamp` stay the same. Returns it.
+[[nodiscard]] std::string shared_fixture(const std::string& name, const std::string& stamp,
+                                         const std::function<void(const std::string&)>& make);
 
 // True in the ASan/UBSan build, where everything runs several times slower.
 [[nodiscard]] bool under_sanitizer();

@@ -238,6 +238,7 @@ void Server::Impl::install_api_routes() {
     out["expiring"] = rows_json(listed["expiring"], 200);
     out["expired"] = rows_json(listed["expired"], 50);
     out["suspicious"] = rows_json(listed["suspicious"], 50);
+    if (!results->warnings.empty()) out["warnings"] = results->warnings;
     std::string body = out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
     send_body(res, body);
     if (!key.empty()) answers.put(key, std::move(body));

@@ -147,10 +147,10 @@ Server::Impl::Impl(ServerOptions o, Services s)
 
 search::Searcher& Server::Impl::searcher() {
   thread_local std::unique_ptr<search::Searcher> t_searcher;
-  thread_local std::string t_dir;
-  if (!t_searcher || t_dir != options.index_dir) {
-    t_searcher = std::make_unique<search::Searcher>(options.index_dir);
-    t_dir = options.index_dir;
+  thread_local std::vector<std::string> t_shards;
+  if (!t_searcher || t_shards != options.shards) {
+    t_searcher = std::make_unique<search::Searcher>(options.shards, options.shard_options);
+    t_shards = options.shards;
   }
   return *t_searcher;
 }

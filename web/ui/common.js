@@ -181,6 +181,15 @@ function errorBlock(err, retry) {
     h('p', null, msg),
     retry ? h('button', { type: 'button', class: 'btn btn-secondary', onclick: retry }, t('err.retry')) : null);
 }
+// A shard that did not answer: the answer is partial. The server's reasons are English
+// technical details, shown as such under the translated sentence.
+function partialNotice(warnings) {
+  if (!Array.isArray(warnings) || warnings.length === 0) return null;
+  return h('div', { class: 'partial-notice', role: 'status', id: 'partial-notice' },
+    icon('warn', 'partial-icon'),
+    h('div', null, h('strong', null, t('shards.partial')),
+      h('ul', null, warnings.map((w) => h('li', null, String(w))))));
+}
 function isAbort(e) { return e && e.name === 'AbortError'; }
 
 function toast(msg, kind) {
@@ -199,5 +208,5 @@ export {
   h, svg, clear, icon, $,
   fmtInt, fmtDate, daysBetween, todayISO, fmtMoney, fmtBytes, fmtPercent, fmtDuration,
   typeLabel, statusLabel, partyRoleLabel, reasonLabel, codeMessage, recordTitle, typeChip, statusBadge, agreementHref,
-  cache, canUpload, main, setTitle, loadingBlock, errorBlock, isAbort, toast, rank
+  cache, canUpload, main, setTitle, loadingBlock, errorBlock, partialNotice, isAbort, toast, rank
 };

@@ -3,7 +3,7 @@
 import {
   TYPE_ORDER, STATUS_ORDER, t, h, svg, clear, icon, fmtInt, fmtDate, daysBetween, todayISO, fmtPercent,
   typeLabel, statusLabel, reasonLabel, recordTitle, typeChip, agreementHref,
-  main, setTitle, loadingBlock, errorBlock, isAbort, rank
+  main, setTitle, loadingBlock, errorBlock, partialNotice, isAbort, rank
 } from './common.js';
 import { api } from './api.js';
 
@@ -35,6 +35,8 @@ function viewDashboard(ctx) {
     const total = typeof s.total === 'number' ? s.total : STATUS_ORDER.reduce((n, k) => n + (st[k] || 0), 0);
     wrap.append(h('div', { class: 'page-head' },
       h('div', null, h('h1', null, t('dash.title')), h('p', { class: 'page-sub' }, t('dash.subtitle', { date: fmtDate(today) })))));
+    const partial = partialNotice(s.warnings);
+    if (partial) wrap.append(partial);
 
     const share = (n) => (total ? t('dash.share', { p: fmtPercent(n / total) }) : '');
     function tile(key, n, note, href, cls) {

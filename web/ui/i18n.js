@@ -68,6 +68,7 @@ window.NASKAH_I18N = Object.freeze({
   'results.range_est': { id: '{from}–{to} dari sekitar {total} naskah', en: '{from}–{to} of about {total} agreements' },
   'results.none': { id: 'Tidak ada naskah yang cocok', en: 'No matching agreements' },
   'results.none_hint': { id: 'Coba kata lain, periksa ejaan, atau hapus sebagian filter.', en: 'Try other words, check the spelling, or remove some filters.' },
+  'shards.partial': { id: 'Sebagian indeks tidak menjawab: hasil ini belum lengkap.', en: 'Part of the index did not answer: these results are incomplete.' },
   'results.suggestion': { id: 'Mungkin maksud Anda:', en: 'Did you mean:' },
   'results.prev': { id: 'Sebelumnya', en: 'Previous' },
   'results.next': { id: 'Berikutnya', en: 'Next' },

@@ -3,7 +3,7 @@
 import {
   ID_RE, LAST_SEARCH_KEY, TYPE_ORDER, STATUS_ORDER, t, locale, h, clear, icon,
   fmtInt, fmtDate, typeLabel, statusLabel, recordTitle, typeChip, statusBadge, agreementHref,
-  main, setTitle, loadingBlock, errorBlock, isAbort, rank
+  main, setTitle, loadingBlock, errorBlock, partialNotice, isAbort, rank
 } from './common.js';
 import { api } from './api.js';
 import { safeNext } from './router.js';
@@ -84,6 +84,7 @@ function viewSearch(ctx) {
     icon('search', 'searchbar-icon'), input,
     h('button', { type: 'submit', class: 'btn btn-primary searchbar-btn' }, t('search.button')));
   const suggestion = h('p', { class: 'suggestion', id: 'suggestion', hidden: true });
+  const partial = h('div', { id: 'partial' });
   const facetsBox = h('div', { class: 'facets-body', id: 'facets' });
   const clearBtn = h('button', { type: 'button', class: 'link-btn', id: 'clear-filters', hidden: true }, t('search.clear'));
   const filterToggle = h('button', { type: 'button', class: 'btn btn-secondary filter-toggle', 'aria-expanded': 'false', 'aria-controls': 'facet-panel' }, icon('filter'), h('span', null, t('search.filters')));
@@ -100,7 +101,7 @@ function viewSearch(ctx) {
   const results = h('section', { class: 'results', id: 'results', dataset: { state: 'loading' }, 'aria-busy': 'true' },
     h('div', { class: 'results-bar' }, summary,
       h('label', { class: 'sort-label', for: 'sort' }, h('span', null, t('search.sort')), sortSel)),
-    chips, stateBox, list, pager);
+    partial, chips, stateBox, list, pager);
 
   main.append(h('div', { class: 'container' },
     h('section', { class: 'search-hero' },
@@ -197,6 +198,7 @@ function viewSearch(ctx) {
     results.dataset.total = String(total);
     results.removeAttribute('aria-busy');
 
+    clear(partial).append(partialNotice(data.warnings) || '');
     // suggestion
     clear(suggestion);
     if (data.suggestion && typeof data.suggestion === 'string' && data.suggestion !== st.q) {

@@ -31,6 +31,10 @@ struct LimitsSettings {
 
 struct IndexSettings {
   int lock_timeout_seconds = 60;  // how long a writer waits for another to finish
+  // Searched as one (index/shards.h): index folders, database folders, tcp://HOST:PORT.
+  std::vector<std::string> shards;  // empty = <data_dir>/index
+  int shard_timeout_seconds = 10;
+  int shard_retry_seconds = 10;
 };
 
 struct SearchSettings {

@@ -44,6 +44,9 @@ inline constexpr Xapian::valueno k_year = 5;       // "2021"
 inline constexpr Xapian::valueno k_office = 6;     // as given
 inline constexpr Xapian::valueno k_language = 7;   // "id", "en"
 inline constexpr Xapian::valueno k_confidence = 8; // mean OCR confidence, sortable_serialise
+// The sha256: breaks ties in ranking the same way however the documents are spread over
+// shards (Xapian would otherwise order equal scores by document number).
+inline constexpr Xapian::valueno k_id = 9;
 // Party names (as printed, white space folded) in slots k_party_first, +1, ... so that a
 // stock ValueCountMatchSpy per slot counts them, locally and through remote shards alike.
 inline constexpr Xapian::valueno k_party_first = 10;

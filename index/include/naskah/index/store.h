@@ -91,6 +91,11 @@ class Builder {
   // empty, and removes them.
   [[nodiscard]] Result<void> merge(std::vector<Builder>& parts);
 
+  // Compacts whole databases into this one, which must still be empty: shards to merge
+  // (naskah compact). Each is an index folder (its live generation) or a database folder.
+  // A document found in more than one is kept once. Returns how many were dropped so.
+  [[nodiscard]] Result<std::uint64_t> merge_shards(const std::vector<std::string>& shards);
+
   void add(Prepared&& prepared);
   [[nodiscard]] bool contains(const std::string& sha256);
   [[nodiscard]] std::uint64_t count() const { return m_added; }
@@ -127,6 +132,8 @@ class Builder {
   Scratch m_scratch;             // declared before m_db: the database closes first
   Xapian::WritableDatabase m_db;
   void commit_batch();
+  // Replaces this (empty) database by the compaction of `sources`.
+  void compact_from(Xapian::Database& sources);
   std::uint64_t m_added = 0;
   std::size_t m_buffered = 0;  // positions added since the last commit
   // Spelling words of the batch and how many documents had each: one add_spelling per

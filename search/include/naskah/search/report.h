@@ -26,6 +26,7 @@ struct Report {
   std::vector<ReportRow> expiring;    // soonest first
   std::vector<ReportRow> expired;     // most recently ended first
   std::vector<ReportRow> suspicious;  // most reasons first
+  std::vector<std::string> warnings;  // shards left out: the lists are partial
 };
 
 // `today` empty = the system clock.

@@ -2,8 +2,10 @@
 // with snippets, exact facet counts and status, over the live index generation.
 //
 // A Searcher follows the index: when a reindex swaps in a new generation, the next search
-// opens it; when the writer commits meanwhile, it reopens and retries. Not thread-safe:
-// one Searcher per thread.
+// opens it; when the writer commits meanwhile, it reopens and retries. It searches one
+// index folder or several shards as one (index/shards.h); a shard that does not answer makes
+// the results partial, with a warning, not an error. Not thread-safe: one Searcher per
+// thread.
 #pragma once
 
 #include <cstdint>
@@ -17,6 +19,7 @@
 
 #include "naskah/core/error.h"
 #include "naskah/core/record.h"
+#include "naskah/index/shards.h"
 
 namespace naskah::search {
 
@@ -66,9 +69,10 @@ struct Results {
   std::vector<Hit> hits;
   std::vector<std::pair<std::string, Facet>> facets;  // doc_type, year, party, status, office
   std::string today;
+  std::vector<std::string> warnings;  // shards left out: the results are partial
 };
 
-// The CONTRACT.md JSON of results.
+// The CONTRACT.md JSON (plus "warnings" when the results are partial) of results.
 [[nodiscard]] nlohmann::ordered_json to_json(const Results& results);
 
 // "active", "expiring", "expired" or "unknown" for an end date as of `today`.
@@ -77,7 +81,10 @@ struct Results {
 
 class Searcher {
  public:
+  // One index folder (DATA/index).
   explicit Searcher(std::string index_dir);
+  // Shards searched as one: index folders, database folders, tcp://HOST:PORT.
+  Searcher(std::vector<std::string> shards, index::ShardOptions options);
 
   // Fails with index.missing before anything was indexed, usage.invalid for a bad filter.
   [[nodiscard]] Result<Results> search(const Request& request);
@@ -94,11 +101,15 @@ class Searcher {
   // The live database, opened (or reopened when a new generation was swapped in).
   [[nodiscard]] Result<Xapian::Database*> database();
 
+  // The shards left out of the last database(): empty when the answers are complete.
+  [[nodiscard]] const std::vector<std::string>& warnings() const { return m_shards.warnings(); }
+
  private:
   [[nodiscard]] Result<Results> run(const Request& request);
-  std::string m_index_dir;
-  std::string m_generation;  // the generation m_db was opened on
-  std::optional<Xapian::Database> m_db;
+  // Runs `attempt` again after the index changed under it or a remote shard went away.
+  template <typename F>
+  [[nodiscard]] auto with_retries(const char* what, F attempt) -> decltype(attempt());
+  index::ShardSet m_shards;
 };
 
 }  // namespace naskah::search

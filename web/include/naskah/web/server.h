@@ -20,6 +20,7 @@
 #include <nlohmann/json.hpp>
 
 #include "naskah/core/error.h"
+#include "naskah/index/shards.h"
 #include "naskah/web/auth.h"
 
 namespace naskah::web {
@@ -30,7 +31,8 @@ struct ServerOptions {
   std::string cert_file;  // both set: HTTPS
   std::string key_file;
   int threads = 0;  // request threads; 0 = 4 per core
-  std::string index_dir;
+  std::vector<std::string> shards;  // what search reads: DATA/index, or index.shards
+  index::ShardOptions shard_options;
   std::string inbox_dir;    // uploads are written here
   std::string cache_dir;    // rendered pages
   std::string users_file;

@@ -20,6 +20,8 @@ packages=(
   tesseract-ocr tesseract-ocr-ind tesseract-ocr-eng tesseract-ocr-osd
   # tests, fuzzing and benchmarks
   googletest libgtest-dev libgmock-dev libbenchmark-dev clang libclang-rt-14-dev
+  # the Debian package: dpkg-shlibdeps for cpack; man, which systemd-analyze verify runs
+  dpkg-dev man-db
 )
 
 # Node.js from Debian unless a node is installed already (the tests need 18 or later).

@@ -14,7 +14,8 @@ phase() { echo "test.sh: $1 at ${SECONDS} s" >&2; }
 
 scripts/setup.sh build -DNASKAH_WERROR=ON
 phase "optimised build done"
-(cd build && ctest --output-on-failure -j "$jobs")
+# NASKAH_PACKAGE_TEST: the .deb is installed with apt and purged again (as root only).
+(cd build && NASKAH_PACKAGE_TEST=1 ctest --output-on-failure -j "$jobs")
 phase "optimised tests done"
 
 # -O1, as the sanitizers' authors advise: half the compile time of -O2 here, and the stack

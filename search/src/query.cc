@@ -19,8 +19,7 @@ std::string lower(std::string text) {
 // jenis:/type: values in either language -> the stored doc_type.
 std::string doc_type_of(const std::string& text) {
   const std::string t = lower(text);
-  if (t == "mou" || t == "nk" || t == "nota kesepahaman" || t == "memorandum" ||
-      t == "nota") {
+  if (t == "mou" || t == "nk" || t == "nota kesepahaman" || t == "memorandum" || t == "nota") {
     return "mou";
   }
   if (t == "pks" || t == "perjanjian" || t == "perjanjian kerja sama" || t == "kesepakatan" ||
@@ -87,8 +86,9 @@ class DateRange : public Xapian::RangeProcessor {
     const std::string from = begin.empty() ? std::string{} : date_bound(begin, false);
     const std::string to = end.empty() ? std::string{} : date_bound(end, true);
     if ((!begin.empty() && from.empty()) || (!end.empty() && to.empty())) {
-      throw Xapian::QueryParserError("a date range is written 2021-01-01..2021-12-31 "
-                                     "(or 2021..2022, or 2021-03..2021-06)");
+      throw Xapian::QueryParserError(
+          "a date range is written 2021-01-01..2021-12-31 "
+          "(or 2021..2022, or 2021-03..2021-06)");
     }
     if (from.empty()) return Query(Query::OP_VALUE_LE, slot, to);
     if (to.empty()) return Query(Query::OP_VALUE_GE, slot, from);
@@ -97,9 +97,9 @@ class DateRange : public Xapian::RangeProcessor {
 };
 
 const Xapian::SimpleStopper& stopper() {
-  static constexpr const char* k_words[] = {"dan", "yang", "di",  "ke",  "dari", "untuk",
-                                            "dengan", "atau", "pada", "dalam", "the", "of",
-                                            "and", "in", "on", "for", "to", "a", "an"};
+  static constexpr const char* k_words[] = {
+      "dan", "yang", "di",  "ke", "dari", "untuk", "dengan", "atau", "pada", "dalam",
+      "the", "of",   "and", "in", "on",   "for",   "to",     "a",    "an"};
   static const Xapian::SimpleStopper k_stopper(std::begin(k_words), std::end(k_words));
   return k_stopper;
 }
@@ -130,10 +130,9 @@ void add_fields(Xapian::QueryParser& qp, const std::string& today, int days) {
   }
 }
 
-constexpr unsigned k_flags = Xapian::QueryParser::FLAG_DEFAULT |
-                             Xapian::QueryParser::FLAG_WILDCARD |
-                             Xapian::QueryParser::FLAG_PURE_NOT |
-                             Xapian::QueryParser::FLAG_AUTO_MULTIWORD_SYNONYMS;
+constexpr unsigned k_flags =
+    Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_WILDCARD |
+    Xapian::QueryParser::FLAG_PURE_NOT | Xapian::QueryParser::FLAG_AUTO_MULTIWORD_SYNONYMS;
 
 // The query text parsed with one language's stemmer.
 Query parse_with(const Xapian::Database& db, const std::string& text, const char* language,
@@ -201,8 +200,7 @@ std::string add_days(const std::string& iso, int days) {
   return out;
 }
 
-Result<Query> status_query(const std::string& status, const std::string& today,
-                           int expiring_days) {
+Result<Query> status_query(const std::string& status, const std::string& today, int expiring_days) {
   const auto slot = index::slot::k_end;
   const std::string now = index::date_value(today);
   const std::string soon = index::date_value(add_days(today, expiring_days));
@@ -215,28 +213,39 @@ Result<Query> status_query(const std::string& status, const std::string& today,
   if (status == "unknown") {
     return Query(Query::OP_AND_NOT, Query::MatchAll, Query(Query::OP_VALUE_GE, slot, "0"));
   }
-  return fail(codes::k_usage_invalid, "status is one of active (aktif), expiring (segera berakhir), "
-                               "expired (berakhir), unknown (tidak diketahui); got '" +
-                                   status + "'");
+  return fail(codes::k_usage_invalid,
+              "status is one of active (aktif), expiring (segera berakhir), "
+              "expired (berakhir), unknown (tidak diketahui); got '" +
+                  status + "'");
 }
 
-Result<ParsedQuery> build_query(const Xapian::Database& vocabulary, const Xapian::Database& db,
-                                const Request& request, const std::string& today) {
-  ParsedQuery parsed;
+std::string corrected_query(const Xapian::Database& vocabulary, const Request& request,
+                            const std::string& today) {
+  std::string corrected;
+  try {
+    (void)parse_with(vocabulary, request.query, "indonesian", today, request.expiring_days,
+                     &corrected);
+  } catch (const Xapian::Error&) {
+    return {};
+  }
+  return corrected;
+}
+
+Result<Query> build_query(const Xapian::Database& vocabulary, const Xapian::Database& db,
+                          const Request& request, const std::string& today) {
+  Query parsed;
   const bool blank = index::display_name(request.query).empty();
   try {
     if (blank) {
-      parsed.query = Query::MatchAll;
+      parsed = Query::MatchAll;
     } else {
       // Indonesian stems, and English ones for English records; the same query either way.
       const Query id = parse_with(vocabulary, request.query, "indonesian", today,
-                                  request.expiring_days, &parsed.corrected);
-      const Query en = parse_with(vocabulary, request.query, "english", today,
                                   request.expiring_days, nullptr);
-      parsed.query = id.get_description() == en.get_description()
-                         ? id
-                         : Query(Query::OP_OR, id, en);
-      if (parsed.query.empty()) parsed.query = Query::MatchAll;  // only stop words
+      const Query en =
+          parse_with(vocabulary, request.query, "english", today, request.expiring_days, nullptr);
+      parsed = id.get_description() == en.get_description() ? id : Query(Query::OP_OR, id, en);
+      if (parsed.empty()) parsed = Query::MatchAll;  // only stop words
     }
   } catch (const Xapian::QueryParserError& e) {
     return fail(codes::k_usage_invalid, e.get_msg());
@@ -270,9 +279,8 @@ Result<ParsedQuery> build_query(const Xapian::Database& vocabulary, const Xapian
     });
   }
   if (ok) {
-    ok = add_group(f.party, [&](const std::string& v) -> Result<Query> {
-      return party_filter(db, v);
-    });
+    ok = add_group(f.party,
+                   [&](const std::string& v) -> Result<Query> { return party_filter(db, v); });
   }
   if (ok) {
     ok = add_group(f.status, [&](const std::string& v) {
@@ -284,15 +292,16 @@ Result<ParsedQuery> build_query(const Xapian::Database& vocabulary, const Xapian
     const std::string from = f.signed_from.empty() ? "" : date_bound(f.signed_from, false);
     const std::string to = f.signed_to.empty() ? "" : date_bound(f.signed_to, true);
     if ((!f.signed_from.empty() && from.empty()) || (!f.signed_to.empty() && to.empty())) {
-      return fail(codes::k_usage_invalid, "signed_from and signed_to are dates: 2021, 2021-06 or "
-                                   "2021-06-30");
+      return fail(codes::k_usage_invalid,
+                  "signed_from and signed_to are dates: 2021, 2021-06 or "
+                  "2021-06-30");
     }
     const auto slot = index::slot::k_signed;
     filters.push_back(from.empty() ? Query(Query::OP_VALUE_LE, slot, to)
                       : to.empty() ? Query(Query::OP_VALUE_GE, slot, from)
                                    : Query(Query::OP_VALUE_RANGE, slot, from, to));
   }
-  for (const Query& filter : filters) parsed.query = Query(Query::OP_FILTER, parsed.query, filter);
+  for (const Query& filter : filters) parsed = Query(Query::OP_FILTER, parsed, filter);
   return parsed;
 }
 

@@ -2,9 +2,9 @@
 // (Indonesian and English names), date ranges, and the filters of a Request.
 #pragma once
 
-#include <string>
-
 #include <xapian.h>
+
+#include <string>
 
 #include "naskah/core/error.h"
 #include "naskah/search/search.h"
@@ -22,15 +22,15 @@ namespace naskah::search {
 [[nodiscard]] Result<Xapian::Query> status_query(const std::string& status,
                                                  const std::string& today, int expiring_days);
 
-struct ParsedQuery {
-  Xapian::Query query;
-  std::string corrected;  // spelling correction of the query text, or empty
-};
+// Parses `request.query` with the synonyms of `vocabulary` and adds the request's filters,
+// looking names up in `db` (the database searched).
+[[nodiscard]] Result<Xapian::Query> build_query(const Xapian::Database& vocabulary,
+                                                const Xapian::Database& db, const Request& request,
+                                                const std::string& today);
 
-// Parses `request.query` with the synonyms and spelling of `vocabulary` and adds the
-// request's filters, looking names up in `db` (the database searched).
-[[nodiscard]] Result<ParsedQuery> build_query(const Xapian::Database& vocabulary,
-                                              const Xapian::Database& db, const Request& request,
-                                              const std::string& today);
+// The query text with misspelt words replaced by the likeliest words of `vocabulary`'s
+// spelling table; empty when nothing needs correcting.
+[[nodiscard]] std::string corrected_query(const Xapian::Database& vocabulary,
+                                          const Request& request, const std::string& today);
 
 }  // namespace naskah::search

@@ -120,8 +120,8 @@ std::string to_csv(const Report& report) {
       for (const Party& p : r.parties) parties.push_back(p.name);
       for (const std::string& field :
            {std::string(list), r.sha256, r.doc_type.value_or(""), r.title.value_or(""),
-            joined(parties), joined(r.numbers), r.signed_date.value_or(""),
-            r.end_date.value_or(""), row.status, joined(row.reasons)}) {
+            joined(parties), joined(r.numbers), r.signed_date.value_or(""), r.end_date.value_or(""),
+            row.status, joined(row.reasons)}) {
         out += csv_field(field) + ",";
       }
       out.back() = '\n';

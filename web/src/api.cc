@@ -1,13 +1,13 @@
 // The read side of the JSON API: search, one agreement (record, original, page images) and
 // the dashboard's figures. Everything here needs a viewer or more (the gate has checked).
+#include <spdlog/spdlog.h>
+
 #include <algorithm>
 #include <charconv>
 #include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <memory>
-
-#include <spdlog/spdlog.h>
 
 #include "naskah/core/clock.h"
 #include "naskah/core/file.h"
@@ -27,9 +27,9 @@ Result<int> int_param(const httplib::Request& req, const char* name, int fallbac
   int value = 0;
   const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
   if (ec != std::errc{} || end != text.data() + text.size() || value < low || value > high) {
-    return fail(naskah::codes::k_usage_invalid, std::string(name) + " must be a whole number from " +
-                                                    std::to_string(low) + " to " +
-                                                    std::to_string(high) + ".");
+    return fail(naskah::codes::k_usage_invalid,
+                std::string(name) + " must be a whole number from " + std::to_string(low) + " to " +
+                    std::to_string(high) + ".");
   }
   return value;
 }
@@ -91,6 +91,10 @@ void send_failure(httplib::Response& res, const Error& error) {
 }
 
 // A list of report rows cut to `limit`, with how many there were.
+// What a caller gets when the answer it waited for was not computed (it never is without
+// an error of its own; see ResultCache::answer).
+const Error k_no_answer{naskah::codes::k_internal, "the answer could not be computed", ""};
+
 nlohmann::ordered_json rows_json(const nlohmann::ordered_json& rows, std::size_t limit) {
   nlohmann::ordered_json out = nlohmann::ordered_json::array();
   for (std::size_t i = 0; i < rows.size() && i < limit; ++i) out.push_back(rows[i]);
@@ -132,30 +136,30 @@ void Server::Impl::install_api_routes() {
     };
     auto state = searcher().state();
     const std::string key = state && answers.enabled() ? cache_key(*state, req) : "";
-    if (!key.empty()) {
-      if (auto hit = answers.find(key)) {
-        observe();
-        return send_body(res, *hit);
+    std::optional<Error> failure;
+    const auto body = answers.answer(key, [&]() -> std::shared_ptr<const std::string> {
+      auto found = searcher().search(*request);
+      if (!found) {
+        failure = found.error();
+        return nullptr;
       }
-    }
-    auto found = searcher().search(*request);
+      return std::make_shared<const std::string>(
+          search::to_json(*found).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+    });
     observe();
-    if (!found) return send_failure(res, found.error());
-    std::string body = search::to_json(*found).dump(-1, ' ', false,
-                                                    nlohmann::json::error_handler_t::replace);
-    send_body(res, body);
-    if (!key.empty()) answers.put(key, std::move(body));
+    if (!body) return send_failure(res, failure.value_or(k_no_answer));
+    send_body(res, *body);
   });
 
-  http->Get(R"(/api/agreements/([0-9a-f]{64}))", [this](const httplib::Request& req,
-                                                        httplib::Response& res) {
-    auto record = services.load_record(req.matches[1].str());
-    if (!record) return send_failure(res, record.error());
-    std::optional<std::string> end;
-    if ((*record)["end_date"].is_string()) end = (*record)["end_date"].get<std::string>();
-    (*record)["status"] = search::status_of(end, today_iso(), options.expiring_days);
-    send_json(res, 200, *record);
-  });
+  http->Get(R"(/api/agreements/([0-9a-f]{64}))",
+            [this](const httplib::Request& req, httplib::Response& res) {
+              auto record = services.load_record(req.matches[1].str());
+              if (!record) return send_failure(res, record.error());
+              std::optional<std::string> end;
+              if ((*record)["end_date"].is_string()) end = (*record)["end_date"].get<std::string>();
+              (*record)["status"] = search::status_of(end, today_iso(), options.expiring_days);
+              send_json(res, 200, *record);
+            });
 
   http->Get(R"(/api/agreements/([0-9a-f]{64})/file)", [this](const httplib::Request& req,
                                                              httplib::Response& res) {
@@ -165,20 +169,20 @@ void Server::Impl::install_api_routes() {
     const auto size = fs::file_size(file->path, ec);
     auto in = std::make_shared<std::ifstream>(file->path, std::ios::binary);
     if (ec || !*in) {
-      return send_failure(res, Error{naskah::codes::k_internal, "The original cannot be read.", {}});
+      return send_failure(res,
+                          Error{naskah::codes::k_internal, "The original cannot be read.", {}});
     }
     res.set_header("Content-Disposition", disposition(file->name));
     res.set_header("Cache-Control", "private, max-age=86400, immutable");
-    res.set_content_provider(
-        static_cast<std::size_t>(size), file->mime,
-        [in](std::size_t offset, std::size_t length, httplib::DataSink& sink) {
-          std::vector<char> buffer(std::min<std::size_t>(length, 64 * 1024));
-          in->seekg(static_cast<std::streamoff>(offset));
-          in->read(buffer.data(), static_cast<std::streamsize>(buffer.size()));
-          const auto got = in->gcount();
-          if (got <= 0) return false;
-          return sink.write(buffer.data(), static_cast<std::size_t>(got));
-        });
+    res.set_content_provider(static_cast<std::size_t>(size), file->mime,
+                             [in](std::size_t offset, std::size_t length, httplib::DataSink& sink) {
+                               std::vector<char> buffer(std::min<std::size_t>(length, 64 * 1024));
+                               in->seekg(static_cast<std::streamoff>(offset));
+                               in->read(buffer.data(), static_cast<std::streamsize>(buffer.size()));
+                               const auto got = in->gcount();
+                               if (got <= 0) return false;
+                               return sink.write(buffer.data(), static_cast<std::size_t>(got));
+                             });
   });
 
   http->Get(R"(/api/agreements/([0-9a-f]{64})/pages/([0-9]{1,4}))",
@@ -187,8 +191,8 @@ void Server::Impl::install_api_routes() {
               const int page = std::stoi(req.matches[2].str());
               const int dpi = options.page_dpi;
               const std::string cached = options.cache_dir + "/" + id.substr(0, 2) + "/" + id +
-                                         "-" + std::to_string(page) + "-" +
-                                         std::to_string(dpi) + ".png";
+                                         "-" + std::to_string(page) + "-" + std::to_string(dpi) +
+                                         ".png";
               auto png = read_file(cached, 64ull * 1024 * 1024);
               if (!png) {
                 // One page at a time: rendering is heavy, and pages are cached after.
@@ -214,35 +218,44 @@ void Server::Impl::install_api_routes() {
     if (!days) return send_failure(res, days.error());
     auto state = searcher().state();
     const std::string key = state && answers.enabled() ? cache_key(*state, req) : "";
-    if (!key.empty()) {
-      if (auto hit = answers.find(key)) return send_body(res, *hit);
-    }
-    search::Request all;
-    all.limit = 0;
-    all.expiring_days = *days;
-    auto results = searcher().search(all);
-    if (!results) return send_failure(res, results.error());
-    auto report = search::make_report(searcher(), "", *days);
-    if (!report) return send_failure(res, report.error());
-    const auto contract = search::to_json(*results);
-    const auto listed = search::to_json(*report);
-    nlohmann::ordered_json out{{"today", report->today}, {"days", *days},
-                               {"total", results->total}};
-    for (const char* facet : {"status", "doc_type", "year", "party", "office"}) {
-      out[facet] = contract["facets"].contains(facet) ? contract["facets"][facet]
-                                                      : nlohmann::ordered_json::object();
-    }
-    out["counts"] = {{"expiring", report->expiring.size()},
-                     {"expired", report->expired.size()},
-                     {"suspicious", report->suspicious.size()}};
-    out["expiring"] = rows_json(listed["expiring"], 200);
-    out["expired"] = rows_json(listed["expired"], 50);
-    out["suspicious"] = rows_json(listed["suspicious"], 50);
-    if (!results->warnings.empty()) out["warnings"] = results->warnings;
-    std::string body = out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-    send_body(res, body);
-    if (!key.empty()) answers.put(key, std::move(body));
+    std::optional<Error> failure;
+    const auto body = answers.answer(key, [&]() -> std::shared_ptr<const std::string> {
+      auto made = stats_body(*days);
+      if (!made) {
+        failure = made.error();
+        return nullptr;
+      }
+      return std::make_shared<const std::string>(std::move(*made));
+    });
+    if (!body) return send_failure(res, failure.value_or(k_no_answer));
+    send_body(res, *body);
   });
+}
+
+// The dashboard's numbers: counts by facet and the report's lists, trimmed.
+Result<std::string> Server::Impl::stats_body(int days) {
+  search::Request all;
+  all.limit = 0;
+  all.expiring_days = days;
+  auto results = searcher().search(all);
+  if (!results) return tl::unexpected(results.error());
+  auto report = search::make_report(searcher(), "", days);
+  if (!report) return tl::unexpected(report.error());
+  const auto contract = search::to_json(*results);
+  const auto listed = search::to_json(*report);
+  nlohmann::ordered_json out{{"today", report->today}, {"days", days}, {"total", results->total}};
+  for (const char* facet : {"status", "doc_type", "year", "party", "office"}) {
+    out[facet] = contract["facets"].contains(facet) ? contract["facets"][facet]
+                                                    : nlohmann::ordered_json::object();
+  }
+  out["counts"] = {{"expiring", report->expiring.size()},
+                   {"expired", report->expired.size()},
+                   {"suspicious", report->suspicious.size()}};
+  out["expiring"] = rows_json(listed["expiring"], 200);
+  out["expired"] = rows_json(listed["expired"], 50);
+  out["suspicious"] = rows_json(listed["suspicious"], 50);
+  if (!results->warnings.empty()) out["warnings"] = results->warnings;
+  return out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
 }  // namespace naskah::web

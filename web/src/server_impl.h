@@ -1,21 +1,21 @@
 // Inside the web server: what the route handlers share. Internal to web/.
 #pragma once
 
+#include <httplib.h>
+
 #include <map>
 #include <memory>
 #include <mutex>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <string_view>
 
-#include <httplib.h>
-#include <nlohmann/json.hpp>
-
 #include "metrics.h"
-#include "result_cache.h"
 #include "naskah/search/search.h"
 #include "naskah/web/auth.h"
 #include "naskah/web/server.h"
+#include "result_cache.h"
 
 namespace naskah::web {
 
@@ -49,6 +49,8 @@ struct Server::Impl {
   void install_ui_routes();
   void install_session_routes();
   void install_api_routes();
+  // The body of /api/stats for an expiry window of `days`.
+  [[nodiscard]] Result<std::string> stats_body(int days);
   void install_upload_routes();
 };
 

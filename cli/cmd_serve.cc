@@ -135,6 +135,9 @@ int run_serve(const ServeArgs& args, Globals& globals) {
   const config::Settings& settings = config->settings();
   auto address = parse_listen(args.listen.empty() ? settings.web.listen : args.listen);
   if (!address) return report_error(address.error(), false, "serve");
+  if (auto shards = search_shards(settings); !shards) {
+    return report_error(shards.error(), false, "configuration");
+  }
   web::ServerOptions options = web_options(settings);
   options.host = address->first;
   options.port = address->second;

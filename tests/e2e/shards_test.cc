@@ -2,7 +2,7 @@
 // here as text PDFs, plus the dev corpus's digital files) reindexed into 3 partitions, each
 // served by its own xapian-tcpsrv on 127.0.0.1. Searching the 3 as one gives the same
 // answers as the unsharded index; a stopped shard makes the answers partial, with a
-// warning, in the CLI and the API; restarted, they are complete again. naskah compact
+// warning, in the CLI, the API and the UI; restarted, they are complete again. naskah compact
 // merges the partitions back into one index.
 #include <arpa/inet.h>
 #include <gtest/gtest.h>
@@ -347,6 +347,21 @@ TEST_F(ShardsE2E, TheApiSaysWhenAShardIsDown) {
   EXPECT_LT(partial.at("total").get<int>(), complete.at("total").get<int>());
   const json stats = get("/api/stats");
   EXPECT_TRUE(stats.contains("warnings")) << stats.dump();
+
+  // The UI says so too, on the search page and the dashboard (tests/browser).
+  const std::string browser_dir = test::source_path("tests/browser");
+  ASSERT_TRUE(fs::exists(browser_dir + "/node_modules/playwright-core"))
+      << "run scripts/setup.sh: it installs playwright-core into tests/browser";
+  const fs::path artifacts = fs::current_path() / "browser-artifacts";
+  fs::create_directories(artifacts);
+  const auto ui = test::run(
+      {"/bin/sh", "-c",
+       "cd '" + browser_dir + "' && env NASKAH_URL=http://127.0.0.1:" + std::to_string(port) +
+           " NASKAH_USER=adi NASKAH_PASSWORD=sandi-rahasia-adi NASKAH_DOWN=" +
+           m_servers[2]->address() + " NASKAH_ARTIFACTS='" + artifacts.string() +
+           "' node partial_test.mjs"},
+      300);
+  EXPECT_EQ(ui.exit_code, 0) << ui.out << ui.err;
 
   m_servers[2]->start((m_tmp / "tcpsrv-3-again.log").string());
   const json again = get("/api/search?q=kerja+sama");

@@ -1,9 +1,9 @@
 // Index benchmark (not a test: neither ctest nor CI runs it). How fast naskah indexes and
 // searches a large archive, on synthetic agreements that look like the real ones.
 //
-//   index_bench WORK_DIR [--docs N] [--threads T] [--text-dir DIR]
+//   index_bench WORK_DIR [--docs N] [--words W] [--threads T] [--text-dir DIR]
 //
-//   1. generates N records deterministically (about 1,500 words each, Indonesian with ~10%
+//   1. generates N records deterministically (about W = 1,500 words each, Indonesian, ~10%
 //      English, words Zipf-distributed over a few thousand) and writes them as an archive
 //      under WORK_DIR/data, and each text as DIR/<i>.txt (default WORK_DIR/text) for omindex;
 //   2. indexes them from memory into WORK_DIR/index-direct the way reindex does: T threads
@@ -13,6 +13,11 @@
 //   5. prints sizes, peak memory, a table and, last, one JSON line with every figure.
 // Records are made again from their number whenever needed, so memory stays flat whatever N.
 // bench/index_bench.sh runs it next to omindex on the same texts.
+//
+// Two partial runs serve bench/shard_bench.sh, which reindexes and serves shards itself:
+// --archive-only does step 1 without the texts; --search-only [--shards LIST] does step 4
+// alone, on WORK_DIR/data/index or on the shards, and prints each query's total so that two
+// runs over the same records can be compared.
 #include <malloc.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
@@ -431,16 +436,21 @@ constexpr const char* k_laws[] = {
     "Peraturan Menteri Hukum dan Hak Asasi Manusia Nomor 35 Tahun 2018",
     "Peraturan Presiden Nomor 44 Tahun 2015 tentang Kementerian Hukum dan Hak Asasi Manusia"};
 
+// Words a record aims at by default; --words scales every record's target by N / this.
+constexpr std::size_t k_default_words = 1500;
+
 // What all records draw from: built once, read by every thread.
 struct Corpus {
+  std::size_t words = k_default_words;  // per record, on average
   Vocabulary indonesian{k_indonesian_words, 4000, k_seed + 1};
   Vocabulary english{k_english_words, 2500, k_seed + 2};
   std::vector<std::string> parties;  // 300
   std::vector<std::string> offices;  // 40
 };
 
-Corpus make_corpus() {
+Corpus make_corpus(std::size_t words) {
   Corpus corpus;
+  corpus.words = words;
   for (const char* province : k_provinces) {
     corpus.parties.push_back(std::string("Kantor Wilayah Kementerian Hukum dan HAM ") + province);
   }
@@ -820,7 +830,9 @@ Synthetic make_record(std::size_t i, const Corpus& corpus) {
     r.text_source = naskah::TextSource::ocr;
     r.ocr_confidence = 50.0 + 47.0 * rng.unit();
   }
-  TextWriter w(static_cast<std::size_t>(rng.between(1300, 1700)), r.pages);
+  // Scaled after the draw, so that the default length leaves every record as it was.
+  const auto target = static_cast<std::size_t>(rng.between(1300, 1700));
+  TextWriter w(target * corpus.words / k_default_words, r.pages);
   write_heading(w, terms);
   write_opening(w, terms, rng);
   write_articles(w, terms, rng, terms.english ? corpus.english : corpus.indonesian);
@@ -901,9 +913,13 @@ void progress(const char* phase, std::size_t done, std::size_t total, Clock::tim
 
 struct Config {
   fs::path work_dir;
-  fs::path text_dir;
+  fs::path text_dir;  // empty: no texts (--archive-only)
   std::size_t docs = 100'000;
+  std::size_t words = k_default_words;
   int threads = 1;
+  bool archive_only = false;
+  bool search_only = false;
+  std::vector<std::string> shards;  // --search-only: empty = WORK_DIR/data/index
 };
 
 struct Phase {
@@ -928,12 +944,12 @@ void for_each_record(std::size_t n, int threads, Work work) {
   }
 }
 
-// Writes the archive and the text files. Writing is mostly waiting for fsync (every
-// archive write is made durable), so it runs more threads than cores.
+// Writes the archive and, unless text_dir is empty, the text files. Writing is mostly waiting for
+// fsync (every archive write is made durable), so it runs more threads than cores.
 Phase write_corpus(const Corpus& corpus, const Config& config) {
   naskah::ingest::Archive archive(naskah::ingest::archive_dir((config.work_dir / "data").string()));
   const nlohmann::json provenance = naskah::ingest::provenance(naskah::extract::Options{});
-  fs::create_directories(config.text_dir);
+  if (!config.text_dir.empty()) fs::create_directories(config.text_dir);
   std::atomic<std::size_t> words{0};
   std::mutex error_mutex;
   Phase phase;
@@ -944,8 +960,10 @@ Phase write_corpus(const Corpus& corpus, const Config& config) {
     words += word_count(s.record.text);
     auto stored = archive.store_original(s.record.sha256, s.pdf, "application/pdf");
     if (stored) stored = archive.store_record(s.record, provenance);
-    std::ofstream(config.text_dir / (std::to_string(i) + ".txt"), std::ios::binary)
-        << s.record.text;
+    if (!config.text_dir.empty()) {
+      std::ofstream(config.text_dir / (std::to_string(i) + ".txt"), std::ios::binary)
+          << s.record.text;
+    }
     if (!stored) {
       const std::lock_guard lock(error_mutex);
       phase.error = stored.error().message + " (" + stored.error().where + ")";
@@ -1185,6 +1203,8 @@ struct SearchFigures {
     std::uint64_t hits = 0;
     double median_ms = 0;
     double max_ms = 0;
+    bool estimated = false;
+    std::string doc_types;  // the doc_type facet, "mou 12, pks 30": compared across runs
   };
   std::vector<Query> per_query;  // in the order of the list
   long peak_kb = 0;
@@ -1196,6 +1216,41 @@ double percentile(std::vector<double> sorted, double q) {
   std::sort(sorted.begin(), sorted.end());
   const auto rank = static_cast<std::size_t>(std::ceil(q * static_cast<double>(sorted.size())));
   return sorted[std::clamp<std::size_t>(rank, 1, sorted.size()) - 1];
+}
+
+// "mou 12, pks 30, ...": the doc_type facet's counts, sorted by value.
+std::string doc_type_counts(const naskah::search::Results& results) {
+  std::vector<std::string> counts;
+  for (const auto& [name, facet] : results.facets) {
+    if (name != "doc_type") continue;
+    for (const auto& [value, n] : facet) counts.push_back(value + " " + std::to_string(n));
+  }
+  std::sort(counts.begin(), counts.end());
+  std::string text;
+  for (const auto& count : counts) text += (text.empty() ? "" : ", ") + count;
+  return text;
+}
+
+// The results of `query`, or an error for a failed search and for partial results: a shard
+// left out would make the figures those of a smaller index.
+naskah::Result<naskah::search::Results> search_whole(naskah::search::Searcher& searcher,
+                                                     const BenchQuery& query) {
+  auto results = searcher.search(query.request);
+  if (!results) {
+    return naskah::fail(results.error().code, query.label + ": " + results.error().message);
+  }
+  if (!results->warnings.empty()) {
+    return naskah::fail("index.unavailable",
+                        query.label + ": a shard was left out: " + results->warnings.front());
+  }
+  return results;
+}
+
+naskah::search::Searcher open_searcher(const Config& config) {
+  if (config.shards.empty()) {
+    return naskah::search::Searcher(naskah::ingest::index_dir((config.work_dir / "data").string()));
+  }
+  return naskah::search::Searcher(config.shards, naskah::index::ShardOptions{});
 }
 
 void show_counts(const BenchQuery& query, const naskah::search::Results& results) {
@@ -1218,26 +1273,27 @@ void show_counts(const BenchQuery& query, const naskah::search::Results& results
 SearchFigures run_searches(const Corpus& corpus, const Config& config) {
   SearchFigures figures;
   const std::vector<BenchQuery> queries = bench_queries(corpus, config.docs);
-  naskah::search::Searcher searcher(naskah::ingest::index_dir((config.work_dir / "data").string()));
+  naskah::search::Searcher searcher = open_searcher(config);
   reset_peak_rss();
   std::printf("\nsearch: first queries, hits and doc_type facet (warm-up run)\n");
   for (std::size_t q = 0; q < queries.size(); ++q) {
-    auto results = searcher.search(queries[q].request);
+    auto results = search_whole(searcher, queries[q]);
     if (!results) {
-      figures.error = queries[q].label + ": " + results.error().message;
+      figures.error = results.error().message;
       return figures;
     }
     if (q < 5) show_counts(queries[q], *results);
-    figures.per_query.push_back({queries[q].label, results->total, 0, 0});
+    figures.per_query.push_back(
+        {queries[q].label, results->total, 0, 0, results->estimated, doc_type_counts(*results)});
   }
   std::vector<double> all;
   std::vector<std::vector<double>> per_query(queries.size());
   for (int round = 0; round < k_search_rounds; ++round) {
     for (std::size_t q = 0; q < queries.size(); ++q) {
       const auto started = Clock::now();
-      const auto results = searcher.search(queries[q].request);
+      const auto results = search_whole(searcher, queries[q]);
       const double ms = seconds_since(started) * 1000.0;
-      if (!results) figures.error = queries[q].label + ": " + results.error().message;
+      if (!results) figures.error = results.error().message;
       all.push_back(ms);
       per_query[q].push_back(ms);
     }
@@ -1302,6 +1358,19 @@ struct Report {
   long peak_kb = 0;
 };
 
+void print_search(const SearchFigures& search) {
+  std::printf("\nsearch: %zu queries x %d rounds = %zu calls, limit 20, exact facets\n",
+              search.queries, k_search_rounds, search.calls);
+  std::printf("  p50 %.2f ms   p99 %.2f ms   max %.2f ms   mean %.2f ms   peak %.0f MB\n",
+              search.p50_ms, search.p99_ms, search.max_ms, search.mean_ms,
+              mib_of_kb(search.peak_kb));
+  std::printf("  %-52s %9s %10s %8s\n", "query", "hits", "median ms", "max ms");
+  for (const auto& q : search.per_query) {
+    std::printf("  %-52s %9llu %10.2f %8.2f\n", q.label.substr(0, 52).c_str(),
+                static_cast<unsigned long long>(q.hits), q.median_ms, q.max_ms);
+  }
+}
+
 void print_report(const Report& r) {
   std::printf("\n%-34s %8s %9s %9s %11s %8s\n", "phase", "docs", "seconds", "docs/s", "words/s",
               "peak MB");
@@ -1314,16 +1383,7 @@ void print_report(const Report& r) {
       "  direct: writing the parts %.1f s, merging them and Builder::finish %.1f s;\n"
       "          making the records, %.2f ms each on one thread, is included\n",
       r.direct.add_seconds, r.direct.finish_seconds, r.generation_ms);
-  std::printf("\nsearch: %zu queries x %d rounds = %zu calls, limit 20, exact facets\n",
-              r.search.queries, k_search_rounds, r.search.calls);
-  std::printf("  p50 %.2f ms   p99 %.2f ms   max %.2f ms   mean %.2f ms   peak %.0f MB\n",
-              r.search.p50_ms, r.search.p99_ms, r.search.max_ms, r.search.mean_ms,
-              mib_of_kb(r.search.peak_kb));
-  std::printf("  %-52s %9s %10s %8s\n", "query", "hits", "median ms", "max ms");
-  for (const auto& q : r.search.per_query) {
-    std::printf("  %-52s %9llu %10.2f %8.2f\n", q.label.substr(0, 52).c_str(),
-                static_cast<unsigned long long>(q.hits), q.median_ms, q.max_ms);
-  }
+  print_search(r.search);
   std::printf("\non disk                              MB\n");
   std::printf("  archive (data/archive)      %10.1f\n", mib(r.sizes.archive));
   std::printf("  texts for omindex           %10.1f\n", mib(r.sizes.text));
@@ -1371,10 +1431,27 @@ nlohmann::ordered_json report_json(const Report& r) {
 // ---- main ------------------------------------------------------------------------------------
 
 constexpr const char* k_usage =
-    "usage: index_bench WORK_DIR [--docs N] [--threads T] [--text-dir DIR]\n"
-    "  N: records (default 100000); T: threads preparing documents (default: one per core);\n"
-    "  DIR: where the texts go for omindex (default WORK_DIR/text). WORK_DIR must not hold\n"
-    "  data/, index-direct/ or texts from an earlier run.\n";
+    "usage: index_bench WORK_DIR [--docs N] [--words W] [--threads T] [--text-dir DIR]\n"
+    "       index_bench WORK_DIR --archive-only [--docs N] [--words W] [--threads T]\n"
+    "       index_bench WORK_DIR --search-only [--docs N] [--words W] [--shards LIST]\n"
+    "  N: records (default 100000); W: words per record aimed at (default 1500; below ~300\n"
+    "  records hold only their heading, opening and closing, ~250 words, and no body text);\n"
+    "  T: threads preparing documents (default: one per core); DIR: where the texts go for\n"
+    "  omindex (default WORK_DIR/text). WORK_DIR must not hold data/, index-direct/ or texts\n"
+    "  from an earlier run.\n"
+    "  --archive-only: only write the records into WORK_DIR/data's archive (no texts).\n"
+    "  --search-only: only time the queries (the same list for the same N and W) on\n"
+    "  WORK_DIR/data/index, or on LIST: shards separated by commas (folders, tcp://HOST:PORT).\n";
+
+std::vector<std::string> split_commas(const std::string& text) {
+  std::vector<std::string> items;
+  for (std::size_t from = 0; from <= text.size();) {
+    const std::size_t to = std::min(text.find(',', from), text.size());
+    if (to > from) items.push_back(text.substr(from, to - from));
+    from = to + 1;
+  }
+  return items;
+}
 
 std::optional<Config> parse_args(int argc, char** argv) {
   Config config;
@@ -1385,6 +1462,14 @@ std::optional<Config> parse_args(int argc, char** argv) {
       const bool has_value = k + 1 < args.size();
       if (args[k] == "--docs" && has_value) {
         config.docs = std::stoul(args[++k]);
+      } else if (args[k] == "--words" && has_value) {
+        config.words = std::stoul(args[++k]);
+      } else if (args[k] == "--archive-only") {
+        config.archive_only = true;
+      } else if (args[k] == "--search-only") {
+        config.search_only = true;
+      } else if (args[k] == "--shards" && has_value) {
+        config.shards = split_commas(args[++k]);
       } else if (args[k] == "--threads" && has_value) {
         config.threads = std::max(1, std::stoi(args[++k]));
       } else if (args[k] == "--text-dir" && has_value) {
@@ -1398,8 +1483,10 @@ std::optional<Config> parse_args(int argc, char** argv) {
   } catch (const std::exception&) {
     return std::nullopt;
   }
-  if (config.work_dir.empty() || config.docs == 0) return std::nullopt;
-  if (config.text_dir.empty()) config.text_dir = config.work_dir / "text";
+  if (config.work_dir.empty() || config.docs == 0 || config.words == 0) return std::nullopt;
+  if (config.archive_only && config.search_only) return std::nullopt;
+  if (!config.shards.empty() && !config.search_only) return std::nullopt;
+  if (config.text_dir.empty() && !config.archive_only) config.text_dir = config.work_dir / "text";
   return config;
 }
 
@@ -1408,7 +1495,78 @@ bool used(const fs::path& dir) {
   return fs::exists(dir, ec) && !fs::is_empty(dir, ec);
 }
 
+// --archive-only: the records in WORK_DIR/data's archive, for a reindex run from outside.
+int run_archive_only(const Config& config, const Corpus& corpus) {
+  std::printf("index_bench: writing %zu records of about %zu words into %s, %u cores...\n",
+              config.docs, config.words, (config.work_dir / "data").c_str(),
+              std::thread::hardware_concurrency());
+  std::fflush(stdout);
+  const Phase written = write_corpus(corpus, config);
+  if (!written.error.empty()) {
+    std::fprintf(stderr, "index_bench: writing the archive: %s\n", written.error.c_str());
+    return 1;
+  }
+  const auto archive =
+      mib(disk_usage(naskah::ingest::archive_dir((config.work_dir / "data").string())));
+  std::printf("\n%-34s %8s %9s %9s %11s %8s\n", "phase", "docs", "seconds", "docs/s", "words/s",
+              "peak MB");
+  print_phase("generate + write archive", written);
+  std::printf("archive: %.1f MB\n", archive);
+  nlohmann::ordered_json json = {{"bench", "index_bench"}, {"mode", "archive"}};
+  json["docs"] = config.docs;
+  json["words_per_record"] = config.words;
+  json["words"] = written.words;
+  json["corpus"] = phase_json(written);
+  json["disk_mb"] = {{"archive", archive}};
+  std::printf("%s\n", json.dump().c_str());
+  return 0;
+}
+
+// --search-only: the query timings on an index made elsewhere, with each query's total and
+// doc_type counts, so that runs on the same records can be checked against each other.
+int run_search_only(const Config& config, const Corpus& corpus) {
+  std::string where = (config.work_dir / "data" / "index").string();
+  if (!config.shards.empty()) {
+    where.clear();
+    for (const auto& shard : config.shards) where += (where.empty() ? "" : ", ") + shard;
+  }
+  std::printf("index_bench: searching %zu records of about %zu words in %s\n", config.docs,
+              config.words, where.c_str());
+  const SearchFigures search = run_searches(corpus, config);
+  if (!search.error.empty()) {
+    std::fprintf(stderr, "index_bench: search: %s\n", search.error.c_str());
+    return 1;
+  }
+  print_search(search);
+  nlohmann::ordered_json queries = nlohmann::ordered_json::array();
+  for (const auto& q : search.per_query) {
+    queries.push_back({{"query", q.label},
+                       {"hits", q.hits},
+                       {"estimated", q.estimated},
+                       {"doc_type", q.doc_types},
+                       {"median_ms", q.median_ms},
+                       {"max_ms", q.max_ms}});
+  }
+  const nlohmann::ordered_json json = {{"bench", "index_bench"},
+                                       {"mode", "search"},
+                                       {"docs", config.docs},
+                                       {"words_per_record", config.words},
+                                       {"shards", config.shards},
+                                       {"search",
+                                        {{"queries", search.queries},
+                                         {"calls", search.calls},
+                                         {"p50_ms", search.p50_ms},
+                                         {"p99_ms", search.p99_ms},
+                                         {"max_ms", search.max_ms},
+                                         {"mean_ms", search.mean_ms},
+                                         {"peak_rss_mb", mib_of_kb(search.peak_kb)},
+                                         {"per_query", queries}}}};
+  std::printf("%s\n", json.dump().c_str());
+  return 0;
+}
+
 int run(const Config& config) {
+  if (config.search_only) return run_search_only(config, make_corpus(config.words));
   for (const fs::path& dir :
        {config.work_dir / "data", config.work_dir / "index-direct", config.text_dir}) {
     if (used(dir)) {
@@ -1416,7 +1574,8 @@ int run(const Config& config) {
       return 2;
     }
   }
-  const Corpus corpus = make_corpus();
+  const Corpus corpus = make_corpus(config.words);
+  if (config.archive_only) return run_archive_only(config, corpus);
   std::printf(
       "index_bench: %zu records, %d threads, %u cores, vocabulary %zu id + %zu en words, "
       "%zu parties, %zu offices\n",

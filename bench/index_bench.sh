@@ -22,23 +22,11 @@ for tool in "$bench" omindex xapian-delve jq /usr/bin/time; do
   command -v "$tool" >/dev/null || { echo "bench: $tool is missing" >&2; exit 1; }
 done
 
-if [[ -n ${3:-} ]]; then
-  work=$3
-  mkdir -p "$work"
-  remove=0
-else
-  work=$(mktemp -d /tmp/index-bench.XXXXXX)
-  remove=1
-  [[ ${KEEP:-0} == 1 ]] && remove=0
-fi
+# shellcheck source=bench/common.sh
+. "$here/bench/common.sh"
+work_folder "${3:-}" index-bench
 cleanup() { if ((remove)); then rm -rf "$work"; else echo "bench: kept $work"; fi; }
 trap cleanup EXIT
-
-# (Parenthesised: in awk, "printf ..., x > 0" writes to a file named 0.)
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }'; }
-per_s() { awk -v n="$1" -v s="$2" 'BEGIN { printf "%.1f", (s > 0 ? n / s : 0) }'; }
-mb_of_kb() { awk -v kb="$1" 'BEGIN { printf "%.0f", kb / 1024 }'; }
-du_mb() { du -sk "$1" | awk '{ printf "%.1f", $1 / 1024 }'; }
 
 echo "index_bench.sh: $docs records in $work; load average $(cut -d' ' -f1-3 /proc/loadavg)"
 

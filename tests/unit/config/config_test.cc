@@ -1,9 +1,9 @@
 #include "naskah/config/config.h"
 
+#include <gtest/gtest.h>
+
 #include <filesystem>
 #include <fstream>
-
-#include <gtest/gtest.h>
 
 namespace naskah::config {
 namespace {
@@ -117,9 +117,8 @@ TEST_F(ConfigTest, BadEnvironmentValueIsNamed) {
 }
 
 TEST_F(ConfigTest, BooleanSpellingsFromEnvironment) {
-  for (const auto& [text, expected] :
-       std::vector<std::pair<std::string, bool>>{{"true", true}, {"0", false}, {"off", false},
-                                                 {"yes", true}}) {
+  for (const auto& [text, expected] : std::vector<std::pair<std::string, bool>>{
+           {"true", true}, {"0", false}, {"off", false}, {"yes", true}}) {
     Sources sources;
     sources.environment = {{"NASKAH_EXTRACT_ORIENTATION", text}};
     auto config = Config::load(sources);
@@ -157,7 +156,8 @@ TEST(ConfigLists, InboxesFromTheFileAndFromTheEnvironment) {
   sources.file = path;
   auto config = Config::load(sources);
   ASSERT_TRUE(config) << config.error().message;
-  EXPECT_EQ(config->settings().watch.inboxes, (std::vector<std::string>{"/srv/masuk", "/mnt/kanwil"}));
+  EXPECT_EQ(config->settings().watch.inboxes,
+            (std::vector<std::string>{"/srv/masuk", "/mnt/kanwil"}));
   ASSERT_EQ(config->settings().fetch.sources.size(), 2u);
   EXPECT_EQ(config->settings().fetch.sources[0].every_minutes, 5);
   EXPECT_EQ(config->settings().fetch.sources[1].every_minutes, 60);
@@ -165,6 +165,17 @@ TEST(ConfigLists, InboxesFromTheFileAndFromTheEnvironment) {
   config = Config::load(sources);
   ASSERT_TRUE(config);
   EXPECT_EQ(config->settings().watch.inboxes, (std::vector<std::string>{"/a", "/b"}));
+}
+
+TEST(ConfigLists, ShardsAreSeparatedByCommasInTheEnvironment) {
+  Sources sources;
+  // Remote shards hold colons: the list's separator there is a comma.
+  sources.environment["NASKAH_INDEX_SHARDS"] = "/srv/index,tcp://10.0.0.7:33333";
+  auto config = Config::load(sources);
+  ASSERT_TRUE(config) << config.error().message;
+  EXPECT_EQ(config->settings().index.shards,
+            (std::vector<std::string>{"/srv/index", "tcp://10.0.0.7:33333"}));
+  EXPECT_EQ(config->settings().index.shard_retry_seconds, 10);
 }
 
 TEST(ConfigLists, AFetchSourceMustBeHttpOrHttps) {

@@ -375,6 +375,9 @@ Result<void> Server::bind() {
     return new httplib::ThreadPool(static_cast<std::size_t>(threads));
   };
   impl.http->set_payload_max_length(o.upload_max_bytes + 64 * 1024);
+  // Headers and body go out in separate writes: with Nagle's algorithm the body then waits
+  // for the client's delayed ACK of the headers, 40 ms on every small answer.
+  impl.http->set_tcp_nodelay(true);
   impl.http->set_keep_alive_max_count(10'000);
   impl.http->set_read_timeout(std::chrono::seconds(30));
   impl.http->set_write_timeout(std::chrono::seconds(30));

@@ -104,7 +104,8 @@ namespace naskah::cli {
   o.key_file = s.web.tls_key;
   o.threads = s.web.threads;
   o.shards = search_shards(s).value_or(std::vector<std::string>{});
-  o.shard_options = shard_options(s);
+  o.shard_timeout = shard_options(s).timeout;
+  o.shard_retry = shard_options(s).retry;
   o.inbox_dir = ingest::inboxes_of(watch_options(s)).front();
   o.cache_dir = s.data_dir + "/cache/pages";
   o.users_file = s.data_dir + "/users.json";

@@ -151,6 +151,7 @@ Result<Xapian::Database*> ShardSet::database() {
         shard.db.reset();
         shard.error = "the shard stopped answering: " + describe(e);
         shard.retry_at = now;  // try once more at once: it may have restarted
+        spdlog::warn("shard {} {}", shard.spec, shard.error);
       }
     }
     changed = true;

@@ -99,7 +99,7 @@ std::string status_of(const std::optional<std::string>& end_date, const std::str
 Searcher::Searcher(std::string index_dir)
     : m_shards(std::vector<std::string>{std::move(index_dir)}) {}
 
-Searcher::Searcher(std::vector<std::string> shards, index::ShardOptions options)
+Searcher::Searcher(std::vector<std::string> shards, ShardOptions options)
     : m_shards(std::move(shards), options) {}
 
 Result<Xapian::Database*> Searcher::database() {

@@ -3,11 +3,11 @@
 // The data routes are in api.cc and upload.cc.
 #include "naskah/web/server.h"
 
+#include <spdlog/spdlog.h>
+
 #include <algorithm>
 #include <chrono>
 #include <thread>
-
-#include <spdlog/spdlog.h>
 
 #include "assets.h"
 #include "server_impl.h"
@@ -61,9 +61,9 @@ std::string route_of(const std::string& path) {
   if (path.starts_with("/api/uploads/")) return "/api/uploads/:id";
   if (path.starts_with("/assets/")) return "/assets";
   if (path.starts_with("/agreement/")) return "/agreement/:id";
-  for (const char* known : {"/", "/search", "/login", "/dashboard", "/upload", "/healthz",
-                            "/metrics", "/api/login", "/api/logout", "/api/me", "/api/search",
-                            "/api/stats", "/api/upload"}) {
+  for (const char* known :
+       {"/", "/search", "/login", "/dashboard", "/upload", "/healthz", "/metrics", "/api/login",
+        "/api/logout", "/api/me", "/api/search", "/api/stats", "/api/upload"}) {
     if (path == known) return path;
   }
   return "other";
@@ -78,10 +78,10 @@ bool same_origin(const httplib::Request& req) {
   return origin == "http://" + host || origin == "https://" + host;
 }
 
-std::string session_cookie(const std::string& value, std::chrono::seconds max_age,
-                           bool secure) {
-  return std::string(k_cookie) + "=" + value + "; Path=/; HttpOnly; SameSite=Strict; Max-Age=" +
-         std::to_string(max_age.count()) + (secure ? "; Secure" : "");
+std::string session_cookie(const std::string& value, std::chrono::seconds max_age, bool secure) {
+  return std::string(k_cookie) + "=" + value +
+         "; Path=/; HttpOnly; SameSite=Strict; Max-Age=" + std::to_string(max_age.count()) +
+         (secure ? "; Secure" : "");
 }
 
 nlohmann::json me_json(const Identity& identity) {
@@ -92,8 +92,12 @@ nlohmann::json me_json(const Identity& identity) {
 
 }  // namespace
 
-const Identity& current_identity() { return *t_identity; }
-void set_current_identity(std::optional<Identity> identity) { t_identity = std::move(identity); }
+const Identity& current_identity() {
+  return *t_identity;
+}
+void set_current_identity(std::optional<Identity> identity) {
+  t_identity = std::move(identity);
+}
 
 void send_json(httplib::Response& res, int status, const nlohmann::ordered_json& body) {
   res.status = status;
@@ -149,7 +153,8 @@ search::Searcher& Server::Impl::searcher() {
   thread_local std::unique_ptr<search::Searcher> t_searcher;
   thread_local std::vector<std::string> t_shards;
   if (!t_searcher || t_shards != options.shards) {
-    t_searcher = std::make_unique<search::Searcher>(options.shards, options.shard_options);
+    t_searcher = std::make_unique<search::Searcher>(
+        options.shards, search::ShardOptions{options.shard_timeout, options.shard_retry});
     t_shards = options.shards;
   }
   return *t_searcher;
@@ -192,9 +197,9 @@ void Server::Impl::install_gate() {
   });
 
   http->set_logger([this](const httplib::Request& req, const httplib::Response& res) {
-    const auto ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() -
-                                                              t_started)
-                        .count();
+    const auto ms =
+        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t_started)
+            .count();
     const std::string route = route_of(req.path);
     metrics.count_request(route, res.status);
     spdlog::info("http {} {} {} {:.1f}ms {}B user={} addr={}", req.method, route, res.status, ms,
@@ -251,19 +256,19 @@ void Server::Impl::install_ui_routes() {
       send_error(res, 404, "not-found", "This binary was built without its web UI.");
     }
   };
-  for (const char* path : {"/", "/search", "/login", "/dashboard", "/upload",
-                           R"(/agreement/[0-9a-f]{64})"}) {
+  for (const char* path :
+       {"/", "/search", "/login", "/dashboard", "/upload", R"(/agreement/[0-9a-f]{64})"}) {
     http->Get(path, page);
   }
-  http->Get(R"(/assets/([A-Za-z0-9_.-]+))", [send_asset](const httplib::Request& req,
-                                                         httplib::Response& res) {
-    const Asset* asset = find_asset(req.matches[1].str());
-    if (asset == nullptr || asset->name == "index.html") {
-      send_error(res, 404, "not-found", "There is no such file.");
-      return;
-    }
-    send_asset(req, res, *asset);
-  });
+  http->Get(R"(/assets/([A-Za-z0-9_.-]+))",
+            [send_asset](const httplib::Request& req, httplib::Response& res) {
+              const Asset* asset = find_asset(req.matches[1].str());
+              if (asset == nullptr || asset->name == "index.html") {
+                send_error(res, 404, "not-found", "There is no such file.");
+                return;
+              }
+              send_asset(req, res, *asset);
+            });
   http->Get("/favicon.ico", [send_asset](const httplib::Request& req, httplib::Response& res) {
     if (const Asset* icon = find_asset("favicon.svg")) {
       send_asset(req, res, *icon);
@@ -311,8 +316,8 @@ void Server::Impl::install_session_routes() {
     throttle.succeeded(user_key);
     throttle.succeeded(addr_key);
     const Session session = sessions.create(*user);
-    res.set_header("Set-Cookie", session_cookie(session.id, options.session_max_age,
-                                                !options.cert_file.empty()));
+    res.set_header("Set-Cookie",
+                   session_cookie(session.id, options.session_max_age, !options.cert_file.empty()));
     send_json(res, 200, me_json(Identity{*user, session}));
   });
 
@@ -332,12 +337,14 @@ void Server::Impl::install_session_routes() {
     if (current_identity().session && !require_role(res, Role::admin)) return;
     std::string text = metrics.text();
     auto db = searcher().database();
-    text += "# HELP naskah_documents Agreements in the live index.\n"
-            "# TYPE naskah_documents gauge\nnaskah_documents " +
-            std::to_string(db ? (*db)->get_doccount() : 0) + "\n";
-    text += "# HELP naskah_sessions Signed-in browser sessions.\n"
-            "# TYPE naskah_sessions gauge\nnaskah_sessions " +
-            std::to_string(sessions.size()) + "\n";
+    text +=
+        "# HELP naskah_documents Agreements in the live index.\n"
+        "# TYPE naskah_documents gauge\nnaskah_documents " +
+        std::to_string(db ? (*db)->get_doccount() : 0) + "\n";
+    text +=
+        "# HELP naskah_sessions Signed-in browser sessions.\n"
+        "# TYPE naskah_sessions gauge\nnaskah_sessions " +
+        std::to_string(sessions.size()) + "\n";
     if (services.metrics) text += services.metrics();
     res.set_header("Cache-Control", "no-store");
     res.set_content(text, "text/plain; version=0.0.4");
@@ -361,16 +368,16 @@ Result<void> Server::bind() {
   } else {
     auto tls = std::make_unique<httplib::SSLServer>(o.cert_file.c_str(), o.key_file.c_str());
     if (!tls->is_valid()) {
-      return fail(naskah::codes::k_config_invalid,
-                  "The TLS certificate or key could not be read: " + o.cert_file + ", " +
-                      o.key_file);
+      return fail(
+          naskah::codes::k_config_invalid,
+          "The TLS certificate or key could not be read: " + o.cert_file + ", " + o.key_file);
     }
     impl.http = std::move(tls);
   }
   // A kept-alive connection holds its thread, so there are more threads than cores.
-  const int threads =
-      o.threads > 0 ? o.threads
-                    : std::max(16, 8 * static_cast<int>(std::thread::hardware_concurrency()));
+  const int threads = o.threads > 0
+                          ? o.threads
+                          : std::max(16, 8 * static_cast<int>(std::thread::hardware_concurrency()));
   impl.http->new_task_queue = [threads] {
     return new httplib::ThreadPool(static_cast<std::size_t>(threads));
   };
@@ -392,16 +399,20 @@ Result<void> Server::bind() {
     impl.port = impl.http->bind_to_port(o.host, o.port) ? o.port : -1;
   }
   if (impl.port <= 0) {
-    return fail(naskah::codes::k_internal,
-                "Cannot listen on " + o.host + ":" + std::to_string(o.port) +
-                    ": the address is taken or not this machine's.");
+    return fail(naskah::codes::k_internal, "Cannot listen on " + o.host + ":" +
+                                               std::to_string(o.port) +
+                                               ": the address is taken or not this machine's.");
   }
   return {};
 }
 
-int Server::port() const { return m_impl->port; }
+int Server::port() const {
+  return m_impl->port;
+}
 
-void Server::run() { m_impl->http->listen_after_bind(); }
+void Server::run() {
+  m_impl->http->listen_after_bind();
+}
 
 void Server::stop() {
   if (m_impl->http) m_impl->http->stop();

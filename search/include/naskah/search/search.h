@@ -8,20 +8,23 @@
 // thread.
 #pragma once
 
+#include <xapian.h>
+
 #include <cstdint>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <utility>
 #include <vector>
-
-#include <nlohmann/json.hpp>
-#include <xapian.h>
 
 #include "naskah/core/error.h"
 #include "naskah/core/record.h"
 #include "naskah/index/shards.h"
 
 namespace naskah::search {
+
+// How long to wait for remote shards, and to try a left-out one again (index/shards.h).
+using ShardOptions = index::ShardOptions;
 
 enum class Sort { relevance, signed_ascending, signed_descending, end_ascending };
 // "relevance", "signed", "-signed", "end"; fails with usage.invalid.
@@ -33,7 +36,7 @@ struct Filters {
   std::vector<std::string> year;    // signing year
   std::vector<std::string> status;  // active, expiring, expired, unknown
   std::vector<std::string> office;
-  std::string signed_from;          // YYYY, YYYY-MM or YYYY-MM-DD, inclusive
+  std::string signed_from;  // YYYY, YYYY-MM or YYYY-MM-DD, inclusive
   std::string signed_to;
 };
 
@@ -84,7 +87,7 @@ class Searcher {
   // One index folder (DATA/index).
   explicit Searcher(std::string index_dir);
   // Shards searched as one: index folders, database folders, tcp://HOST:PORT.
-  Searcher(std::vector<std::string> shards, index::ShardOptions options);
+  Searcher(std::vector<std::string> shards, ShardOptions options);
 
   // Fails with index.missing before anything was indexed, usage.invalid for a bad filter.
   [[nodiscard]] Result<Results> search(const Request& request);

@@ -14,30 +14,30 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
-
-#include <nlohmann/json.hpp>
+#include <vector>
 
 #include "naskah/core/error.h"
-#include "naskah/index/shards.h"
 #include "naskah/web/auth.h"
 
 namespace naskah::web {
 
 struct ServerOptions {
   std::string host = "127.0.0.1";
-  int port = 8080;  // 0: any free port (see Server::port)
+  int port = 8080;        // 0: any free port (see Server::port)
   std::string cert_file;  // both set: HTTPS
   std::string key_file;
-  int threads = 0;  // request threads; 0 = 4 per core
+  int threads = 0;                  // request threads; 0 = 4 per core
   std::vector<std::string> shards;  // what search reads: DATA/index, or index.shards
-  index::ShardOptions shard_options;
-  std::string inbox_dir;    // uploads are written here
-  std::string cache_dir;    // rendered pages
+  std::chrono::milliseconds shard_timeout{10'000};  // a remote shard's answer
+  std::chrono::milliseconds shard_retry{10'000};    // a shard left out is tried again after
+  std::string inbox_dir;                            // uploads are written here
+  std::string cache_dir;                            // rendered pages
   std::string users_file;
   std::uint64_t upload_max_bytes = 100ull * 1024 * 1024;
-  std::chrono::seconds session_ttl{8 * 3600};       // idle
+  std::chrono::seconds session_ttl{8 * 3600};  // idle
   std::chrono::seconds session_max_age{7 * 24 * 3600};
   int login_max_failures = 5;
   std::chrono::seconds login_window{15 * 60};
@@ -50,7 +50,7 @@ struct ServerOptions {
 
 // Where an upload is on its way through the pipeline.
 struct UploadState {
-  std::string state;  // queued, archived, searchable, refused
+  std::string state;           // queued, archived, searchable, refused
   std::optional<Error> error;  // refused: code and message (English)
   std::string message_id;      // refused: the message in Indonesian
 };

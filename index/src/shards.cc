@@ -18,11 +18,6 @@ namespace {
 
 constexpr std::string_view k_tcp = "tcp://";
 
-bool is_index_folder(const std::string& path) {
-  std::error_code ec;
-  return fs::is_regular_file(fs::path(path) / k_stub_name, ec);
-}
-
 // The synonyms every shard was indexed with, for a query parser that cannot read them from
 // remote shards. Xapian's in-memory backend keeps no synonyms either, so this is a small
 // on-disk database in a temporary folder, removed once open (the open files stay readable).

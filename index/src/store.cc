@@ -125,6 +125,11 @@ void add_spelling(Xapian::WritableDatabase& db, const std::vector<std::string>& 
 
 }  // namespace
 
+bool is_index_folder(const std::string& path) {
+  std::error_code ec;
+  return fs::is_regular_file(stub_path(path), ec);
+}
+
 std::string live_generation(const std::string& index_dir) {
   const std::string name = stub_target(index_dir);
   if (name.empty() || !fs::is_directory(index_dir + "/" + name)) return {};
@@ -348,8 +353,7 @@ Result<std::uint64_t> Builder::merge_shards(const std::vector<std::string>& shar
     Xapian::Database sources;
     for (const std::string& shard : shards) {
       current = shard;
-      const bool index_folder = fs::is_regular_file(fs::path(shard) / k_stub_name);
-      sources.add_database(Xapian::Database(index_folder ? stub_path(shard) : shard));
+      sources.add_database(Xapian::Database(is_index_folder(shard) ? stub_path(shard) : shard));
     }
     current = m_path;
     compact_from(sources);

@@ -10,6 +10,8 @@
 // Objects here are not thread-safe; use each from one thread.
 #pragma once
 
+#include <xapian.h>
+
 #include <chrono>
 #include <functional>
 #include <memory>
@@ -18,8 +20,6 @@
 #include <unordered_map>
 #include <utility>
 #include <vector>
-
-#include <xapian.h>
 
 #include "naskah/core/error.h"
 #include "naskah/core/record.h"
@@ -32,6 +32,9 @@ inline constexpr const char* k_stub_name = "current";
 // Opens the live generation for searching. Fails with index.missing when nothing has been
 // indexed yet, index.damaged when it cannot be opened.
 [[nodiscard]] Result<Xapian::Database> open_for_search(const std::string& index_dir);
+
+// Whether `path` is an index folder (it has the stub file), not a single database.
+[[nodiscard]] bool is_index_folder(const std::string& path);
 
 // The path of the live generation's database, or empty when there is none yet.
 [[nodiscard]] std::string live_generation(const std::string& index_dir);
@@ -125,11 +128,13 @@ class Builder {
   };
 
   Builder(std::string index_dir, std::string path, Xapian::WritableDatabase db)
-      : m_index_dir(std::move(index_dir)), m_path(std::move(path)), m_scratch(m_path),
+      : m_index_dir(std::move(index_dir)),
+        m_path(std::move(path)),
+        m_scratch(m_path),
         m_db(std::move(db)) {}
   std::string m_index_dir;  // empty for a standalone database
   std::string m_path;
-  Scratch m_scratch;             // declared before m_db: the database closes first
+  Scratch m_scratch;  // declared before m_db: the database closes first
   Xapian::WritableDatabase m_db;
   void commit_batch();
   // Replaces this (empty) database by the compaction of `sources`.

@@ -143,7 +143,9 @@ int run_serve(const ServeArgs& args, Globals& globals) {
   options.port = address->second;
 
   auto counters = std::make_shared<PipelineCounters>();
-  web::Server server(options, services_for(settings, counters));
+  auto loaded = web::load_server(options, services_for(settings, counters));
+  if (!loaded) return report_error(loaded.error(), false, "serve");
+  web::Service& server = **loaded;
   if (auto bound = server.bind(); !bound) return report_error(bound.error(), false, "serve");
   install_stop_handlers();
   const std::string scheme = options.cert_file.empty() ? "http" : "https";

@@ -7,7 +7,7 @@ execute_process(COMMAND "${CMAKE_COMMAND}" --install "${BUILD_DIR}" --prefix "${
 if(NOT rc EQUAL 0)
   message(FATAL_ERROR "cmake --install failed: ${rc}")
 endif()
-foreach(f bin/naskah lib/naskah/libnaskah_ocr.so
+foreach(f bin/naskah lib/naskah/libnaskah_ocr.so lib/naskah/libnaskah_web.so
           lib/systemd/system/naskah-watch.service lib/systemd/system/naskah-serve.service
           etc/naskah/naskah.toml share/doc/naskah/naskah.example.toml
           share/man/man1/naskah.1.gz)

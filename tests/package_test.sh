@@ -71,6 +71,24 @@ grep -q '"text_source": "ocr"' "$work/record.json" || fail "no OCR text: $(head 
 grep -q '"doc_type": "mou"' "$work/record.json" || fail "the MoU was not read"
 ok "naskah extract $(basename "$sample") --json: OCR through /usr/lib/naskah/libnaskah_ocr.so"
 
+# The web server is a plugin too: `naskah serve` must find it in /usr/lib/naskah.
+(cd "$work" && exec env -u NASKAH_WEB_PLUGIN NASKAH_DATA_DIR="$work/data" /usr/bin/naskah --verbose \
+  serve --listen 127.0.0.1:0 > serve.out 2> serve.log) &
+serve_pid=$!
+for _ in $(seq 100); do grep -q "serving on" "$work/serve.log" && break; sleep 0.1; done
+kill "$serve_pid" 2> /dev/null; wait "$serve_pid" 2> /dev/null || true
+grep -q "web plugin: /usr/bin/../lib/naskah/libnaskah_web.so" "$work/serve.log" &&
+  grep -q "serving on http://127.0.0.1:" "$work/serve.log" ||
+  fail "naskah serve did not start with the installed web plugin: $(tail -3 "$work/serve.log")"
+ok "naskah serve: the web plugin /usr/lib/naskah/libnaskah_web.so"
+
+# libcurl is opened when a fetch starts (Depends: libcurl4): a closed port is a fetch
+# failure, not a missing library.
+fetched=$(cd "$work" && NASKAH_DATA_DIR="$work/data" NASKAH_FETCH_RETRIES=0 /usr/bin/naskah \
+  --quiet fetch --json http://127.0.0.1:9/none.pdf 2>&1) || true
+has '"code": "fetch.failed"' "$fetched" || fail "naskah fetch without libcurl: $fetched"
+ok "naskah fetch: libcurl loaded"
+
 for unit in naskah-watch naskah-serve; do
   f=/lib/systemd/system/$unit.service
   [ -f "$f" ] || fail "$f is missing"

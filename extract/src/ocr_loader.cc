@@ -1,56 +1,24 @@
-#include <cstdlib>
-#include <filesystem>
-#include <mutex>
-#include <string>
-
-#include <dlfcn.h>
 #include <spdlog/spdlog.h>
 
+#include "naskah/core/plugin.h"
 #include "ocr_plugin.h"
 #include "sniff.h"
 
 namespace naskah::extract {
 namespace {
 
-std::vector<std::string> candidates() {
-  std::vector<std::string> paths;
-  if (const char* env = std::getenv("NASKAH_OCR_PLUGIN"); env != nullptr && *env != '\0') {
-    paths.emplace_back(env);
-  }
-  std::error_code ec;
-  const auto exe = std::filesystem::read_symlink("/proc/self/exe", ec);
-  if (!ec) {
-    paths.push_back((exe.parent_path() / "../lib/naskah/libnaskah_ocr.so").string());
-    paths.push_back((exe.parent_path() / "libnaskah_ocr.so").string());
-  }
-  paths.emplace_back(NASKAH_OCR_PLUGIN_BUILD_PATH);
-  return paths;
-}
-
-// dlopen'ed once and never closed: engines and Tesseract's globals live until exit.
 Result<CreateOcrBackend> open_plugin() {
-  static std::mutex mutex;
-  static CreateOcrBackend create = nullptr;
-  std::lock_guard lock(mutex);
-  if (create != nullptr) return create;
-  std::string tried;
-  for (const std::string& path : candidates()) {
-    if (!std::filesystem::exists(path)) continue;
-    void* handle = ::dlopen(path.c_str(), RTLD_NOW | RTLD_LOCAL);
-    if (handle == nullptr) {
-      tried += std::string(" ") + ::dlerror();
-      continue;
-    }
-    create = reinterpret_cast<CreateOcrBackend>(::dlsym(handle, k_create_ocr_backend));
-    if (create != nullptr) {
-      spdlog::debug("OCR plugin: {}", path);
-      return create;
-    }
+  static const PluginSpec spec{"libnaskah_ocr.so", "NASKAH_OCR_PLUGIN",
+                               NASKAH_OCR_PLUGIN_BUILD_PATH, k_create_ocr_backend};
+  auto symbol = plugin_symbol(spec);
+  if (!symbol) {
+    return fail(codes::k_ocr_failed,
+                "the OCR component libnaskah_ocr.so could not be loaded; reinstall naskah or "
+                "set NASKAH_OCR_PLUGIN to its path" + symbol.error(),
+                "ocr");
   }
-  return fail(codes::k_ocr_failed,
-              "the OCR component libnaskah_ocr.so could not be loaded; reinstall naskah or "
-              "set NASKAH_OCR_PLUGIN to its path" + tried,
-              "ocr");
+  spdlog::debug("OCR plugin: {}", symbol->path);
+  return reinterpret_cast<CreateOcrBackend>(symbol->address);
 }
 
 }  // namespace

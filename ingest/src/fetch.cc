@@ -1,6 +1,5 @@
 #include "naskah/ingest/fetch.h"
 
-#include <curl/curl.h>
 #include <fcntl.h>
 #include <spdlog/spdlog.h>
 #include <sys/stat.h>
@@ -17,6 +16,7 @@
 #include <thread>
 #include <utility>
 
+#include "curl_api.h"
 #include "fetch_rules.h"
 #include "naskah/core/file.h"
 #include "part_file.h"
@@ -37,34 +37,30 @@ constexpr const char* k_wrong_type = "fetch.wrong-type";
 
 constexpr std::uint64_t k_max_state_bytes = 64ull * 1024 * 1024;
 
-// libcurl's global set-up must run once before the first handle, and is not thread-safe;
-// a failure shows as curl_easy_init() returning null.
-void init_curl_once() {
-  static const CURLcode k_init = curl_global_init(CURL_GLOBAL_DEFAULT);
-  (void)k_init;
-}
+// libcurl's functions; Fetcher::fetch has checked that it loaded before anything here runs.
+const CurlApi& lib() { return *curl_api(); }
 
 // A URL taken apart by libcurl, the parser that will fetch it, so both read it the same way.
 class UrlParts {
  public:
-  explicit UrlParts(const std::string& url) : m_url(curl_url()) {
+  explicit UrlParts(const std::string& url) : m_url(lib().url()) {
     // Any scheme parses, so that ftp:// is refused for its scheme, not as "not a URL".
-    m_ok = m_url && curl_url_set(m_url.get(), CURLUPART_URL, url.c_str(),
+    m_ok = m_url && lib().url_set(m_url.get(), CURLUPART_URL, url.c_str(),
                                  CURLU_NON_SUPPORT_SCHEME) == CURLUE_OK;
   }
   [[nodiscard]] bool ok() const { return m_ok; }
   // The part, still percent-encoded; empty when absent.
   [[nodiscard]] std::string get(CURLUPart part) const {
     char* value = nullptr;
-    if (!m_ok || curl_url_get(m_url.get(), part, &value, 0) != CURLUE_OK) return {};
+    if (!m_ok || lib().url_get(m_url.get(), part, &value, 0) != CURLUE_OK) return {};
     std::string out(value);
-    curl_free(value);
+    lib().free(value);
     return out;
   }
 
  private:
   struct Cleanup {
-    void operator()(CURLU* url) const { curl_url_cleanup(url); }
+    void operator()(CURLU* url) const { lib().url_cleanup(url); }
   };
   std::unique_ptr<CURLU, Cleanup> m_url;
   bool m_ok = false;
@@ -181,7 +177,7 @@ std::size_t on_body(char* data, std::size_t size, std::size_t count, void* user)
     transfer.type_checked = true;
     // Before any byte is kept, so an HTML error page is refused without downloading it.
     char* type = nullptr;
-    curl_easy_getinfo(transfer.curl, CURLINFO_CONTENT_TYPE, &type);
+    lib().easy_getinfo(transfer.curl, CURLINFO_CONTENT_TYPE, &type);
     if (type != nullptr && !accepted_type(type)) {
       transfer.stop = Stop::wrong_type;
       return 0;
@@ -234,9 +230,9 @@ struct HeaderList {
   HeaderList() = default;
   HeaderList(const HeaderList&) = delete;
   HeaderList& operator=(const HeaderList&) = delete;
-  ~HeaderList() { curl_slist_free_all(list); }
+  ~HeaderList() { lib().slist_free_all(list); }
   void add(const std::string& line) {
-    if (curl_slist* longer = curl_slist_append(list, line.c_str())) list = longer;
+    if (curl_slist* longer = lib().slist_append(list, line.c_str())) list = longer;
   }
   curl_slist* list = nullptr;
 };
@@ -279,34 +275,34 @@ std::string http_message(long status) {
 Result<void> configure(CURL* curl, const FetchJob& job, Transfer& transfer, const HeaderList& headers,
                        char* error_buffer) {
   const FetchOptions& o = job.options;
-  curl_easy_reset(curl);
+  lib().easy_reset(curl);
   // Checked: a libcurl that ignored these would follow any scheme, file:// included.
-  if (curl_easy_setopt(curl, CURLOPT_PROTOCOLS_STR, "http,https") != CURLE_OK ||
-      curl_easy_setopt(curl, CURLOPT_REDIR_PROTOCOLS_STR, "http,https") != CURLE_OK) {
+  if (lib().easy_setopt(curl, CURLOPT_PROTOCOLS_STR, "http,https") != CURLE_OK ||
+      lib().easy_setopt(curl, CURLOPT_REDIR_PROTOCOLS_STR, "http,https") != CURLE_OK) {
     return fail(codes::k_internal, "this libcurl cannot restrict protocols; it needs 7.85 or newer",
                 job.shown);
   }
-  curl_easy_setopt(curl, CURLOPT_URL, job.url.c_str());
-  curl_easy_setopt(curl, CURLOPT_FOLLOWLOCATION, 1L);
-  curl_easy_setopt(curl, CURLOPT_MAXREDIRS, o.max_redirects);
-  curl_easy_setopt(curl, CURLOPT_SSL_VERIFYPEER, 1L);
-  curl_easy_setopt(curl, CURLOPT_SSL_VERIFYHOST, 2L);
-  curl_easy_setopt(curl, CURLOPT_SSLVERSION, static_cast<long>(CURL_SSLVERSION_TLSv1_2));
-  if (!o.ca_file.empty()) curl_easy_setopt(curl, CURLOPT_CAINFO, o.ca_file.c_str());
-  curl_easy_setopt(curl, CURLOPT_CONNECTTIMEOUT_MS, static_cast<long>(o.connect_timeout.count()));
-  curl_easy_setopt(curl, CURLOPT_TIMEOUT_MS, static_cast<long>(o.total_timeout.count()));
-  curl_easy_setopt(curl, CURLOPT_LOW_SPEED_LIMIT, o.low_speed_bytes);
-  curl_easy_setopt(curl, CURLOPT_LOW_SPEED_TIME, static_cast<long>(o.low_speed_time.count()));
-  curl_easy_setopt(curl, CURLOPT_MAXFILESIZE_LARGE, static_cast<curl_off_t>(o.max_bytes));
-  curl_easy_setopt(curl, CURLOPT_FAILONERROR, 1L);  // a 4xx/5xx body is never kept
-  curl_easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);     // timeouts without SIGALRM, thread-safe
-  curl_easy_setopt(curl, CURLOPT_USERAGENT, o.user_agent.c_str());
-  curl_easy_setopt(curl, CURLOPT_HTTPHEADER, headers.list);
-  curl_easy_setopt(curl, CURLOPT_ERRORBUFFER, error_buffer);
-  curl_easy_setopt(curl, CURLOPT_HEADERFUNCTION, on_header);
-  curl_easy_setopt(curl, CURLOPT_HEADERDATA, &transfer);
-  curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, on_body);
-  curl_easy_setopt(curl, CURLOPT_WRITEDATA, &transfer);
+  lib().easy_setopt(curl, CURLOPT_URL, job.url.c_str());
+  lib().easy_setopt(curl, CURLOPT_FOLLOWLOCATION, 1L);
+  lib().easy_setopt(curl, CURLOPT_MAXREDIRS, o.max_redirects);
+  lib().easy_setopt(curl, CURLOPT_SSL_VERIFYPEER, 1L);
+  lib().easy_setopt(curl, CURLOPT_SSL_VERIFYHOST, 2L);
+  lib().easy_setopt(curl, CURLOPT_SSLVERSION, static_cast<long>(CURL_SSLVERSION_TLSv1_2));
+  if (!o.ca_file.empty()) lib().easy_setopt(curl, CURLOPT_CAINFO, o.ca_file.c_str());
+  lib().easy_setopt(curl, CURLOPT_CONNECTTIMEOUT_MS, static_cast<long>(o.connect_timeout.count()));
+  lib().easy_setopt(curl, CURLOPT_TIMEOUT_MS, static_cast<long>(o.total_timeout.count()));
+  lib().easy_setopt(curl, CURLOPT_LOW_SPEED_LIMIT, o.low_speed_bytes);
+  lib().easy_setopt(curl, CURLOPT_LOW_SPEED_TIME, static_cast<long>(o.low_speed_time.count()));
+  lib().easy_setopt(curl, CURLOPT_MAXFILESIZE_LARGE, static_cast<curl_off_t>(o.max_bytes));
+  lib().easy_setopt(curl, CURLOPT_FAILONERROR, 1L);  // a 4xx/5xx body is never kept
+  lib().easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);     // timeouts without SIGALRM, thread-safe
+  lib().easy_setopt(curl, CURLOPT_USERAGENT, o.user_agent.c_str());
+  lib().easy_setopt(curl, CURLOPT_HTTPHEADER, headers.list);
+  lib().easy_setopt(curl, CURLOPT_ERRORBUFFER, error_buffer);
+  lib().easy_setopt(curl, CURLOPT_HEADERFUNCTION, on_header);
+  lib().easy_setopt(curl, CURLOPT_HEADERDATA, &transfer);
+  lib().easy_setopt(curl, CURLOPT_WRITEFUNCTION, on_body);
+  lib().easy_setopt(curl, CURLOPT_WRITEDATA, &transfer);
   return {};
 }
 
@@ -372,7 +368,7 @@ std::optional<Failure> classify(CURLcode code, long status, const Transfer& tran
     errno = transfer.write_errno;
     return Failure{download_write_error(job.dest_dir, "writing the download").value(), false};
   }
-  const std::string why = " (" + (detail.empty() ? curl_easy_strerror(code) : detail) + "); ";
+  const std::string why = " (" + (detail.empty() ? lib().easy_strerror(code) : detail) + "); ";
   for (const CurlFailure& known : k_curl_failures) {
     if (known.curl == code) {
       return failure(known.code, known.what + why + known.advice, known.retry);
@@ -402,13 +398,13 @@ Result<Response> download(CURL* curl, const FetchJob& job, PartFile& part, const
       return tl::unexpected(ready.error());
     }
     spdlog::debug("fetch {}: attempt {} of {}", job.shown, attempt, tries);
-    const CURLcode code = curl_easy_perform(curl);
+    const CURLcode code = lib().easy_perform(curl);
     long status = 0;
     char* type = nullptr;
     char* final_url = nullptr;
-    curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &status);
-    curl_easy_getinfo(curl, CURLINFO_CONTENT_TYPE, &type);
-    curl_easy_getinfo(curl, CURLINFO_EFFECTIVE_URL, &final_url);
+    lib().easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &status);
+    lib().easy_getinfo(curl, CURLINFO_CONTENT_TYPE, &type);
+    lib().easy_getinfo(curl, CURLINFO_EFFECTIVE_URL, &final_url);
     auto failure = classify(code, status, transfer, type ? type : "", detail, job);
     if (!failure) {
       return Response{status,
@@ -474,28 +470,32 @@ Result<void> check_url(const UrlParts& url, const std::string& shown) {
 
 }  // namespace
 
+// Made on the first fetch, once libcurl is known to be there, and kept for the next ones
+// (their connections are reused).
 struct Fetcher::Curl {
   struct Cleanup {
-    void operator()(CURL* curl) const { curl_easy_cleanup(curl); }
+    void operator()(CURL* curl) const { lib().easy_cleanup(curl); }
   };
-  Curl() {
-    init_curl_once();
-    handle.reset(curl_easy_init());
-  }
-  std::unique_ptr<CURL, Cleanup> handle;
+  std::unique_ptr<CURL, Cleanup> handle{lib().easy_init()};
 };
 
-Fetcher::Fetcher(FetchOptions options)
-    : m_options(std::move(options)), m_curl(std::make_unique<Curl>()) {}
+Fetcher::Fetcher(FetchOptions options) : m_options(std::move(options)) {}
 Fetcher::~Fetcher() = default;
 Fetcher::Fetcher(Fetcher&&) noexcept = default;
 Fetcher& Fetcher::operator=(Fetcher&&) noexcept = default;
 
 Result<Fetched> Fetcher::fetch(const std::string& url, const std::string& dest_dir) {
+  if (std::string why; curl_api(&why) == nullptr) {
+    return fail(codes::k_internal,
+                "fetching needs libcurl, which could not be loaded; install the Debian package "
+                "libcurl4 (" + why.substr(why.empty() ? 0 : 1) + ")",
+                url);
+  }
   const UrlParts parts(url);
   const FetchJob job{m_options, url, shown_url(parts), dest_dir};
   if (auto checked = check_url(parts, job.shown); !checked) return tl::unexpected(checked.error());
-  if (!m_curl || !m_curl->handle) {
+  if (!m_curl) m_curl = std::make_unique<Curl>();
+  if (!m_curl->handle) {
     return fail(codes::k_internal, "libcurl could not be initialised", job.shown);
   }
   std::error_code ec;

@@ -7,6 +7,10 @@
 // ingest's and extract's business) it asks of the Services the caller hands it.
 //
 // Thread-safe: requests are answered on a pool of threads, each with its own Searcher.
+//
+// The server and the libraries only it needs (cpp-httplib, OpenSSL) live in a plugin,
+// libnaskah_web.so (core/plugin.h): `naskah serve` gets its server from load_server(), and
+// every other command starts without loading them.
 #pragma once
 
 #include <atomic>
@@ -94,5 +98,24 @@ class Server {
   struct Impl;
   std::unique_ptr<Impl> m_impl;
 };
+
+// What load_server() hands out: a Server across the plugin boundary.
+class Service {
+ public:
+  virtual ~Service() = default;
+  [[nodiscard]] virtual Result<void> bind() = 0;
+  [[nodiscard]] virtual int port() const = 0;
+  virtual void run() = 0;
+  virtual void stop() = 0;
+};
+
+// Loads libnaskah_web.so (once per process) and creates a Server in it. Fails with
+// internal when the plugin is missing.
+[[nodiscard]] Result<std::unique_ptr<Service>> load_server(ServerOptions options,
+                                                           Services services);
+
+// The plugin's one exported function (C linkage so dlsym finds it by this name).
+using CreateServer = Service* (*)(ServerOptions options, Services services);
+inline constexpr const char* k_create_server = "naskah_create_web_server";
 
 }  // namespace naskah::web

@@ -1,14 +1,13 @@
 // naskah extract FILE [--json] [--text]: one file -> its agreement record, no index touched.
 #include <chrono>
-#include <condition_variable>
+#include <csignal>
 #include <cstdio>
 #include <iostream>
-#include <mutex>
-#include <thread>
 
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
 #include <spdlog/spdlog.h>
+#include <sys/time.h>
 #include <unistd.h>
 
 #include "commands.h"
@@ -28,33 +27,54 @@ struct ExtractArgs {
 };
 
 // A last line of defence for the per-document time limit: Tesseract honours it itself,
-// but a page that hangs inside Poppler cannot be interrupted, so the process ends.
+// but a page that hangs inside Poppler cannot be interrupted, so the process ends. A timer
+// signal, not a thread: starting and waking a second thread costs more than a small text
+// PDF takes to read. One per process (SIGALRM is the process's).
 class Watchdog {
  public:
-  Watchdog(std::chrono::milliseconds limit, bool json) : m_thread([this, limit, json] {
-    std::unique_lock lock(m_mutex);
-    if (m_done_cv.wait_for(lock, limit, [this] { return m_done; })) return;
+  Watchdog(std::chrono::milliseconds limit, bool json) {
     const Error error{codes::k_extract_timeout,
                       "reading this document took longer than the time limit; it may be "
                       "damaged. Split it, or raise limits.timeout_seconds", "watchdog"};
-    std::fflush(stdout);
-    report_error(error, json, "");
-    std::cout.flush();
-    ::_exit(k_refused);
-  }) {}
-  ~Watchdog() {
-    {
-      std::lock_guard lock(m_mutex);
-      m_done = true;
-    }
-    m_done_cv.notify_all();
+    const ErrorReport report = error_report(error, json, "");
+    s_report = report.text;  // formatted now: the handler may only write and exit
+    s_fd = report.to_stdout ? STDOUT_FILENO : STDERR_FILENO;
+    s_exit_code = report.exit_code;
+    struct sigaction action {};
+    action.sa_handler = &expired;
+    sigemptyset(&action.sa_mask);
+    ::sigaction(SIGALRM, &action, &m_previous);
+    itimerval timer{};
+    timer.it_value.tv_sec = static_cast<time_t>(limit.count() / 1000);
+    timer.it_value.tv_usec = static_cast<suseconds_t>(limit.count() % 1000 * 1000);
+    ::setitimer(ITIMER_REAL, &timer, nullptr);
   }
+  ~Watchdog() {
+    const itimerval off{};
+    ::setitimer(ITIMER_REAL, &off, nullptr);
+    ::sigaction(SIGALRM, &m_previous, nullptr);
+  }
+  Watchdog(const Watchdog&) = delete;
+  Watchdog& operator=(const Watchdog&) = delete;
 
  private:
-  std::mutex m_mutex;
-  std::condition_variable m_done_cv;
-  bool m_done = false;
-  std::jthread m_thread;  // last: starts after the members it uses
+  static void expired(int /*signal*/) {
+    // Nothing was printed on stdout yet: the record comes after the extraction.
+    const char* text = s_report.data();
+    std::size_t left = s_report.size();
+    while (left > 0) {
+      const ssize_t written = ::write(s_fd, text, left);
+      if (written <= 0) break;
+      text += written;
+      left -= static_cast<std::size_t>(written);
+    }
+    ::_exit(s_exit_code);
+  }
+
+  static inline std::string s_report;
+  static inline int s_fd = STDERR_FILENO;
+  static inline int s_exit_code = k_refused;
+  struct sigaction m_previous {};
 };
 
 void print_summary(const AgreementRecord& record, double seconds) {

@@ -60,18 +60,28 @@ void start_logging(const std::string& level) {
   spdlog::set_level(spdlog::level::from_str(level));
 }
 
-int report_error(const Error& error, bool json, const std::string& subject) {
+ErrorReport error_report(const Error& error, bool json, const std::string& subject) {
+  ErrorReport out;
   if (json) {
-    nlohmann::json out = {{"error", {{"code", error.code}, {"message", error.message}}}};
-    std::cout << out.dump() << '\n';
+    const nlohmann::json body = {{"error", {{"code", error.code}, {"message", error.message}}}};
+    out.text = body.dump() + '\n';
+    out.to_stdout = true;
   } else {
-    std::cerr << "naskah: " << (subject.empty() ? "" : subject + ": ") << error.message << " ["
-              << error.code << "]\n";
+    out.text = "naskah: " + (subject.empty() ? "" : subject + ": ") + error.message + " [" +
+               error.code + "]\n";
   }
   if (error.code == codes::k_config_invalid || error.code == codes::k_usage_invalid) {
-    return k_usage;  // the invocation is wrong
+    out.exit_code = k_usage;  // the invocation is wrong
+  } else {
+    out.exit_code = error.is_refusal() ? k_refused : k_failure;
   }
-  return error.is_refusal() ? k_refused : k_failure;
+  return out;
+}
+
+int report_error(const Error& error, bool json, const std::string& subject) {
+  const ErrorReport report = error_report(error, json, subject);
+  (report.to_stdout ? std::cout : std::cerr) << report.text;
+  return report.exit_code;
 }
 
 }  // namespace naskah::cli

@@ -39,4 +39,12 @@ void log_to_file(const std::string& path, int max_mb, int files);
 // returns the exit code it calls for.
 int report_error(const Error& error, bool json, const std::string& subject);
 
+// What report_error prints: the text, and whether it goes to stdout (JSON) or stderr.
+struct ErrorReport {
+  std::string text;
+  bool to_stdout = false;
+  int exit_code = 1;
+};
+[[nodiscard]] ErrorReport error_report(const Error& error, bool json, const std::string& subject);
+
 }  // namespace naskah::cli

@@ -1192,6 +1192,8 @@ std::vector<BenchQuery> bench_queries(const Corpus& corpus, std::size_t docs) {
 }
 
 struct SearchFigures {
+  bool facet_tables = false;
+  double first_ms = 0;  // the warm-up's first query: opening, and making the facet table
   std::size_t queries = 0;
   std::size_t calls = 0;
   double p50_ms = 0;
@@ -1270,14 +1272,21 @@ void show_counts(const BenchQuery& query, const naskah::search::Results& results
               sum == results.total && !results.estimated ? " = total: exact" : " != total");
 }
 
-SearchFigures run_searches(const Corpus& corpus, const Config& config) {
+// `facet_tables`: as naskah serve searches (Searcher::keep_facet_tables), else as a one-off
+// `naskah search` does.
+SearchFigures run_searches(const Corpus& corpus, const Config& config, bool facet_tables) {
   SearchFigures figures;
+  figures.facet_tables = facet_tables;
   const std::vector<BenchQuery> queries = bench_queries(corpus, config.docs);
   naskah::search::Searcher searcher = open_searcher(config);
+  searcher.keep_facet_tables(facet_tables);
   reset_peak_rss();
-  std::printf("\nsearch: first queries, hits and doc_type facet (warm-up run)\n");
+  std::printf("\nsearch%s: first queries, hits and doc_type facet (warm-up run)\n",
+              facet_tables ? " with facet tables" : "");
   for (std::size_t q = 0; q < queries.size(); ++q) {
+    const auto started = Clock::now();
     auto results = search_whole(searcher, queries[q]);
+    if (q == 0) figures.first_ms = seconds_since(started) * 1000.0;
     if (!results) {
       figures.error = results.error().message;
       return figures;
@@ -1354,13 +1363,17 @@ struct Report {
   Phase direct;
   Phase reindex;
   SearchFigures search;
+  SearchFigures search_tables;
   Sizes sizes;
   long peak_kb = 0;
 };
 
 void print_search(const SearchFigures& search) {
-  std::printf("\nsearch: %zu queries x %d rounds = %zu calls, limit 20, exact facets\n",
+  std::printf("\nsearch%s: %zu queries x %d rounds = %zu calls, limit 20, exact facets\n",
+              search.facet_tables ? " with facet tables (as naskah serve)" : " (as naskah search)",
               search.queries, k_search_rounds, search.calls);
+  std::printf("  first query of the warm-up (opening the index%s): %.1f ms\n",
+              search.facet_tables ? ", making the facet table" : "", search.first_ms);
   std::printf("  p50 %.2f ms   p99 %.2f ms   max %.2f ms   mean %.2f ms   peak %.0f MB\n",
               search.p50_ms, search.p99_ms, search.max_ms, search.mean_ms,
               mib_of_kb(search.peak_kb));
@@ -1384,6 +1397,7 @@ void print_report(const Report& r) {
       "          making the records, %.2f ms each on one thread, is included\n",
       r.direct.add_seconds, r.direct.finish_seconds, r.generation_ms);
   print_search(r.search);
+  print_search(r.search_tables);
   std::printf("\non disk                              MB\n");
   std::printf("  archive (data/archive)      %10.1f\n", mib(r.sizes.archive));
   std::printf("  texts for omindex           %10.1f\n", mib(r.sizes.text));
@@ -1393,11 +1407,31 @@ void print_report(const Report& r) {
   std::printf("\npeak resident memory of the whole run: %.0f MB\n", mib_of_kb(r.peak_kb));
 }
 
-nlohmann::ordered_json report_json(const Report& r) {
+nlohmann::ordered_json search_json(const SearchFigures& search, bool full) {
   nlohmann::ordered_json queries = nlohmann::ordered_json::array();
-  for (const auto& q : r.search.per_query) {
-    queries.push_back({{"query", q.label}, {"hits", q.hits}, {"median_ms", q.median_ms}});
+  for (const auto& q : search.per_query) {
+    nlohmann::ordered_json one = {{"query", q.label}, {"hits", q.hits}};
+    if (full) {
+      one["estimated"] = q.estimated;
+      one["doc_type"] = q.doc_types;
+    }
+    one["median_ms"] = q.median_ms;
+    if (full) one["max_ms"] = q.max_ms;
+    queries.push_back(one);
   }
+  return {{"facet_tables", search.facet_tables},
+          {"first_ms", search.first_ms},
+          {"queries", search.queries},
+          {"calls", search.calls},
+          {"p50_ms", search.p50_ms},
+          {"p99_ms", search.p99_ms},
+          {"max_ms", search.max_ms},
+          {"mean_ms", search.mean_ms},
+          {"peak_rss_mb", mib_of_kb(search.peak_kb)},
+          {"per_query", queries}};
+}
+
+nlohmann::ordered_json report_json(const Report& r) {
   return {{"bench", "index_bench"},
           {"docs", r.config.docs},
           {"threads", r.config.threads},
@@ -1411,15 +1445,8 @@ nlohmann::ordered_json report_json(const Report& r) {
           {"direct_add_seconds", r.direct.add_seconds},
           {"direct_finish_seconds", r.direct.finish_seconds},
           {"reindex", phase_json(r.reindex)},
-          {"search",
-           {{"queries", r.search.queries},
-            {"calls", r.search.calls},
-            {"p50_ms", r.search.p50_ms},
-            {"p99_ms", r.search.p99_ms},
-            {"max_ms", r.search.max_ms},
-            {"mean_ms", r.search.mean_ms},
-            {"peak_rss_mb", mib_of_kb(r.search.peak_kb)},
-            {"per_query", queries}}},
+          {"search", search_json(r.search, false)},
+          {"search_facet_tables", search_json(r.search_tables, false)},
           {"disk_mb",
            {{"archive", mib(r.sizes.archive)},
             {"text", mib(r.sizes.text)},
@@ -1532,35 +1559,28 @@ int run_search_only(const Config& config, const Corpus& corpus) {
   }
   std::printf("index_bench: searching %zu records of about %zu words in %s\n", config.docs,
               config.words, where.c_str());
-  const SearchFigures search = run_searches(corpus, config);
+  const SearchFigures search = run_searches(corpus, config, false);
   if (!search.error.empty()) {
     std::fprintf(stderr, "index_bench: search: %s\n", search.error.c_str());
     return 1;
   }
   print_search(search);
-  nlohmann::ordered_json queries = nlohmann::ordered_json::array();
-  for (const auto& q : search.per_query) {
-    queries.push_back({{"query", q.label},
-                       {"hits", q.hits},
-                       {"estimated", q.estimated},
-                       {"doc_type", q.doc_types},
-                       {"median_ms", q.median_ms},
-                       {"max_ms", q.max_ms}});
+  nlohmann::ordered_json json = {{"bench", "index_bench"},
+                                 {"mode", "search"},
+                                 {"docs", config.docs},
+                                 {"words_per_record", config.words},
+                                 {"shards", config.shards},
+                                 {"search", search_json(search, true)}};
+  // Facet tables are made of local databases only: over remote shards they change nothing.
+  if (config.shards.empty()) {
+    const SearchFigures tables = run_searches(corpus, config, true);
+    if (!tables.error.empty()) {
+      std::fprintf(stderr, "index_bench: search: %s\n", tables.error.c_str());
+      return 1;
+    }
+    print_search(tables);
+    json["search_facet_tables"] = search_json(tables, true);
   }
-  const nlohmann::ordered_json json = {{"bench", "index_bench"},
-                                       {"mode", "search"},
-                                       {"docs", config.docs},
-                                       {"words_per_record", config.words},
-                                       {"shards", config.shards},
-                                       {"search",
-                                        {{"queries", search.queries},
-                                         {"calls", search.calls},
-                                         {"p50_ms", search.p50_ms},
-                                         {"p99_ms", search.p99_ms},
-                                         {"max_ms", search.max_ms},
-                                         {"mean_ms", search.mean_ms},
-                                         {"peak_rss_mb", mib_of_kb(search.peak_kb)},
-                                         {"per_query", queries}}}};
   std::printf("%s\n", json.dump().c_str());
   return 0;
 }
@@ -1605,7 +1625,8 @@ int run(const Config& config) {
   std::fflush(stdout);
   report.reindex = run_reindex(config);
   if (!check("reindex", report.reindex.error)) return 1;
-  report.search = run_searches(corpus, config);
+  report.search = run_searches(corpus, config, false);
+  report.search_tables = run_searches(corpus, config, true);
   if (!check("search", report.search.error)) return 1;
   report.sizes = measure_sizes(config);
   report.peak_kb = std::max({max_rss_kb(), report.corpus.peak_kb, report.direct.peak_kb,

@@ -2,6 +2,7 @@
 
 #include <memory>
 
+#include "facet_table.h"
 #include "naskah/index/schema.h"
 
 namespace naskah::search {
@@ -96,7 +97,7 @@ Xapian::doccount match_all(Xapian::Enquire& enquire, const Xapian::Database& db)
 
 FacetCounts count_facets(const std::vector<Xapian::Database>& databases, bool remote,
                          const Xapian::Query& query, const std::string& today,
-                         const std::string& soon) {
+                         const std::string& soon, const FacetTable* table) {
   FacetCounts counts;
   for (const Xapian::Database& db : databases) {
     Xapian::Enquire enquire(db);
@@ -106,6 +107,12 @@ FacetCounts count_facets(const std::vector<Xapian::Database>& databases, bool re
       spies.watch(enquire);
       const Xapian::doccount matches = match_all(enquire, db);
       spies.add_to(counts, matches, today, soon);
+    } else if (table != nullptr) {
+      FacetSpy fallback(counts, today, soon);
+      FacetTable::Spy spy(*table, today, soon, fallback);
+      enquire.add_matchspy(&spy);
+      match_all(enquire, db);
+      spy.add_to(counts);
     } else {
       FacetSpy spy(counts, today, soon);
       enquire.add_matchspy(&spy);

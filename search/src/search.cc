@@ -6,6 +6,7 @@
 #include <memory>
 #include <unordered_map>
 
+#include "facet_table.h"
 #include "facets.h"
 #include "naskah/core/clock.h"
 #include "naskah/index/document.h"
@@ -97,10 +98,12 @@ std::string status_of(const std::optional<std::string>& end_date, const std::str
 }
 
 Searcher::Searcher(std::string index_dir)
-    : m_shards(std::vector<std::string>{std::move(index_dir)}) {}
+    : m_shards(std::vector<std::string>{index_dir}), m_shard_list(std::move(index_dir)) {}
 
 Searcher::Searcher(std::vector<std::string> shards, ShardOptions options)
-    : m_shards(std::move(shards), options) {}
+    : m_shards(shards, options) {
+  for (const std::string& shard : shards) m_shard_list += shard + '\n';
+}
 
 Result<Xapian::Database*> Searcher::database() {
   return m_shards.database();
@@ -185,9 +188,13 @@ Result<Results> Searcher::run(const Request& request) {
   const Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
                                              static_cast<Xapian::doccount>(request.limit));
   const bool remote = m_shards.any_remote();
+  const std::shared_ptr<const FacetTable> table =
+      m_facet_tables && !remote ? FacetTable::of(database, m_shard_list + m_shards.state())
+                                : nullptr;
   const FacetCounts counts = count_facets(
       remote ? m_shards.open_shards() : std::vector<Xapian::Database>{database}, remote, *parsed,
-      index::date_value(today), index::date_value(add_days(today, request.expiring_days)));
+      index::date_value(today), index::date_value(add_days(today, request.expiring_days)),
+      table.get());
   Results results;
   results.query = request.query;
   results.offset = request.offset;

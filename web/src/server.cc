@@ -155,6 +155,7 @@ search::Searcher& Server::Impl::searcher() {
   if (!t_searcher || t_shards != options.shards) {
     t_searcher = std::make_unique<search::Searcher>(
         options.shards, search::ShardOptions{options.shard_timeout, options.shard_retry});
+    t_searcher->keep_facet_tables(true);  // a server answers many searches per index state
     t_shards = options.shards;
   }
   return *t_searcher;

@@ -1,0 +1,118 @@
+#include "facet_table.h"
+
+#include <filesystem>
+
+#include <gtest/gtest.h>
+
+#include "naskah/index/store.h"
+#include "naskah/search/search.h"
+#include "sample_records.h"
+
+namespace naskah::search {
+namespace {
+namespace fs = std::filesystem;
+using namespace std::chrono_literals;
+
+// Twelve agreements of three types, four parties, two offices and every status on
+// 2024-06-01 (expired, expiring within 90 days, active, unknown).
+std::vector<AgreementRecord> facet_records(int first, int count) {
+  const std::vector<std::string> types = {"pks", "mou", "addendum"};
+  const std::vector<std::string> ends = {"2023-01-10", "2024-07-01", "2030-05-02", ""};
+  const std::vector<std::string> parties = {"Lembaga Pemasyarakatan Kelas IIA Semarang",
+                                            "Pemerintah Kota Semarang", "Universitas Merbabu Raya",
+                                            "Ombudsman Republik Indonesia"};
+  std::vector<AgreementRecord> out;
+  for (int i = first; i < first + count; ++i) {
+    AgreementRecord r = test::make_record(
+        "facet-" + std::to_string(i), types[static_cast<std::size_t>(i) % 3],
+        "Kerja Sama " + std::to_string(i),
+        {parties[static_cast<std::size_t>(i) % 4], parties[static_cast<std::size_t>(i + 1) % 4]},
+        {"W13-HH.05.05-" + std::to_string(1000 + i)}, "20" + std::to_string(18 + i % 5) + "-03-01",
+        ends[static_cast<std::size_t>(i) % 4],
+        i % 2 == 0 ? "Pelatihan kerja bagi warga binaan." : "Pelayanan publik di bidang hukum.");
+    r.office = i % 3 == 0 ? "Kanwil Jawa Tengah" : "Kanwil Jawa Timur";
+    out.push_back(std::move(r));
+  }
+  return out;
+}
+
+void put_records(const std::string& index_dir, const std::vector<AgreementRecord>& batch) {
+  auto writer = index::Writer::open(index_dir, 1s);
+  ASSERT_TRUE(writer.has_value());
+  for (const AgreementRecord& r : batch) ASSERT_TRUE(writer->put(r).has_value());
+  ASSERT_TRUE(writer->commit().has_value());
+}
+
+Results search_today(Searcher& searcher, const std::string& query) {
+  Request request;
+  request.query = query;
+  request.today = "2024-06-01";
+  auto results = searcher.search(request);
+  EXPECT_TRUE(results.has_value()) << (results ? "" : results.error().message);
+  return results ? *results : Results{};
+}
+
+// What a facet table counts is what the stored values say, query by query.
+void expect_same_counts(const std::string& index_dir) {
+  Searcher plain(index_dir);
+  Searcher tabled(index_dir);
+  tabled.keep_facet_tables(true);
+  for (const std::string query : {"", "pelatihan", "pelayanan", "jenis:pks", "status:aktif",
+                                   "status:berakhir pelatihan", "tidakada"}) {
+    const Results a = search_today(plain, query);
+    const Results b = search_today(tabled, query);
+    EXPECT_EQ(a.total, b.total) << query;
+    EXPECT_EQ(a.facets, b.facets) << query;
+    ASSERT_EQ(a.hits.size(), b.hits.size()) << query;
+  }
+}
+
+TEST(FacetTable, CountsWhatTheStoredValuesSay) {
+  const std::string dir = test::temp_folder("facet-table");
+  put_records(dir + "/index", facet_records(0, 12));
+  expect_same_counts(dir + "/index");
+
+  // Every facet shows up: the table holds every document's values.
+  Searcher tabled(dir + "/index");
+  tabled.keep_facet_tables(true);
+  const Results all = search_today(tabled, "");
+  EXPECT_EQ(all.total, 12u);
+  for (const auto& [name, values] : all.facets) EXPECT_FALSE(values.empty()) << name;
+  fs::remove_all(dir);
+}
+
+TEST(FacetTable, ANewCommitGetsANewTable) {
+  const std::string dir = test::temp_folder("facet-table-commit");
+  put_records(dir + "/index", facet_records(0, 6));
+  Searcher tabled(dir + "/index");
+  tabled.keep_facet_tables(true);
+  EXPECT_EQ(search_today(tabled, "").total, 6u);
+  put_records(dir + "/index", facet_records(6, 6));  // the same searcher, a later revision
+  const Results after = search_today(tabled, "");
+  EXPECT_EQ(after.total, 12u);
+  std::uint64_t types = 0;
+  for (const auto& [name, values] : after.facets) {
+    if (name == "doc_type") {
+      for (const auto& [value, n] : values) types += n;
+    }
+  }
+  EXPECT_EQ(types, 12u);
+  expect_same_counts(dir + "/index");
+  fs::remove_all(dir);
+}
+
+TEST(FacetTable, TablesAreSharedByKey) {
+  const std::string dir = test::temp_folder("facet-table-shared");
+  put_records(dir + "/index", facet_records(0, 3));
+  Searcher searcher(dir + "/index");
+  auto db = searcher.database();
+  ASSERT_TRUE(db.has_value());
+  const auto a = FacetTable::of(**db, dir + "#1");
+  const auto b = FacetTable::of(**db, dir + "#1");
+  EXPECT_EQ(a.get(), b.get());
+  EXPECT_EQ(a->documents(), 4u);  // docids 1..3, and the unused 0
+  fs::remove_all(dir);
+}
+
+}  // namespace
+}  // namespace naskah::search

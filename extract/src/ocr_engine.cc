@@ -8,6 +8,8 @@
 #include <tesseract/baseapi.h>
 #include <tesseract/ocrclass.h>
 
+#include "text_layer.h"
+
 namespace naskah::extract {
 namespace {
 
@@ -20,6 +22,15 @@ struct TextDeleter {
 };
 
 const char* datapath(const std::string& dir) { return dir.empty() ? nullptr : dir.c_str(); }
+
+// Tesseract's mean word confidence of upright print is 80-95; a page read upside down or
+// sideways scores 30-55 and its words are not words.
+constexpr double k_upright_confidence = 70.0;
+
+bool reads_upright(const OcrPage& page) {
+  return page.confidence && *page.confidence >= k_upright_confidence &&
+         judge_text_layer(page.text) == LayerVerdict::usable;
+}
 
 // Variables every engine gets at Init, so all workers behave alike.
 const std::vector<std::string> k_var_names = {"debug_file", "tessedit_do_invert"};
@@ -87,7 +98,8 @@ int OcrEngine::upright_rotation(Pix* small, int dpi) {
 
 // Orientation, skew and lines are judged on a half-resolution copy (`small`), four times
 // cheaper than the page; the corrections are applied to both.
-Result<PixPtr> OcrEngine::prepare(Pix* gray, int dpi, OcrPage& page) {
+Result<PixPtr> OcrEngine::prepare(Pix* gray, int dpi, OcrPage& page, bool ask_osd,
+                                  bool& unsure) {
   auto lap = std::chrono::steady_clock::now();
   const auto step = [&lap](const char* name) {
     const auto now = std::chrono::steady_clock::now();
@@ -107,7 +119,9 @@ Result<PixPtr> OcrEngine::prepare(Pix* gray, int dpi, OcrPage& page) {
   // only if the page had to be turned).
   PixPtr text_bits = text_mask(small.get());
   if (!text_bits) return fail(codes::k_ocr_failed, "the page image could not be prepared", "ocr");
-  if (m_settings.orientation && !surely_upright(text_bits.get())) {
+  const Upright judged = m_settings.orientation ? upright(text_bits.get()) : Upright::yes;
+  unsure = judged == Upright::unknown;
+  if (judged == Upright::no || (unsure && ask_osd)) {
     if (auto loaded = load_osd(); !loaded) return tl::unexpected(loaded.error());
     page.rotation = upright_rotation(small.get(), dpi / factor);
     if (page.rotation != 0) {
@@ -136,16 +150,8 @@ Result<PixPtr> OcrEngine::prepare(Pix* gray, int dpi, OcrPage& page) {
   return image;
 }
 
-Result<OcrPage> OcrEngine::read(Pix* gray, int dpi,
-                                std::chrono::steady_clock::time_point deadline) {
-  using Clock = std::chrono::steady_clock;
-  const auto started = Clock::now();
-  OcrPage page;
-  auto prepared_image = prepare(gray, dpi, page);
-  if (!prepared_image) return tl::unexpected(prepared_image.error());
-  PixPtr image = std::move(*prepared_image);
-  const auto prepared = Clock::now();
-
+Result<void> OcrEngine::recognize(Pix* image, int dpi,
+                                  std::chrono::steady_clock::time_point deadline, OcrPage& page) {
   const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
       deadline - std::chrono::steady_clock::now());
   if (left.count() <= 0) {
@@ -153,7 +159,7 @@ Result<OcrPage> OcrEngine::read(Pix* gray, int dpi,
   }
   tesseract::ETEXT_DESC monitor;
   monitor.set_deadline_msecs(static_cast<int32_t>(std::min<long long>(left.count(), INT32_MAX)));
-  m_api->SetImage(image.get());
+  m_api->SetImage(image);
   m_api->SetSourceResolution(dpi);
   const int status = m_api->Recognize(&monitor);
   if (monitor.deadline_exceeded()) {
@@ -168,8 +174,39 @@ Result<OcrPage> OcrEngine::read(Pix* gray, int dpi,
   page.text = text ? std::string(text.get()) : std::string();
   const bool has_text =
       std::any_of(page.text.begin(), page.text.end(), [](char c) { return c > ' '; });
+  page.confidence.reset();
   if (has_text) page.confidence = m_api->MeanTextConf();
   m_api->Clear();
+  return {};
+}
+
+Result<OcrPage> OcrEngine::read(Pix* gray, int dpi,
+                                std::chrono::steady_clock::time_point deadline) {
+  using Clock = std::chrono::steady_clock;
+  const auto started = Clock::now();
+  OcrPage page;
+  bool unsure = false;
+  auto image = prepare(gray, dpi, page, false, unsure);
+  if (!image) return tl::unexpected(image.error());
+  const auto prepared = Clock::now();
+  if (auto read = recognize(image->get(), dpi, deadline, page); !read) {
+    return tl::unexpected(read.error());
+  }
+  // A page Leptonica was unsure of (little text: a signature page) was read as it lies.
+  // Words read with confidence mean it was upright; a page without text has nothing to
+  // turn. Otherwise Tesseract's orientation detection, which takes half a second to load,
+  // decides, and a turned page is read again.
+  if (unsure && page.confidence && !reads_upright(page)) {
+    OcrPage turned;
+    auto again = prepare(gray, dpi, turned, true, unsure);
+    if (!again) return tl::unexpected(again.error());
+    if (turned.rotation != 0) {
+      if (auto read = recognize(again->get(), dpi, deadline, turned); !read) {
+        return tl::unexpected(read.error());
+      }
+      page = std::move(turned);
+    }
+  }
   const auto ms = [](auto a, auto b) {
     return std::chrono::duration_cast<std::chrono::milliseconds>(b - a).count();
   };

@@ -47,14 +47,23 @@ class OcrEngine {
   // Forgets what was adapted to the previous document, so results do not depend on order.
   void next_document();
 
+  // Whether Tesseract's orientation model was needed yet (it is loaded on first use).
+  [[nodiscard]] bool orientation_model_loaded() const { return m_osd != nullptr; }
+
  private:
   explicit OcrEngine(OcrSettings settings);
   // Loads the orientation model on first use. Fails with ocr.failed.
   Result<void> load_osd();
   // Clockwise degrees the page must be turned to be upright (0 when unsure).
   int upright_rotation(Pix* small, int dpi);
-  // The page as OCR should see it; fills page.rotation and page.skew.
-  Result<PixPtr> prepare(Pix* gray, int dpi, OcrPage& page);
+  // The page as OCR should see it; fills page.rotation and page.skew. A page Leptonica
+  // finds turned is turned upright by Tesseract's orientation detection. One it cannot
+  // judge is taken as it lies with `unsure` set, unless `ask_osd`: then the detection
+  // decides.
+  Result<PixPtr> prepare(Pix* gray, int dpi, OcrPage& page, bool ask_osd, bool& unsure);
+  // Recognises a prepared image into page.text and page.confidence.
+  Result<void> recognize(Pix* image, int dpi, std::chrono::steady_clock::time_point deadline,
+                         OcrPage& page);
 
   OcrSettings m_settings;
   std::unique_ptr<tesseract::TessBaseAPI> m_api;

@@ -56,14 +56,15 @@ PixPtr remove_specks(Pix* gray, int dpi) {
 
 PixPtr text_mask(Pix* small) { return PixPtr(pixThresholdToBinary(small, 128)); }
 
-bool surely_upright(Pix* mask) {
+Upright upright(Pix* mask) {
   l_float32 up = 0;
   l_float32 left = 0;
-  if (pixOrientDetect(mask, &up, &left, 0, 0) != 0) return false;
+  if (pixOrientDetect(mask, &up, &left, 0, 0) != 0) return Upright::unknown;
   l_int32 orientation = L_TEXT_ORIENT_UNKNOWN;
   // Zeros pick Leptonica's defaults (confidence 8 and a ratio of 2.5 between the two axes).
-  if (makeOrientDecision(up, left, 0.0f, 0.0f, &orientation, 0) != 0) return false;
-  return orientation == L_TEXT_ORIENT_UP;
+  if (makeOrientDecision(up, left, 0.0f, 0.0f, &orientation, 0) != 0) return Upright::unknown;
+  if (orientation == L_TEXT_ORIENT_UP) return Upright::yes;
+  return orientation == L_TEXT_ORIENT_UNKNOWN ? Upright::unknown : Upright::no;
 }
 
 float find_skew(Pix* mask) {

@@ -35,10 +35,13 @@ using PixPtr = std::unique_ptr<Pix, PixDeleter>;
 // `small` thresholded to 1 bit at mid grey, for the two tests below; null on failure.
 [[nodiscard]] PixPtr text_mask(Pix* small);
 
-// True when Leptonica's quick test of ascenders and descenders says with confidence that
-// the text of `mask` (text_mask of a page at about 150 dpi) stands upright: most pages,
-// which then need no orientation detection by Tesseract (ten times slower).
-[[nodiscard]] bool surely_upright(Pix* mask);
+// Leptonica's quick test of ascenders and descenders on `mask` (text_mask of a page at
+// about 150 dpi): `yes` when it says with confidence that the text stands upright (most
+// pages, which then need no orientation detection by Tesseract, ten times slower), `no`
+// when it says with confidence that it does not, `unknown` when it cannot tell (little
+// text).
+enum class Upright { yes, no, unknown };
+[[nodiscard]] Upright upright(Pix* mask);
 
 // The skew of the text lines of `mask` (text_mask), in degrees, when Leptonica finds one
 // with confidence and it is large enough to trouble OCR; else 0.

@@ -4,6 +4,8 @@
 #include <leptonica/allheaders.h>
 
 #include "image_file.h"
+#include "pdf_file.h"
+#include "pdf_render.h"
 #include "test_support.h"
 
 namespace naskah::extract {
@@ -44,6 +46,28 @@ TEST_F(OcrEngineTest, ReadsPagesTurnedAnyWay) {
     ASSERT_TRUE(page->confidence);
     EXPECT_GT(*page->confidence, 80.0) << name;
   }
+  // Leptonica sees these are turned: the orientation model decided.
+  EXPECT_TRUE(s_engine->orientation_model_loaded());
+}
+
+// A page whose print Leptonica cannot judge (its test is unsure of this one) but that reads
+// as clean words is upright: the orientation model is not loaded for it.
+TEST(OcrEngineOrientation, AnUnjudgedPageThatReadsCleanlyNeedsNoOrientationModel) {
+  if (!test::have_shared()) GTEST_SKIP() << "no ../shared corpus";
+  const std::string bytes = test::read_text(test::shared_path("corpus/dev/doc-008.scan300.pdf"));
+  auto pdf = PdfFile::open(bytes);
+  ASSERT_TRUE(pdf) << pdf.error().message;
+  auto gray = render_page(*pdf, 0, 300);
+  ASSERT_TRUE(gray) << gray.error().message;
+  auto engine = OcrEngine::create(OcrSettings{});
+  ASSERT_TRUE(engine) << engine.error().message;
+  auto page = (*engine)->read(gray->get(), 300, Clock::now() + std::chrono::minutes(2));
+  ASSERT_TRUE(page) << page.error().message;
+  EXPECT_EQ(page->rotation, 0);
+  ASSERT_TRUE(page->confidence);
+  EXPECT_GT(*page->confidence, 70.0);
+  EXPECT_NE(page->text.find("KANTOR WILAYAH LAMPUNG"), std::string::npos) << page->text.substr(0, 400);
+  EXPECT_FALSE((*engine)->orientation_model_loaded());
 }
 
 TEST_F(OcrEngineTest, BlankPageHasNoTextAndNoConfidence) {

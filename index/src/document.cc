@@ -123,18 +123,15 @@ Prepared prepare(const AgreementRecord& record) {
                   facet_name(record.parties[static_cast<std::size_t>(i)].name));
   }
 
-  // The record's JSON, a NUL (which JSON never holds raw), then the text: a search reads
-  // the small JSON of each hit without parsing the text as a JSON string.
-  std::string data =
-      to_json(record, false).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-  data += '\0';
-  data += record.text;
-  doc.set_data(data);
+  doc.set_data(
+      to_json(record, false).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+  doc.add_value(slot::k_text, record.text);
   return out;
 }
 
-Result<AgreementRecord> record_of(const Xapian::Document& document) {
+Result<AgreementRecord> record_of(const Xapian::Document& document, bool with_text) {
   const std::string data = document.get_data();
+  // Indexes made before the text moved to its slot hold it in the data, after a NUL.
   const auto nul = data.find('\0');
   const auto json = nlohmann::json::parse(data.begin(),
                                           nul == std::string::npos
@@ -143,7 +140,10 @@ Result<AgreementRecord> record_of(const Xapian::Document& document) {
                                           nullptr, false);
   if (json.is_discarded()) return fail("index.damaged", "a document's data is not JSON");
   auto record = record_from_json(json);
-  if (record && nul != std::string::npos) record->text = data.substr(nul + 1);
+  if (record && with_text) {
+    record->text = nul == std::string::npos ? document.get_value(slot::k_text)
+                                            : data.substr(nul + 1);
+  }
   return record;
 }
 

@@ -93,14 +93,28 @@ SynonymMatcher::SynonymMatcher(const std::vector<SynonymGroup>& groups) {
 }
 
 std::vector<std::string> SynonymMatcher::canonicals_in(std::string_view text) const {
-  const std::vector<std::string> words = words_of(text);
+  // The words as views into one lower-cased copy: this runs on every agreement indexed.
+  std::string lower(text);
+  for (char& ch : lower) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+  std::vector<std::string_view> words;
+  words.reserve(lower.size() / 6);
+  for (std::size_t i = 0; i < lower.size();) {
+    if (!word_byte(static_cast<unsigned char>(lower[i]))) {
+      ++i;
+      continue;
+    }
+    const std::size_t start = i;
+    while (i < lower.size() && word_byte(static_cast<unsigned char>(lower[i]))) ++i;
+    words.emplace_back(lower.data() + start, i - start);
+  }
   std::vector<bool> found(m_canonicals.size(), false);
   for (std::size_t i = 0; i < words.size(); ++i) {
     const auto it = m_by_first_word.find(words[i]);
     if (it == m_by_first_word.end()) continue;
     for (const Variant& v : it->second) {
       if (found[v.group] || i + v.words.size() > words.size()) continue;
-      found[v.group] = std::equal(v.words.begin(), v.words.end(), words.begin() + static_cast<std::ptrdiff_t>(i));
+      found[v.group] = std::equal(v.words.begin(), v.words.end(),
+                                  words.begin() + static_cast<std::ptrdiff_t>(i));
     }
   }
   std::vector<std::string> out;

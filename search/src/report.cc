@@ -23,7 +23,7 @@ std::vector<ReportRow> rows_of(Xapian::Database& db, const Query& query, Xapian:
   const Xapian::MSet mset = enquire.get_mset(0, db.get_doccount());
   for (auto it = mset.begin(); it != mset.end(); ++it) {
     const Xapian::Document doc = it.get_document();
-    auto record = index::record_of(doc);
+    auto record = index::record_of(doc, false);
     if (!record) continue;
     ReportRow row;
     row.status = status_of(record->end_date, today, days);
@@ -32,7 +32,6 @@ std::vector<ReportRow> rows_of(Xapian::Database& db, const Query& query, Xapian:
     for (t.skip_to(flag); t != doc.termlist_end() && (*t).starts_with(flag); ++t) {
       row.reasons.push_back((*t).substr(flag.size()));
     }
-    record->text.clear();
     row.record = std::move(*record);
     rows.push_back(std::move(row));
   }

@@ -71,6 +71,30 @@ TEST(Prepare, TheDataHoldsTheWholeRecord) {
   EXPECT_EQ(back->amounts.at(0).value, 150000000.0);
 }
 
+TEST(Prepare, TheTextIsAValueTheJsonTheData) {
+  const AgreementRecord original = lapas_record();
+  const Xapian::Document doc = prepare(original).document;
+  // The text uncompressed in its slot (a hit's snippet reads it without inflating), the
+  // record without it in the data.
+  EXPECT_EQ(doc.get_value(slot::k_text), original.text);
+  EXPECT_EQ(doc.get_data().find(original.text), std::string::npos);
+  auto without = record_of(doc, false);
+  ASSERT_TRUE(without.has_value());
+  EXPECT_TRUE(without->text.empty());
+  EXPECT_EQ(without->sha256, original.sha256);
+}
+
+TEST(Prepare, RecordsOfOlderIndexesStillRead) {
+  // Before schema 2 the data was the JSON, a NUL, then the text.
+  const AgreementRecord original = lapas_record();
+  Xapian::Document old;
+  old.set_data(prepare(original).document.get_data() + '\0' + original.text);
+  auto back = record_of(old);
+  ASSERT_TRUE(back.has_value());
+  EXPECT_EQ(back->text, original.text);
+  EXPECT_EQ(back->sha256, original.sha256);
+}
+
 TEST(Prepare, SpellingWordsArePlainWords) {
   const Prepared p = prepare(lapas_record());
   EXPECT_FALSE(p.spelling.empty());

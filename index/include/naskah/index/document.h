@@ -22,8 +22,9 @@ struct Prepared {
 // Terms, values and data (the record as JSON, text included) of `record`.
 [[nodiscard]] Prepared prepare(const AgreementRecord& record);
 
-// The record stored in a document's data.
-[[nodiscard]] Result<AgreementRecord> record_of(const Xapian::Document& document);
+// The record stored in a document (its text left empty unless `with_text`).
+[[nodiscard]] Result<AgreementRecord> record_of(const Xapian::Document& document,
+                                                bool with_text = true);
 
 // Mean OCR confidence below which a record is flagged "low-ocr".
 inline constexpr double k_low_confidence = 60.0;

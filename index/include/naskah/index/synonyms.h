@@ -36,8 +36,13 @@ class SynonymMatcher {
     std::vector<std::string> words;
     std::size_t group = 0;
   };
+  // Looked up by string_view: a text's words are not copied into strings.
+  struct Hash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
   std::vector<std::string> m_canonicals;
-  std::unordered_map<std::string, std::vector<Variant>> m_by_first_word;
+  std::unordered_map<std::string, std::vector<Variant>, Hash, std::equal_to<>> m_by_first_word;
 };
 
 // Stores every variant as a synonym of its canonical word in `db` (plain and stemmed keys).

@@ -47,6 +47,26 @@ void read_slot(const Xapian::Database& db, Xapian::valueno slot, Set set) {
 
 }  // namespace
 
+std::uint64_t id_prefix(const std::string& sha256) {
+  if (sha256.size() < 16) return 0;
+  std::uint64_t n = 0;
+  for (std::size_t i = 0; i < 16; ++i) {
+    const char c = sha256[i];
+    const int digit = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
+    if (digit < 0) return 0;
+    n = n << 4 | static_cast<std::uint64_t>(digit);
+  }
+  return n;
+}
+
+std::string tie_key(std::uint64_t id_prefix) {
+  std::string key(8, '\0');
+  for (int i = 7; i >= 0; --i, id_prefix >>= 8) {
+    key[static_cast<std::size_t>(i)] = static_cast<char>(id_prefix & 0xFF);
+  }
+  return key;
+}
+
 FacetTable::FacetTable(const Xapian::Database& db) {
   m_rows.resize(static_cast<std::size_t>(db.get_lastdocid()) + 1);
   const auto fill = [&](Xapian::valueno slot, std::vector<std::string>& names, auto field) {
@@ -60,6 +80,9 @@ FacetTable::FacetTable(const Xapian::Database& db) {
   fill(index::slot::k_office, m_offices, [](Row& r) -> std::uint32_t& { return r.office; });
   read_slot(db, index::slot::k_end, [&](Xapian::docid id, const std::string& value) {
     if (id < m_rows.size()) m_rows[id].end = date_number(value);
+  });
+  read_slot(db, index::slot::k_id, [&](Xapian::docid id, const std::string& value) {
+    if (id < m_rows.size()) m_rows[id].id = id_prefix(value);
   });
   Interner parties(m_parties);
   for (int i = 0; i < index::slot::k_party_slots; ++i) {
@@ -116,6 +139,14 @@ void FacetTable::Spy::operator()(const Xapian::Document& doc, double weight) {
   ++m_office[row.office];
   for (const std::uint32_t party : row.party) ++m_party[party];
   ++m_status[row.end == 0 ? 3 : row.end < m_today ? 2 : row.end <= m_soon ? 1 : 0];
+}
+
+std::string FacetTable::TieKey::operator()(const Xapian::Document& doc) const {
+  const Xapian::docid id = doc.get_docid();
+  if (id < m_table.m_rows.size() && m_table.m_rows[id].id != 0) {
+    return tie_key(m_table.m_rows[id].id);
+  }
+  return tie_key(id_prefix(doc.get_value(index::slot::k_id)));
 }
 
 namespace {

@@ -12,8 +12,11 @@
 #include <xapian.h>
 
 #include <array>
+#include <atomic>
+#include <exception>
 #include <cstdint>
 #include <string>
+#include <thread>
 #include <unordered_map>
 #include <vector>
 
@@ -30,11 +33,53 @@ class FacetTable;
 inline constexpr std::array<const char*, 4> k_statuses = {"active", "expiring", "expired",
                                                           "unknown"};
 
+// From this many documents a search counts on two threads (FacetCounter): under it, a
+// second thread and handle cost more than they save.
+inline constexpr Xapian::doccount k_split_from = 20'000;
+
 // Counts the matches of `query` in `databases`: the one combined database of local shards,
 // or each remote-holding shard in turn (`remote`). `today` and `soon` are YYYYMMDD values:
 // an end before today is expired, up to soon expiring, after it active.
+//
+// Given `helper`, a second handle on the same state of the same local databases, counting
+// starts at construction on another thread, in parts of the document ids, while the caller
+// ranks its page; finish() counts the parts still left on the calling thread and adds up.
+// On two cores a broad query's counting so takes about half the time. The arguments must
+// outlive the counter; the destructor waits for the other thread.
+class FacetCounter {
+ public:
+  FacetCounter(const std::vector<Xapian::Database>& databases, bool remote,
+               const Xapian::Query& query, std::string today, std::string soon,
+               const FacetTable* table = nullptr, const Xapian::Database* helper = nullptr);
+  ~FacetCounter();
+  FacetCounter(const FacetCounter&) = delete;
+  FacetCounter& operator=(const FacetCounter&) = delete;
+
+  [[nodiscard]] FacetCounts finish();
+
+ private:
+  // Counts the matches of `query` in local `db` by our spy (from the table when there is
+  // one): in one pass, or part by part as long as parts are left.
+  void count_local(const Xapian::Database& db, const Xapian::Query& query, bool in_parts,
+                   FacetCounts& counts);
+  void stop();
+
+  const std::vector<Xapian::Database>& m_databases;
+  bool m_remote;
+  const Xapian::Query& m_query;
+  std::string m_today;
+  std::string m_soon;
+  const FacetTable* m_table;
+  std::atomic<int> m_next{0};  // the next part to count, on either thread
+  FacetCounts m_theirs;        // the other thread's counts
+  std::exception_ptr m_failure;
+  std::thread m_other;
+};
+
+// FacetCounter(...).finish().
 [[nodiscard]] FacetCounts count_facets(const std::vector<Xapian::Database>& databases, bool remote,
                                        const Xapian::Query& query, const std::string& today,
-                                       const std::string& soon, const FacetTable* table = nullptr);
+                                       const std::string& soon, const FacetTable* table = nullptr,
+                                       const Xapian::Database* helper = nullptr);
 
 }  // namespace naskah::search

@@ -4,6 +4,7 @@
 #include <cctype>
 #include <map>
 #include <memory>
+#include <optional>
 #include <unordered_map>
 
 #include "facet_table.h"
@@ -24,11 +25,20 @@ constexpr std::size_t k_snippet_bytes = 240;
 // Most frequent first; equal counts in alphabetical order.
 Facet sorted_by_count(const std::unordered_map<std::string, std::uint64_t>& counts,
                       std::size_t keep) {
-  const std::map<std::string, std::uint64_t> ordered(counts.begin(), counts.end());
-  Facet facet(ordered.begin(), ordered.end());
-  std::stable_sort(facet.begin(), facet.end(),
-                   [](const auto& a, const auto& b) { return a.second > b.second; });
-  if (facet.size() > keep) facet.resize(keep);
+  // Ranks pointers, not copies: a broad search counts thousands of party names.
+  using Entry = const std::pair<const std::string, std::uint64_t>*;
+  std::vector<Entry> entries;
+  entries.reserve(counts.size());
+  for (const auto& entry : counts) entries.push_back(&entry);
+  const auto before = [](Entry a, Entry b) {
+    return a->second != b->second ? a->second > b->second : a->first < b->first;
+  };
+  const std::size_t kept = std::min(keep, entries.size());
+  std::partial_sort(entries.begin(), entries.begin() + static_cast<std::ptrdiff_t>(kept),
+                    entries.end(), before);
+  Facet facet;
+  facet.reserve(kept);
+  for (std::size_t i = 0; i < kept; ++i) facet.emplace_back(entries[i]->first, entries[i]->second);
   return facet;
 }
 
@@ -48,27 +58,45 @@ std::vector<std::string> body_words(const Xapian::Query& query) {
   return words;
 }
 
+// Where the first of `words` starts a word in `text`, ASCII case folded; npos if nowhere.
+// The text is folded a piece at a time: the first match is usually in the first piece.
+std::size_t first_word_at(const std::string& text, const std::vector<std::string>& words) {
+  constexpr std::size_t k_piece = 2048;
+  std::size_t longest = 0;
+  for (const std::string& w : words) longest = std::max(longest, w.size());
+  std::string lower;
+  for (std::size_t start = 0; start < text.size(); start += k_piece) {
+    // A piece reaches `longest` bytes further, so a word starting in it is seen whole.
+    lower.assign(text, start, k_piece + longest);
+    // By hand: the locale's tolower, a call per byte, was 4% of all searching.
+    for (char& c : lower) {
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + ('a' - 'A'));
+    }
+    std::size_t first = std::string::npos;
+    for (const std::string& w : words) {
+      if (w.empty()) continue;
+      for (std::size_t at = lower.find(w); at < k_piece && at < first; at = lower.find(w, at + 1)) {
+        const std::size_t in_text = start + at;
+        if (in_text == 0 || !std::isalnum(static_cast<unsigned char>(text[in_text - 1]))) {
+          first = at;
+          break;
+        }
+      }
+    }
+    if (first != std::string::npos) return start + first;
+  }
+  return std::string::npos;
+}
+
 // The part of a record's text worth a snippet: around the first place a query word
 // starts, about a kilobyte. Xapian's snippet() tokenises and stems all it is given, which
 // on whole agreements was most of a query's time.
 std::string snippet_text(const std::string& text, const std::vector<std::string>& words) {
-  // ASCII folding by hand: the locale's tolower, a call per byte, was 4% of all searching.
-  std::string lower(text);
-  for (char& c : lower) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + ('a' - 'A'));
-  }
-  std::size_t first = std::string::npos;
-  for (const std::string& w : words) {
-    for (std::size_t at = lower.find(w); at != std::string::npos && at < first;
-         at = lower.find(w, at + 1)) {
-      if (at == 0 || !std::isalnum(static_cast<unsigned char>(lower[at - 1]))) {
-        first = at;
-        break;
-      }
-    }
-  }
-  constexpr std::size_t k_before = 300;
-  constexpr std::size_t k_window = 1200;
+  const std::size_t first = first_word_at(text, words);
+  // Enough around the match for snippet() to choose k_snippet_bytes from; it stems every
+  // word it is given, so no more.
+  constexpr std::size_t k_before = 160;
+  constexpr std::size_t k_window = 720;
   std::size_t begin = first == std::string::npos || first < k_before ? 0 : first - k_before;
   while (begin > 0 && (static_cast<unsigned char>(text[begin]) & 0xC0) == 0x80) --begin;
   std::size_t end = std::min(text.size(), begin + k_window);
@@ -98,15 +126,26 @@ std::string status_of(const std::optional<std::string>& end_date, const std::str
 }
 
 Searcher::Searcher(std::string index_dir)
-    : m_shards(std::vector<std::string>{index_dir}), m_shard_list(std::move(index_dir)) {}
+    : m_shards(std::vector<std::string>{index_dir}),
+      m_shard_specs{index_dir},
+      m_shard_list(std::move(index_dir)) {}
 
 Searcher::Searcher(std::vector<std::string> shards, ShardOptions options)
-    : m_shards(shards, options) {
+    : m_shards(shards, options), m_shard_specs(shards), m_shard_options(options) {
   for (const std::string& shard : shards) m_shard_list += shard + '\n';
 }
 
 Result<Xapian::Database*> Searcher::database() {
   return m_shards.database();
+}
+
+const Xapian::Database* Searcher::helper_database() {
+  if (m_shards.any_remote()) return nullptr;
+  if (!m_helper) m_helper.emplace(m_shard_specs, m_shard_options);
+  auto db = m_helper->database();
+  // Both handles must read the same revisions, or the halves would not add up.
+  if (!db || m_helper->state() != m_shards.state()) return nullptr;
+  return *db;
 }
 
 template <typename F>
@@ -122,6 +161,7 @@ auto Searcher::with_retries(const char* what, F attempt) -> decltype(attempt()) 
       // The generation we had open was removed after a swap: open the live one.
       if (n == k_attempts) throw;
       m_shards.reset();
+      m_helper.reset();
     } catch (const Xapian::NetworkError& e) {
       // A remote shard went away mid-search: connect again, leaving out those that fail.
       if (n == k_attempts) {
@@ -169,10 +209,26 @@ Result<Results> Searcher::run(const Request& request) {
   auto parsed = build_query(m_shards.vocabulary(), database, request, today);
   if (!parsed) return tl::unexpected(parsed.error());
 
+  const bool remote = m_shards.any_remote();
+  // A table serves one database: Xapian hands spies and key makers each shard's own ids.
+  const std::shared_ptr<const FacetTable> table =
+      m_facet_tables && !remote && m_shards.open_shards().size() == 1
+          ? FacetTable::of(database, m_shard_list + m_shards.state())
+          : nullptr;
+  std::optional<FacetTable::TieKey> tie_key;
+  if (table) tie_key.emplace(*table);
+
   Xapian::Enquire enquire(database);
   enquire.set_query(*parsed);
   switch (request.sort) {
-    case Sort::relevance: enquire.set_sort_by_relevance_then_value(index::slot::k_id, false); break;
+    case Sort::relevance:
+      // Equal scores in the order of the sha256, the same however the shards are arranged.
+      if (tie_key) {
+        enquire.set_sort_by_relevance_then_key(&*tie_key, false);
+      } else {
+        enquire.set_sort_by_relevance_then_value(index::slot::k_id, false);
+      }
+      break;
     case Sort::signed_ascending:
       enquire.set_sort_by_value_then_relevance(index::slot::k_signed, false);
       break;
@@ -183,33 +239,24 @@ Result<Results> Searcher::run(const Request& request) {
       enquire.set_sort_by_value_then_relevance(index::slot::k_end, false);
       break;
   }
+  // The counts come from a pass over every match (facets.h), on a large index begun on
+  // another thread now, while this one ranks the page and makes its snippets.
+  const std::vector<Xapian::Database> counted =
+      remote ? m_shards.open_shards() : std::vector<Xapian::Database>{database};
+  FacetCounter counter(
+      counted, remote, *parsed, index::date_value(today),
+      index::date_value(add_days(today, request.expiring_days)), table.get(),
+      !remote && database.get_doccount() >= k_split_from ? helper_database() : nullptr);
   // The page: the matcher may stop early (weight bounds) once it knows the page cannot
-  // change. The counts come from a pass over every match (facets.h).
+  // change.
   const Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
                                              static_cast<Xapian::doccount>(request.limit));
-  const bool remote = m_shards.any_remote();
-  const std::shared_ptr<const FacetTable> table =
-      m_facet_tables && !remote ? FacetTable::of(database, m_shard_list + m_shards.state())
-                                : nullptr;
-  const FacetCounts counts = count_facets(
-      remote ? m_shards.open_shards() : std::vector<Xapian::Database>{database}, remote, *parsed,
-      index::date_value(today), index::date_value(add_days(today, request.expiring_days)),
-      table.get());
   Results results;
   results.query = request.query;
   results.offset = request.offset;
   results.limit = request.limit;
   results.today = today;
   results.warnings = m_shards.warnings();
-  results.total = counts.total;
-  // Suggest a spelling only when the query as typed found nothing: a word the dictionary
-  // lacks (a synonym, a name) is not a misspelling when it matches. (Only then: finding
-  // corrections costs a look through the spelling table for every word.)
-  if (results.total == 0) {
-    const std::string corrected = corrected_query(m_shards.vocabulary(), request, today);
-    if (!corrected.empty() && corrected != request.query) results.suggestion = corrected;
-  }
-
   const std::vector<std::string> words = body_words(*parsed);
   for (auto it = mset.begin(); it != mset.end(); ++it) {
     auto record = index::record_of(it.get_document());
@@ -226,6 +273,16 @@ Result<Results> Searcher::run(const Request& request) {
     record->text.clear();
     hit.record = std::move(*record);
     results.hits.push_back(std::move(hit));
+  }
+
+  const FacetCounts counts = counter.finish();
+  results.total = counts.total;
+  // Suggest a spelling only when the query as typed found nothing: a word the dictionary
+  // lacks (a synonym, a name) is not a misspelling when it matches. (Only then: finding
+  // corrections costs a look through the spelling table for every word.)
+  if (results.total == 0) {
+    const std::string corrected = corrected_query(m_shards.vocabulary(), request, today);
+    if (!corrected.empty() && corrected != request.query) results.suggestion = corrected;
   }
 
   results.facets.emplace_back("doc_type", sorted_by_count(counts.type, 50));

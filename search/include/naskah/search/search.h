@@ -104,11 +104,12 @@ class Searcher {
   // The live database, opened (or reopened when a new generation was swapped in).
   [[nodiscard]] Result<Xapian::Database*> database();
 
-  // For searchers that answer many queries (the web): the facets of local shards are
-  // counted from a table of every document's facet values, made on the first search of each
-  // state of the index (about 40 ms for 100,000 documents, shared by the process's
-  // searchers), instead of from each match's stored values. Off by default: a one-off
-  // search would pay for the table.
+  // For searchers that answer many queries (the web): the facets of a single local index
+  // are counted (and equal scores ordered) from a table of every document's facet values
+  // and id, made on the first search of each state of the index (about 40 ms for 100,000
+  // documents, shared by the process's searchers), instead of from each match's stored
+  // values. Off by default: a one-off search would pay for the table. Several shards are
+  // counted from the values (facet_table.h says why).
   void keep_facet_tables(bool on) { m_facet_tables = on; }
 
   // The shards left out of the last database(): empty when the answers are complete.
@@ -116,10 +117,16 @@ class Searcher {
 
  private:
   [[nodiscard]] Result<Results> run(const Request& request);
+  // A second handle on the state database() read, for the other thread of a count pass
+  // (facets.h); nullptr with remote shards or when it cannot be had at that state.
+  [[nodiscard]] const Xapian::Database* helper_database();
   // Runs `attempt` again after the index changed under it or a remote shard went away.
   template <typename F>
   [[nodiscard]] auto with_retries(const char* what, F attempt) -> decltype(attempt());
   index::ShardSet m_shards;
+  std::vector<std::string> m_shard_specs;
+  ShardOptions m_shard_options;
+  std::optional<index::ShardSet> m_helper;  // opened on the first large count
   std::string m_shard_list;  // names the shards in a facet table's key
   bool m_facet_tables = false;
 };

@@ -59,7 +59,7 @@ using naskah::bench::make_corpus;
 using naskah::bench::make_record;
 using naskah::bench::Synthetic;
 using naskah::bench::Vocabulary;
-using naskah::bench::word_count;
+using naskah::ingest::word_count;
 using naskah::AgreementRecord;
 using Clock = std::chrono::steady_clock;
 
@@ -834,10 +834,11 @@ int run(const Config& config) {
       "%zu parties, %zu offices\n",
       config.docs, config.threads, std::thread::hardware_concurrency(), corpus.indonesian.size(),
       corpus.english.size(), corpus.parties.size(), corpus.offices.size());
-  // Xapian holds added documents in memory until it flushes, by default every 10000.
+  // Xapian holds added documents in memory until a commit: naskah's builder commits by
+  // volume, before Xapian's own threshold (XAPIAN_FLUSH_THRESHOLD, 10000 documents).
   const char* flush = std::getenv("XAPIAN_FLUSH_THRESHOLD");
-  std::printf("XAPIAN_FLUSH_THRESHOLD=%s\n",
-              flush ? flush : "(unset: Xapian flushes every 10000 documents)");
+  std::printf("a build commits every %zu word positions; XAPIAN_FLUSH_THRESHOLD=%s\n",
+              naskah::index::Builder::k_positions_per_batch, flush ? flush : "(unset)");
   Report report;
   report.config = config;
   report.generation_ms = generation_seconds_per_record(corpus, config.docs) * 1000.0;

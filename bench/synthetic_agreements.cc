@@ -6,6 +6,7 @@
 #include <set>
 
 #include "naskah/core/sha256.h"
+#include "naskah/ingest/reindex.h"
 
 namespace naskah::bench {
 namespace {
@@ -398,7 +399,7 @@ class TextWriter {
   void line(std::string_view text) {
     m_text += text;
     m_text += '\n';
-    m_words += word_count(text);
+    m_words += ingest::word_count(text);
   }
   void blank() { m_text += '\n'; }
   // Starts the next page once this one holds its share of the words.
@@ -672,18 +673,6 @@ Vocabulary::Vocabulary(std::string_view real, std::size_t size, std::uint64_t se
     total += 1.0 / static_cast<double>(rank + 1);
     m_cumulative.push_back(total);
   }
-}
-
-// Words as reindex counts them: runs of anything but white space.
-std::size_t word_count(std::string_view text) {
-  std::size_t words = 0;
-  bool in_word = false;
-  for (const char c : text) {
-    const bool space = c == ' ' || c == '\n' || c == '\t' || c == '\f' || c == '\r';
-    if (!space && !in_word) ++words;
-    in_word = !space;
-  }
-  return words;
 }
 
 Corpus::Corpus()

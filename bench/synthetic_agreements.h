@@ -17,9 +17,6 @@ namespace naskah::bench {
 
 inline constexpr std::size_t k_default_words = 1500;
 
-// Words as reindex counts them: runs of anything but white space.
-[[nodiscard]] std::size_t word_count(std::string_view text);
-
 // splitmix64: the same numbers on every platform and standard library (the std::
 // distributions are not specified exactly), so every run indexes the same corpus.
 class Rng {

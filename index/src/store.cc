@@ -280,20 +280,12 @@ Result<Builder> Builder::standalone(const std::string& path) {
   return Builder({}, path, std::move(*db));
 }
 
-// Xapian buffers a batch's postings in memory until a commit (by default every 10,000
-// documents: over a gigabyte for agreements of 1,500 words). Committing by volume keeps
-// a reindex of any size in about 130 MB. Smaller batches are also faster: Xapian keeps each
-// term's new postings in a std::map, whose lookups were the writer's hottest spot; at
-// 20,000 records of 1,677 words, a million positions (about 600 records) a batch indexed
-// at 581,000 words/s against 454,000 with 2.5 million (index_bench, direct).
-constexpr std::size_t k_positions_per_commit = 1'000'000;
-
 void Builder::add(Prepared&& prepared) {
   for (std::string& word : prepared.spelling) ++m_spelling[std::move(word)];
   m_db.add_document(prepared.document);
   ++m_added;
   m_buffered += prepared.positions;
-  if (m_buffered >= k_positions_per_commit) commit_batch();
+  if (m_buffered >= k_positions_per_batch) commit_batch();
 }
 
 void Builder::commit_batch() {

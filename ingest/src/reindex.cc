@@ -16,17 +16,6 @@
 namespace naskah::ingest {
 namespace {
 
-std::size_t word_count(const std::string& text) {
-  std::size_t words = 0;
-  bool in_word = false;
-  for (const char c : text) {
-    const bool space = c == ' ' || c == '\n' || c == '\t' || c == '\f' || c == '\r';
-    if (!space && !in_word) ++words;
-    in_word = !space;
-  }
-  return words;
-}
-
 // Reads one archived record again: re-parsed, or with `extractor` re-extracted (and the
 // new record archived).
 Result<AgreementRecord> reread(const Archive& archive, const std::string& sha256,
@@ -55,6 +44,17 @@ Result<AgreementRecord> reread(const Archive& archive, const std::string& sha256
 }
 
 }  // namespace
+
+std::size_t word_count(std::string_view text) {
+  std::size_t words = 0;
+  bool in_word = false;
+  for (const char c : text) {
+    const bool space = c == ' ' || c == '\n' || c == '\t' || c == '\f' || c == '\r';
+    if (!space && !in_word) ++words;
+    in_word = !space;
+  }
+  return words;
+}
 
 Result<Partition> parse_partition(const std::string& text) {
   const auto slash = text.find('/');

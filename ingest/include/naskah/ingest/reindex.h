@@ -8,6 +8,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "naskah/core/error.h"
 #include "naskah/extract/extractor.h"
@@ -22,6 +23,9 @@ struct Partition {
 // Parses "k/n"; fails with usage.invalid when malformed or k is not in 1..n.
 [[nodiscard]] Result<Partition> parse_partition(const std::string& text);
 [[nodiscard]] bool in_partition(const std::string& sha256, const Partition& partition);
+
+// The words of a text as reindex counts them (its words/s): runs of anything but white space.
+[[nodiscard]] std::size_t word_count(std::string_view text);
 
 struct ReindexOptions {
   std::string data_dir = "./naskah-data";

@@ -132,6 +132,10 @@ FacetTable::Spy::Spy(const FacetTable& table, const std::string& today, const st
 void FacetTable::Spy::operator()(const Xapian::Document& doc, double weight) {
   const Xapian::docid id = doc.get_docid();
   if (id >= m_table.m_rows.size()) return m_fallback(doc, weight);
+  count(id);
+}
+
+void FacetTable::Spy::count(Xapian::docid id) {
   const Row& row = m_table.m_rows[id];
   ++m_total;
   ++m_type[row.type];

@@ -44,6 +44,8 @@ class FacetTable {
     Spy(const FacetTable& table, const std::string& today, const std::string& soon,
         Xapian::MatchSpy& fallback);
     void operator()(const Xapian::Document& doc, double weight) override;
+    // Counts document `id`, which the table holds (id < documents()).
+    void count(Xapian::docid id);
     void add_to(FacetCounts& counts) const;
 
    private:

@@ -1,6 +1,7 @@
 #include "facets.h"
 
 #include <algorithm>
+#include <bit>
 #include <exception>
 #include <memory>
 #include <optional>
@@ -144,6 +145,75 @@ void add(std::unordered_map<std::string, std::uint64_t>& into,
   for (const auto& [name, n] : from) into[name] += n;
 }
 
+// Whether `query` is made only of terms joined by OR, AND, AND_NOT, FILTER (what most
+// searches are): then its matches are a set algebra of posting lists (matches_of).
+bool plain_terms(const Xapian::Query& query) {
+  switch (query.get_type()) {
+    case Xapian::Query::LEAF_TERM:
+    case Xapian::Query::LEAF_MATCH_ALL:
+    case Xapian::Query::LEAF_MATCH_NOTHING:
+      return true;
+    case Xapian::Query::OP_AND:
+    case Xapian::Query::OP_OR:
+    case Xapian::Query::OP_AND_NOT:
+    case Xapian::Query::OP_FILTER:
+    case Xapian::Query::OP_SYNONYM:
+    case Xapian::Query::OP_MAX:
+    case Xapian::Query::OP_AND_MAYBE:
+    case Xapian::Query::OP_SCALE_WEIGHT:
+      for (std::size_t i = 0; i < query.get_num_subqueries(); ++i) {
+        if (!plain_terms(query.get_subquery(i))) return false;
+      }
+      return true;
+    default:
+      return false;
+  }
+}
+
+// The matches of a plain_terms() query as a bitmap of document ids, read straight from the
+// posting lists: none of the matcher's work per document (weights, a virtual call per
+// sub-query and per spy), which was most of a broad query's counting.
+using Bits = std::vector<std::uint64_t>;
+
+Bits matches_of(const Xapian::Database& db, const Xapian::Query& query, std::size_t words) {
+  Bits bits(words, 0);
+  const auto postings = [&](const std::string& term) {
+    for (auto p = db.postlist_begin(term); p != db.postlist_end(term); ++p) {
+      bits[*p / 64] |= std::uint64_t{1} << (*p % 64);
+    }
+  };
+  const auto sub = [&](std::size_t i) { return matches_of(db, query.get_subquery(i), words); };
+  const std::size_t n = query.get_num_subqueries();
+  switch (query.get_type()) {
+    case Xapian::Query::LEAF_TERM: postings(*query.get_terms_begin()); break;
+    case Xapian::Query::LEAF_MATCH_ALL: postings(std::string()); break;  // every document
+    case Xapian::Query::OP_AND:
+    case Xapian::Query::OP_FILTER:
+      bits = sub(0);
+      for (std::size_t i = 1; i < n; ++i) {
+        const Bits other = sub(i);
+        for (std::size_t w = 0; w < words; ++w) bits[w] &= other[w];
+      }
+      break;
+    case Xapian::Query::OP_AND_NOT:
+      bits = sub(0);
+      for (std::size_t i = 1; i < n; ++i) {
+        const Bits other = sub(i);
+        for (std::size_t w = 0; w < words; ++w) bits[w] &= ~other[w];
+      }
+      break;
+    case Xapian::Query::OP_AND_MAYBE:
+    case Xapian::Query::OP_SCALE_WEIGHT: bits = sub(0); break;
+    case Xapian::Query::LEAF_MATCH_NOTHING: break;
+    default:  // OR, SYNONYM, MAX
+      for (std::size_t i = 0; i < n; ++i) {
+        const Bits other = sub(i);
+        for (std::size_t w = 0; w < words; ++w) bits[w] |= other[w];
+      }
+  }
+  return bits;
+}
+
 }  // namespace
 
 FacetCounter::FacetCounter(const std::vector<Xapian::Database>& databases, bool remote,
@@ -155,12 +225,20 @@ FacetCounter::FacetCounter(const std::vector<Xapian::Database>& databases, bool 
       m_today(std::move(today)),
       m_soon(std::move(soon)),
       m_table(table) {
+  m_from_postings = table != nullptr && !remote && databases.size() == 1 &&
+                    databases.front().get_lastdocid() < table->documents() && plain_terms(query);
   if (helper == nullptr || remote || databases.size() != 1) return;
   // Xapian's objects are not shared between threads: the helper gets the query as text and
-  // reads through its own handle.
+  // reads through its own handle. It counts from the start, while the caller ranks the page:
+  // a plain_terms() query all alone, any other in parts shared with the caller (finish()).
   m_other = std::thread([this, helper, text = query.serialise()] {
     try {
-      count_local(*helper, Xapian::Query::unserialise(text), true, m_theirs);
+      const Xapian::Query theirs = Xapian::Query::unserialise(text);
+      if (m_from_postings) {
+        count_postings(*helper, theirs, m_theirs);  // all of it, while the caller ranks
+      } else {
+        count_local(*helper, theirs, true, m_theirs);
+      }
     } catch (...) {
       m_failure = std::current_exception();
     }
@@ -194,6 +272,19 @@ void FacetCounter::count_local(const Xapian::Database& db, const Xapian::Query& 
   if (from_table) from_table->add_to(counts);
 }
 
+void FacetCounter::count_postings(const Xapian::Database& db, const Xapian::Query& query,
+                                  FacetCounts& counts) const {
+  const Bits bits = matches_of(db, query, db.get_lastdocid() / 64 + 1);
+  FacetSpy unused(counts, m_today, m_soon);
+  FacetTable::Spy spy(*m_table, m_today, m_soon, unused);
+  for (std::size_t w = 0; w < bits.size(); ++w) {
+    for (std::uint64_t word = bits[w]; word != 0; word &= word - 1) {
+      spy.count(static_cast<Xapian::docid>(w * 64 + static_cast<unsigned>(std::countr_zero(word))));
+    }
+  }
+  spy.add_to(counts);
+}
+
 FacetCounts FacetCounter::finish() {
   FacetCounts counts;
   if (m_remote) {
@@ -207,11 +298,17 @@ FacetCounts FacetCounter::finish() {
     }
     return counts;
   }
+  if (m_from_postings && !m_other.joinable()) {
+    count_postings(m_databases.front(), m_query, counts);
+    return counts;
+  }
   if (!m_other.joinable()) {
     for (const Xapian::Database& db : m_databases) count_local(db, m_query, false, counts);
     return counts;
   }
-  count_local(m_databases.front(), m_query, true, counts);  // on throwing, the destructor joins
+  if (!m_from_postings) {
+    count_local(m_databases.front(), m_query, true, counts);  // on throwing, the destructor joins
+  }
   stop();
   if (m_failure) std::rethrow_exception(m_failure);
   counts.total += m_theirs.total;

@@ -44,8 +44,10 @@ inline constexpr Xapian::doccount k_split_from = 20'000;
 // Given `helper`, a second handle on the same state of the same local databases, counting
 // starts at construction on another thread, in parts of the document ids, while the caller
 // ranks its page; finish() counts the parts still left on the calling thread and adds up.
-// On two cores a broad query's counting so takes about half the time. The arguments must
-// outlive the counter; the destructor waits for the other thread.
+// On two cores a broad query's counting so takes about half the time. With a table, a
+// query of plain terms (no phrase, range or wildcard) is counted instead from a bitmap of
+// its posting lists, without the matcher. The arguments must outlive the counter; the
+// destructor waits for the other thread.
 class FacetCounter {
  public:
   FacetCounter(const std::vector<Xapian::Database>& databases, bool remote,
@@ -62,6 +64,9 @@ class FacetCounter {
   // one): in one pass, or part by part as long as parts are left.
   void count_local(const Xapian::Database& db, const Xapian::Query& query, bool in_parts,
                    FacetCounts& counts);
+  // Counts a plain_terms() query from its posting lists, through the table.
+  void count_postings(const Xapian::Database& db, const Xapian::Query& query,
+                      FacetCounts& counts) const;
   void stop();
 
   const std::vector<Xapian::Database>& m_databases;
@@ -70,6 +75,7 @@ class FacetCounter {
   std::string m_today;
   std::string m_soon;
   const FacetTable* m_table;
+  bool m_from_postings = false;  // a query of plain terms over a table: set algebra
   std::atomic<int> m_next{0};  // the next part to count, on either thread
   FacetCounts m_theirs;        // the other thread's counts
   std::exception_ptr m_failure;

@@ -57,8 +57,11 @@ void expect_same_counts(const std::vector<std::string>& shards) {
   Searcher plain(shards, {});
   Searcher tabled(shards, {});
   tabled.keep_facet_tables(true);
-  for (const std::string query : {"", "pelatihan", "pelayanan", "jenis:pks", "status:aktif",
-                                   "status:berakhir pelatihan", "tidakada"}) {
+  // Plain terms (counted from posting lists), and a phrase and ranges (by the matcher).
+  for (const std::string query :
+       {"", "pelatihan", "pelayanan", "jenis:pks", "status:aktif", "status:berakhir pelatihan",
+        "tidakada", "pelatihan OR hukum", "kerja -hukum", "pelayanan publik jenis:mou",
+        "\"warga binaan\"", "tahun:2019..2021 kerja"}) {
     const Results a = search_today(plain, query);
     const Results b = search_today(tabled, query);
     EXPECT_EQ(a.total, b.total) << query;

@@ -35,10 +35,6 @@ class FacetTable;
 inline constexpr std::array<const char*, 4> k_statuses = {"active", "expiring", "expired",
                                                           "unknown"};
 
-// From this many documents a search counts on two threads (FacetCounter): under it, a
-// second thread and handle cost more than they save.
-inline constexpr Xapian::doccount k_split_from = 20'000;
-
 // Counts the matches of `query` in `databases`: the one combined database of local shards,
 // or each remote-holding shard in turn (`remote`). `today` and `soon` are YYYYMMDD values:
 // an end before today is expired, up to soon expiring, after it active.

@@ -246,7 +246,7 @@ Result<Results> Searcher::run(const Request& request) {
   FacetCounter counter(
       counted, remote, *parsed, index::date_value(today),
       index::date_value(add_days(today, request.expiring_days)), table.get(),
-      !remote && database.get_doccount() >= k_split_from ? helper_database() : nullptr);
+      !remote && database.get_doccount() >= m_split_from ? helper_database() : nullptr);
   // The page: the matcher may stop early (weight bounds) once it knows the page cannot
   // change.
   const Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(request.offset),

@@ -1,8 +1,8 @@
 #include "facet_table.h"
 
-#include <filesystem>
-
 #include <gtest/gtest.h>
+
+#include <filesystem>
 
 #include "naskah/index/store.h"
 #include "naskah/search/search.h"
@@ -184,11 +184,77 @@ TEST(CountFacets, TwoHalvesOnTwoThreadsCountWhatOnePassDoes) {
     // The queries do match (the phrase: the even records), and nothing is counted twice.
     EXPECT_EQ(count_facets({db}, false, queries[2], "20240601", "20240830", nullptr, &helper).total,
               shards == "one" ? 6u : 10u);
-    EXPECT_EQ(count_facets({db}, false, Xapian::Query::MatchAll, "20240601", "20240830", nullptr,
-                           &helper)
-                  .total,
-              db.get_doccount());
+    EXPECT_EQ(
+        count_facets({db}, false, Xapian::Query::MatchAll, "20240601", "20240830", nullptr, &helper)
+            .total,
+        db.get_doccount());
   }
+  fs::remove_all(dir);
+}
+
+// Records whose texts repeat their words a different number of times: different weights.
+std::vector<AgreementRecord> weighted_records(int first, int count) {
+  std::vector<AgreementRecord> out = facet_records(first, count);
+  for (std::size_t i = 0; i < out.size(); ++i) {
+    for (std::size_t n = 0; n < (i * 7) % 5; ++n) out[i].text += " Pelatihan kerja warga binaan.";
+    for (std::size_t n = 0; n < (i * 3) % 4; ++n) out[i].text += " Pelayanan hukum.";
+  }
+  return out;
+}
+
+Results search_page(Searcher& searcher, const std::string& query, Sort sort, int offset,
+                    int limit) {
+  Request request;
+  request.query = query;
+  request.today = "2024-06-01";
+  request.sort = sort;
+  request.offset = offset;
+  request.limit = limit;
+  auto results = searcher.search(request);
+  EXPECT_TRUE(results.has_value()) << (results ? "" : results.error().message);
+  return results ? *results : Results{};
+}
+
+// A search counted on two threads answers what one counted in one pass does: the same
+// counts, hits, ranks, scores and snippets, for every way of counting (posting lists or the
+// matcher, table or values) and every order.
+void expect_same_answers(const std::vector<std::string>& shards, bool tables) {
+  Searcher one_pass(shards, {});
+  Searcher two_threads(shards, {});
+  one_pass.keep_facet_tables(tables);
+  two_threads.keep_facet_tables(tables);
+  two_threads.split_from(0);
+  for (const std::string query :
+       {"\"warga binaan\"", "\"pelayanan hukum\" OR pelatihan", "tahun:2019..2021 kerja", "pelat*",
+        "pelatihan", "kerja -hukum", "jenis:pks", "", "tidakada"}) {
+    for (const Sort sort :
+         {Sort::relevance, Sort::signed_ascending, Sort::signed_descending, Sort::end_ascending}) {
+      for (const auto& [offset, limit] : {std::pair{0, 20}, {3, 5}, {35, 10}, {0, 0}}) {
+        const std::string what = query + " sort " + std::to_string(static_cast<int>(sort)) +
+                                 " from " + std::to_string(offset);
+        const Results a = search_page(one_pass, query, sort, offset, limit);
+        const Results b = search_page(two_threads, query, sort, offset, limit);
+        EXPECT_EQ(a.total, b.total) << what;
+        EXPECT_EQ(a.facets, b.facets) << what;
+        ASSERT_EQ(a.hits.size(), b.hits.size()) << what;
+        for (std::size_t i = 0; i < a.hits.size(); ++i) {
+          EXPECT_EQ(a.hits[i].id, b.hits[i].id) << what << " hit " << i;
+          EXPECT_EQ(a.hits[i].rank, b.hits[i].rank) << what;
+          EXPECT_EQ(a.hits[i].score, b.hits[i].score) << what << " hit " << i;
+          EXPECT_EQ(a.hits[i].snippet, b.hits[i].snippet) << what;
+        }
+      }
+    }
+  }
+}
+
+TEST(SearchOnTwoThreads, AnswersWhatOnePassAnswers) {
+  const std::string dir = test::temp_folder("search-two-threads");
+  put_records(dir + "/one", weighted_records(0, 40));
+  put_records(dir + "/two", weighted_records(40, 13));
+  expect_same_answers({dir + "/one"}, false);
+  expect_same_answers({dir + "/one"}, true);
+  expect_same_answers({dir + "/one", dir + "/two"}, false);
   fs::remove_all(dir);
 }
 

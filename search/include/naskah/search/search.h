@@ -112,6 +112,11 @@ class Searcher {
   // counted from the values (facet_table.h says why).
   void keep_facet_tables(bool on) { m_facet_tables = on; }
 
+  // From how many documents a search counts its facets on two threads (facets.h); 20,000
+  // by default: under it, a second thread and handle cost more than they save. Tests lower
+  // it to compare both ways on small indexes.
+  void split_from(std::uint32_t documents) { m_split_from = documents; }
+
   // The shards left out of the last database(): empty when the answers are complete.
   [[nodiscard]] const std::vector<std::string>& warnings() const { return m_shards.warnings(); }
 
@@ -127,8 +132,9 @@ class Searcher {
   std::vector<std::string> m_shard_specs;
   ShardOptions m_shard_options;
   std::optional<index::ShardSet> m_helper;  // opened on the first large count
-  std::string m_shard_list;  // names the shards in a facet table's key
+  std::string m_shard_list;                 // names the shards in a facet table's key
   bool m_facet_tables = false;
+  std::uint32_t m_split_from = 20'000;
 };
 
 }  // namespace naskah::search

@@ -282,6 +282,7 @@ Result<Builder> Builder::standalone(const std::string& path) {
 
 void Builder::add(Prepared&& prepared) {
   for (std::string& word : prepared.spelling) ++m_spelling[std::move(word)];
+  if (m_spelling.size() >= k_spelling_words) flush_spelling();
   m_db.add_document(prepared.document);
   ++m_added;
   m_buffered += prepared.positions;
@@ -289,10 +290,13 @@ void Builder::add(Prepared&& prepared) {
 }
 
 void Builder::commit_batch() {
-  for (const auto& [word, count] : m_spelling) m_db.add_spelling(word, count);
-  m_spelling.clear();
   m_db.commit();
   m_buffered = 0;
+}
+
+void Builder::flush_spelling() {
+  for (const auto& [word, count] : m_spelling) m_db.add_spelling(word, count);
+  m_spelling.clear();
 }
 
 bool Builder::contains(const std::string& sha256) {
@@ -326,6 +330,7 @@ Result<void> Builder::merge(std::vector<Builder>& parts) {
     }
     Xapian::Database sources;
     for (Builder& part : parts) {
+      part.flush_spelling();
       part.commit_batch();
       part.m_db.close();
       sources.add_database(Xapian::Database(part.m_path));
@@ -380,6 +385,7 @@ Result<std::uint64_t> Builder::merge_shards(const std::vector<std::string>& shar
 
 Result<void> Builder::finish(const WriteLock* lock) {
   try {
+    flush_spelling();
     commit_batch();
     mark_duplicates(m_db);
     m_db.commit();

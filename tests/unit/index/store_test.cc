@@ -2,6 +2,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <map>
 
 #include <gtest/gtest.h>
 
@@ -204,6 +205,35 @@ TEST_F(StoreTest, SynonymsAreWrittenIntoEveryDatabase) {
     of.push_back(*s);
   }
   EXPECT_EQ(of, std::vector<std::string>{"lapas"});
+}
+
+TEST_F(StoreTest, SpellingWordsCountEachDocumentOnceAcrossPartsAndBatches) {
+  // A builder hands its spelling words to Xapian when it ends, not at every batch: the
+  // frequencies must still be the number of documents with each word.
+  const auto record = [](const std::string& key, const std::string& body) {
+    return test::make_record(key, "pks", "Pelatihan Kerja", {"X"}, {key}, "2021-01-05",
+                             "2024-01-05", body);
+  };
+  auto builder = Builder::new_generation(m_dir);
+  ASSERT_TRUE(builder.has_value());
+  std::vector<Builder> parts;
+  parts.push_back(std::move(*builder->make_part(1)));
+  parts.push_back(std::move(*builder->make_part(2)));
+  parts[0].add(prepare(record("a", "Pembinaan warga binaan.")));
+  parts[0].add(prepare(record("b", "Pembinaan dan pembinaan lagi.")));
+  parts[1].add(prepare(record("c", "Warga binaan.")));
+  ASSERT_TRUE(builder->merge(parts).has_value());
+  builder->add(prepare(record("d", "Pembinaan.")));
+  auto lock = WriteLock::acquire(m_dir, 1s);
+  ASSERT_TRUE(builder->finish(&*lock).has_value());
+  auto db = *open_for_search(m_dir);
+  EXPECT_EQ(db.get_doccount(), 4u);
+  std::map<std::string, Xapian::doccount> frequency;
+  for (auto w = db.spellings_begin(); w != db.spellings_end(); ++w) frequency[*w] = w.get_termfreq();
+  EXPECT_EQ(frequency["pelatihan"], 4u);
+  EXPECT_EQ(frequency["pembinaan"], 3u);
+  EXPECT_EQ(frequency["binaan"], 2u);
+  EXPECT_EQ(db.get_spelling_suggestion("pembinan"), "pembinaan");
 }
 
 }  // namespace

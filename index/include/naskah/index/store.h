@@ -146,12 +146,17 @@ class Builder {
   Scratch m_scratch;  // declared before m_db: the database closes first
   Xapian::WritableDatabase m_db;
   void commit_batch();
+  // Hands the counted spelling words to Xapian.
+  void flush_spelling();
   // Replaces this (empty) database by the compaction of `sources`.
   void compact_from(Xapian::Database& sources);
   std::uint64_t m_added = 0;
   std::size_t m_buffered = 0;  // positions added since the last commit
-  // Spelling words of the batch and how many documents had each: one add_spelling per
-  // distinct word instead of one per word per document.
+  // Spelling words and how many documents had each, across batches: one add_spelling per
+  // distinct word instead of one per word per document, or per word per batch (which was
+  // 7% of a build: each batch of 600 agreements has most of the common words again).
+  // Handed over when the build ends, or when this many words are held (memory).
+  static constexpr std::size_t k_spelling_words = 200'000;
   std::unordered_map<std::string, Xapian::termcount> m_spelling;
 };
 

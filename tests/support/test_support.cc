@@ -3,6 +3,7 @@
 #include <fcntl.h>
 #include <poll.h>
 #include <sys/file.h>
+#include <sys/prctl.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -74,7 +75,12 @@ void drain(int fd, std::string& into, bool& open) {
 }
 
 [[noreturn]] void exec_child(const std::vector<std::string>& args, int out_fd, int err_fd,
-                             int memory_mb) {
+                             int memory_mb, pid_t parent) {
+  // Dies with the test: a test killed by ctest's timeout or by a crash must leave no
+  // server behind (a xapian-tcpsrv once outlived its test by an hour). Kept across exec;
+  // setsid execs in place, so the server itself gets it.
+  ::prctl(PR_SET_PDEATHSIG, SIGTERM);
+  if (::getppid() != parent) ::_exit(127);  // the test ended before prctl
   ::dup2(out_fd, 1);
   ::dup2(err_fd, 2);
   ::setenv("OMP_THREAD_LIMIT", "1", 1);
@@ -99,8 +105,9 @@ RunResult run(const std::vector<std::string>& args, int timeout_seconds, int mem
     throw std::runtime_error("pipe failed");
   }
   const auto started = std::chrono::steady_clock::now();
+  const pid_t parent = ::getpid();
   const pid_t pid = ::fork();
-  if (pid == 0) exec_child(args, out_pipe[1], err_pipe[1], memory_mb);
+  if (pid == 0) exec_child(args, out_pipe[1], err_pipe[1], memory_mb, parent);
   ::close(out_pipe[1]);
   ::close(err_pipe[1]);
 
@@ -140,8 +147,9 @@ int spawn(const std::vector<std::string>& args, const std::string& log) {
   const int null_fd = ::open("/dev/null", O_WRONLY | O_CLOEXEC);
   const int log_fd =
       log.empty() ? null_fd : ::open(log.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0644);
+  const pid_t parent = ::getpid();
   const pid_t pid = ::fork();
-  if (pid == 0) exec_child(args, null_fd, log_fd, 0);
+  if (pid == 0) exec_child(args, null_fd, log_fd, 0, parent);
   if (log_fd != null_fd) ::close(log_fd);
   ::close(null_fd);
   return pid;

@@ -126,6 +126,9 @@ Prepared prepare(const AgreementRecord& record) {
   doc.set_data(
       to_json(record, false).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
   doc.add_value(slot::k_text, record.text);
+  // The generator lets go of the document, so that it may go to another thread: Xapian
+  // counts a document's handles without atomics.
+  tg.set_document(Xapian::Document());
   return out;
 }
 

@@ -8,6 +8,8 @@
 //      under WORK_DIR/data, and each text as DIR/<i>.txt (default WORK_DIR/text) for omindex;
 //   2. indexes them from memory into WORK_DIR/index-direct the way reindex does: T threads
 //      run index::prepare, one thread adds to an index::Builder;
+//   2b. the design of one writer fed by T preparing threads, on the first 10,000 records, and
+//      how busy its writer was (bench/one_writer.h);
 //   3. runs ingest::reindex on WORK_DIR/data (loads and re-parses every archived record);
 //   4. times a fixed list of queries (warmed up, then 5 rounds) on the new generation;
 //   5. prints sizes, peak memory, a table and, last, one JSON line with every figure.
@@ -48,6 +50,7 @@
 #include "naskah/ingest/ingester.h"
 #include "naskah/ingest/reindex.h"
 #include "naskah/search/search.h"
+#include "one_writer.h"
 #include "synthetic_agreements.h"
 
 namespace {
@@ -594,6 +597,7 @@ struct Report {
   Phase corpus;
   double generation_ms = 0;  // per record, one thread
   Phase direct;
+  naskah::bench::OneWriter one_writer;
   Phase reindex;
   SearchFigures search;
   SearchFigures search_tables;
@@ -629,6 +633,14 @@ void print_report(const Report& r) {
       "  direct: writing the parts %.1f s, merging them and Builder::finish %.1f s;\n"
       "          making the records, %.2f ms each on one thread, is included\n",
       r.direct.add_seconds, r.direct.finish_seconds, r.generation_ms);
+  const auto& one = r.one_writer;
+  std::printf(
+      "  one writer fed by %d preparing threads, the first %zu records: %.1f s, %.1f docs/s,\n"
+      "          %.0f words/s; the writer was busy %.1f s of it: no build with one writer\n"
+      "          indexes more than %.0f words/s here\n",
+      one.threads, one.docs, one.seconds, per_second(one.docs, one.seconds),
+      per_second(one.words, one.seconds), one.writer_busy_seconds,
+      per_second(one.words, one.writer_busy_seconds));
   print_search(r.search);
   print_search(r.search_tables);
   std::printf("\non disk                              MB\n");
@@ -677,6 +689,13 @@ nlohmann::ordered_json report_json(const Report& r) {
           {"direct", phase_json(r.direct)},
           {"direct_add_seconds", r.direct.add_seconds},
           {"direct_finish_seconds", r.direct.finish_seconds},
+          {"one_writer",
+           {{"docs", r.one_writer.docs},
+            {"seconds", r.one_writer.seconds},
+            {"words_per_s", per_second(r.one_writer.words, r.one_writer.seconds)},
+            {"writer_busy_seconds", r.one_writer.writer_busy_seconds},
+            {"writer_words_per_s",
+             per_second(r.one_writer.words, r.one_writer.writer_busy_seconds)}}},
           {"reindex", phase_json(r.reindex)},
           {"search", search_json(r.search, false)},
           {"search_facet_tables", search_json(r.search_tables, false)},
@@ -855,6 +874,13 @@ int run(const Config& config) {
   std::fflush(stdout);
   report.direct = index_direct(corpus, config);
   if (!check("direct indexing", report.direct.error)) return 1;
+  // The writer on a core of its own, the other threads preparing.
+  const int preparing = std::max(1, config.threads - 1);
+  std::printf("one writer fed by %d threads...\n", preparing);
+  std::fflush(stdout);
+  report.one_writer = naskah::bench::one_writer(corpus, std::min<std::size_t>(config.docs, 10'000),
+                                                preparing, config.work_dir / "one-writer");
+  if (!check("one writer", report.one_writer.error)) return 1;
   std::printf("reindexing the archive...\n");
   std::fflush(stdout);
   report.reindex = run_reindex(config);

@@ -6,10 +6,10 @@
 //   1. generates N records deterministically (about W = 1,500 words each, Indonesian, ~10%
 //      English, words Zipf-distributed over a few thousand) and writes them as an archive
 //      under WORK_DIR/data, and each text as DIR/<i>.txt (default WORK_DIR/text) for omindex;
-//   2. indexes them from memory into WORK_DIR/index-direct the way reindex does: T threads
-//      run index::prepare, one thread adds to an index::Builder;
-//   2b. the design of one writer fed by T preparing threads, on the first 10,000 records, and
-//      how busy its writer was (bench/one_writer.h);
+//   2. indexes them from memory into WORK_DIR/index-direct the way reindex does: each of T
+//      threads runs index::prepare and adds to an index::Builder part of its own, and the
+//      parts are merged; then, on the first 10,000 records, one writer fed by T-1 preparing
+//      threads, timing how busy the writer is (bench/one_writer.h);
 //   3. runs ingest::reindex on WORK_DIR/data (loads and re-parses every archived record);
 //   4. times a fixed list of queries (warmed up, then 5 rounds) on the new generation;
 //   5. prints sizes, peak memory, a table and, last, one JSON line with every figure.

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Side-by-side indexing speed of naskah against omindex (Xapian's own indexer) on the same
 # synthetic agreements, in one run:
-#   index_bench  makes DOCS records, indexes them directly (threads preparing, one writer)
-#                and through reindex, times searches (see bench/index_bench.cc)
+#   index_bench  makes DOCS records, indexes them directly (a writer per thread), as one
+#                writer fed by preparing threads, and through reindex, times searches (see
+#                bench/index_bench.cc)
 #   omindex      indexes the same texts, one .txt per record, as text/plain, with what naskah
 #                also does: positions, Indonesian stems, spelling data (it keeps a 512-byte
 #                sample per document where naskah stores the whole record)
@@ -65,6 +66,8 @@ row "omindex (one thread)" "$omindex_s" "$omindex_dps" "$(per_s "$words" "$omind
 echo
 echo "naskah direct / omindex speed:  $(ratio "$(get .direct.docs_per_s)" "$omindex_dps")x"
 echo "naskah reindex / omindex speed: $(ratio "$(get .reindex.docs_per_s)" "$omindex_dps")x"
+printf 'one writer fed by preparing threads (%s records): %.0f words/s; its writer alone: %.0f words/s\n' \
+  "$(get .one_writer.docs)" "$(get .one_writer.words_per_s)" "$(get .one_writer.writer_words_per_s)"
 printf 'search: p50 %.1f ms, p99 %.1f ms, max %.1f ms over %s calls\n' "$(get .search.p50_ms)" \
   "$(get .search.p99_ms)" "$(get .search.max_ms)" "$(get .search.calls)"
 printf 'naskah peak resident memory: %.0f MB\n' "$(get .peak_rss_mb)"

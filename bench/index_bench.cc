@@ -20,15 +20,11 @@
 // --archive-only does step 1 without the texts; --search-only [--shards LIST] does step 4
 // alone, on WORK_DIR/data/index or on the shards, and prints each query's total so that two
 // runs over the same records can be compared.
-#include <malloc.h>
-#include <sys/resource.h>
-#include <sys/stat.h>
 #include <xapian.h>
 
 #include <algorithm>
 #include <atomic>
 #include <chrono>
-#include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -36,12 +32,11 @@
 #include <mutex>
 #include <nlohmann/json.hpp>
 #include <optional>
-#include <set>
 #include <string>
-#include <string_view>
 #include <thread>
 #include <vector>
 
+#include "measure.h"
 #include "naskah/core/record.h"
 #include "naskah/core/sha256.h"
 #include "naskah/index/document.h"
@@ -51,86 +46,14 @@
 #include "naskah/ingest/reindex.h"
 #include "naskah/search/search.h"
 #include "one_writer.h"
+#include "search_timing.h"
 #include "synthetic_agreements.h"
 
 namespace {
 
 namespace fs = std::filesystem;
-using naskah::bench::Corpus;
-using naskah::bench::k_default_words;
-using naskah::bench::make_corpus;
-using naskah::bench::make_record;
-using naskah::bench::Synthetic;
-using naskah::bench::Vocabulary;
+using namespace naskah::bench;  // the corpus, measuring, the search timings
 using naskah::ingest::word_count;
-using naskah::AgreementRecord;
-using Clock = std::chrono::steady_clock;
-
-// A fixed "today", so that status counts and parser warnings do not drift with the clock.
-constexpr const char* k_today = "2025-07-01";
-constexpr int k_search_rounds = 5;
-
-double seconds_since(Clock::time_point start) {
-  return std::chrono::duration<double>(Clock::now() - start).count();
-}
-
-double per_second(std::size_t n, double seconds) {
-  return seconds > 0 ? static_cast<double>(n) / seconds : 0;
-}
-
-// ---- measuring -------------------------------------------------------------------------------
-
-// Forgets the peak resident size so far (Linux: writing 5 to clear_refs), so each phase
-// reports its own peak; the run's peak is the largest of them. Memory the last phase freed
-// is handed back first, or it would count against the next.
-void reset_peak_rss() {
-  ::malloc_trim(0);
-  std::ofstream clear("/proc/self/clear_refs");
-  clear << "5";
-}
-
-// A "VmRSS:"-like line of /proc/self/status, in kB.
-long status_kb(std::string_view field) {
-  std::ifstream status("/proc/self/status");
-  std::string line;
-  while (std::getline(status, line)) {
-    if (line.starts_with(field)) return std::stol(line.substr(field.size()));
-  }
-  return 0;
-}
-
-// Peak resident size (VmHWM) since the last reset, in kB.
-long peak_rss_kb() {
-  return status_kb("VmHWM:");
-}
-
-long max_rss_kb() {
-  rusage usage{};
-  ::getrusage(RUSAGE_SELF, &usage);
-  return usage.ru_maxrss;
-}
-
-// Space used on disk, as du counts it (allocated blocks).
-std::uint64_t disk_usage(const fs::path& dir) {
-  std::uint64_t bytes = 0;
-  std::error_code ec;
-  struct stat st {};
-  if (::lstat(dir.c_str(), &st) == 0) bytes += static_cast<std::uint64_t>(st.st_blocks) * 512;
-  for (auto it = fs::recursive_directory_iterator(dir, ec);
-       !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
-    if (::lstat(it->path().c_str(), &st) == 0) {
-      bytes += static_cast<std::uint64_t>(st.st_blocks) * 512;
-    }
-  }
-  return bytes;
-}
-
-double mib(std::uint64_t bytes) {
-  return static_cast<double>(bytes) / (1024.0 * 1024.0);
-}
-double mib_of_kb(long kb) {
-  return static_cast<double>(kb) / 1024.0;
-}
 
 // Now and then, on stderr, how far a long phase is and the memory it holds.
 // Counts arrive sampled or in jumps, so a line is printed on crossing each tenth; `shown`
@@ -316,173 +239,7 @@ Phase run_reindex(const Config& config) {
   return phase;
 }
 
-// ---- searching -------------------------------------------------------------------------------
-
-struct BenchQuery {
-  std::string label;
-  naskah::search::Request request;
-};
-
-// The numbers of record `i` or of the next one that has any.
-std::string number_near(const Corpus& corpus, std::size_t i, std::size_t docs) {
-  for (std::size_t k = i % docs; k < docs; ++k) {
-    const Synthetic s = make_record(k, corpus);
-    if (!s.record.numbers.empty()) return s.record.numbers.front();
-  }
-  return "W13-HH.05.05-0001";
-}
-
-std::vector<BenchQuery> bench_queries(const Corpus& corpus, std::size_t docs) {
-  std::vector<BenchQuery> queries;
-  auto add = [&](std::string label, naskah::search::Request request) {
-    request.today = k_today;
-    request.limit = 20;
-    queries.push_back({std::move(label), std::move(request)});
-  };
-  // (Assigned, not designated initializers: -Wextra wants every member named in those.)
-  auto filtered = [&](const std::string& label, const std::string& query, auto set_filters,
-                      naskah::search::Sort sort = naskah::search::Sort::relevance) {
-    naskah::search::Request request;
-    request.query = query;
-    set_filters(request.filters);
-    request.sort = sort;
-    add(label, std::move(request));
-  };
-  auto text = [&](const std::string& query) { filtered(query, query, [](auto&) {}); };
-  const Vocabulary& id = corpus.indonesian;
-  const auto& parties = corpus.parties;
-  // The first five are shown with their counts.
-  text("pemasyarakatan");
-  text("pelayanan publik");
-  text("\"hak asasi manusia\"");
-  text("pihak:universitas");
-  text("jenis:pks tahun:2021");
-  // Single words: common, middling, rare (made-up words from the tail of the curve).
-  for (const char* word : {"pembinaan", "anggaran", "rehabilitasi", "ditandatangani", "kahar",
-                           "lembaga", "narkotika"}) {
-    text(word);
-  }
-  for (std::size_t rank : {400, 1000, 2000, 3000, 3600, 3990}) text(id.at(rank));
-  // Two or three words, AND by default; phrases; boolean operators; a wildcard; a typo.
-  for (const char* query :
-       {"pelatihan kerja", "jangka waktu berlaku", "anggaran biaya pelaksanaan",
-        "kantor wilayah pendidikan", "\"perjanjian kerja sama\"", "\"jangka waktu\"",
-        "\"pelayanan publik\" kesehatan", "kesehatan OR pendidikan", "pelatihan -narkotika",
-        "pemasyarak*", "pemasyarakatn", "memorandum of understanding",
-        "cooperation research exchange", "\"human rights\"", "kemenkumham", "lapas",
-        "tentang:kesehatan"}) {
-    text(query);
-  }
-  text(id.at(1500) + " " + id.at(2500));
-  text(id.at(800) + " " + id.at(1200) + " " + id.at(60));
-  // Fields, statuses and date ranges in the query language.
-  text("pihak:\"" + parties[40] + "\"");
-  text("pihak:\"" + parties[150] + "\" pelatihan");
-  text("nomor:\"" + number_near(corpus, docs / 3, docs) + "\"");
-  text("nomor:\"" + number_near(corpus, docs / 2 + 7, docs) + "\"");
-  text("jenis:mou tahun:2019");
-  text("jenis:addendum");
-  text("tahun:2021");
-  text("status:aktif");
-  text("status:berakhir pembinaan");
-  text("status:segera");
-  text("signed:2020..2021");
-  text("signed:2018-03..2018-09 pelayanan");
-  text("end:2025..2026 jenis:pks");
-  text("kantor:\"" + corpus.offices[3] + "\"");
-  // The same through Request filters, and sorted by signing date.
-  using naskah::search::Sort;
-  using F = naskah::search::Filters;
-  filtered("[type pks, year 2022] pelatihan", "pelatihan", [](F& f) {
-    f.type = {"pks"};
-    f.year = {"2022"};
-  });
-  filtered("[party] " + parties[7], "", [&](F& f) { f.party = {parties[7]}; });
-  filtered("[party words] universitas negeri", "kerja sama",
-           [](F& f) { f.party = {"universitas negeri"}; });
-  filtered(
-      "[status active] -signed", "pendidikan", [](F& f) { f.status = {"active"}; },
-      Sort::signed_descending);
-  filtered("[office] " + corpus.offices[11], "", [&](F& f) { f.office = {corpus.offices[11]}; });
-  filtered("[signed 2018-03..2019-06] hukum", "hukum", [](F& f) {
-    f.signed_from = "2018-03";
-    f.signed_to = "2019-06";
-  });
-  filtered(
-      "[type mou, addendum] -signed", "",
-      [](F& f) {
-        f.type = {"mou", "addendum"};
-      },
-      Sort::signed_descending);
-  filtered("[status expired, expiring] kerja", "kerja", [](F& f) {
-    f.status = {"expired", "expiring"};
-  });
-  filtered(
-      "[everything] -signed", "", [](F&) {}, Sort::signed_descending);
-  filtered(
-      "[everything] end", "", [](F&) {}, Sort::end_ascending);
-  filtered(
-      "[year 2016] -signed kesehatan", "kesehatan", [](F& f) { f.year = {"2016"}; },
-      Sort::signed_descending);
-  return queries;
-}
-
-struct SearchFigures {
-  bool facet_tables = false;
-  double first_ms = 0;  // the warm-up's first query: opening, and making the facet table
-  std::size_t queries = 0;
-  std::size_t calls = 0;
-  double p50_ms = 0;
-  double p99_ms = 0;
-  double max_ms = 0;
-  double mean_ms = 0;
-  struct Query {
-    std::string label;
-    std::uint64_t hits = 0;
-    double median_ms = 0;
-    double max_ms = 0;
-    bool estimated = false;
-    std::string doc_types;  // the doc_type facet, "mou 12, pks 30": compared across runs
-  };
-  std::vector<Query> per_query;  // in the order of the list
-  long peak_kb = 0;
-  std::string error;
-};
-
-double percentile(std::vector<double> sorted, double q) {
-  if (sorted.empty()) return 0;
-  std::sort(sorted.begin(), sorted.end());
-  const auto rank = static_cast<std::size_t>(std::ceil(q * static_cast<double>(sorted.size())));
-  return sorted[std::clamp<std::size_t>(rank, 1, sorted.size()) - 1];
-}
-
-// "mou 12, pks 30, ...": the doc_type facet's counts, sorted by value.
-std::string doc_type_counts(const naskah::search::Results& results) {
-  std::vector<std::string> counts;
-  for (const auto& [name, facet] : results.facets) {
-    if (name != "doc_type") continue;
-    for (const auto& [value, n] : facet) counts.push_back(value + " " + std::to_string(n));
-  }
-  std::sort(counts.begin(), counts.end());
-  std::string text;
-  for (const auto& count : counts) text += (text.empty() ? "" : ", ") + count;
-  return text;
-}
-
-// The results of `query`, or an error for a failed search and for partial results: a shard
-// left out would make the figures those of a smaller index.
-naskah::Result<naskah::search::Results> search_whole(naskah::search::Searcher& searcher,
-                                                     const BenchQuery& query) {
-  auto results = searcher.search(query.request);
-  if (!results) {
-    return naskah::fail(results.error().code, query.label + ": " + results.error().message);
-  }
-  if (!results->warnings.empty()) {
-    return naskah::fail("index.unavailable",
-                        query.label + ": a shard was left out: " + results->warnings.front());
-  }
-  return results;
-}
+// ---- searching (search_timing.h) --------------------------------------------------------------
 
 naskah::search::Searcher open_searcher(const Config& config) {
   if (config.shards.empty()) {
@@ -491,70 +248,9 @@ naskah::search::Searcher open_searcher(const Config& config) {
   return naskah::search::Searcher(config.shards, naskah::index::ShardOptions{});
 }
 
-void show_counts(const BenchQuery& query, const naskah::search::Results& results) {
-  std::uint64_t sum = 0;
-  std::string counts;
-  for (const auto& [name, facet] : results.facets) {
-    if (name != "doc_type") continue;
-    for (const auto& [value, n] : facet) {
-      counts += (counts.empty() ? "" : ", ") + value + " " + std::to_string(n);
-      sum += n;
-    }
-  }
-  std::printf("  %-28s total %7llu%s  doc_type: %s  (sum %llu%s)\n", query.label.c_str(),
-              static_cast<unsigned long long>(results.total),
-              results.estimated ? " (estimated)" : "", counts.c_str(),
-              static_cast<unsigned long long>(sum),
-              sum == results.total && !results.estimated ? " = total: exact" : " != total");
-}
-
-// `facet_tables`: as naskah serve searches (Searcher::keep_facet_tables), else as a one-off
-// `naskah search` does.
 SearchFigures run_searches(const Corpus& corpus, const Config& config, bool facet_tables) {
-  SearchFigures figures;
-  figures.facet_tables = facet_tables;
-  const std::vector<BenchQuery> queries = bench_queries(corpus, config.docs);
   naskah::search::Searcher searcher = open_searcher(config);
-  searcher.keep_facet_tables(facet_tables);
-  reset_peak_rss();
-  std::printf("\nsearch%s: first queries, hits and doc_type facet (warm-up run)\n",
-              facet_tables ? " with facet tables" : "");
-  for (std::size_t q = 0; q < queries.size(); ++q) {
-    const auto started = Clock::now();
-    auto results = search_whole(searcher, queries[q]);
-    if (q == 0) figures.first_ms = seconds_since(started) * 1000.0;
-    if (!results) {
-      figures.error = results.error().message;
-      return figures;
-    }
-    if (q < 5) show_counts(queries[q], *results);
-    figures.per_query.push_back(
-        {queries[q].label, results->total, 0, 0, results->estimated, doc_type_counts(*results)});
-  }
-  std::vector<double> all;
-  std::vector<std::vector<double>> per_query(queries.size());
-  for (int round = 0; round < k_search_rounds; ++round) {
-    for (std::size_t q = 0; q < queries.size(); ++q) {
-      const auto started = Clock::now();
-      const auto results = search_whole(searcher, queries[q]);
-      const double ms = seconds_since(started) * 1000.0;
-      if (!results) figures.error = results.error().message;
-      all.push_back(ms);
-      per_query[q].push_back(ms);
-    }
-  }
-  for (std::size_t q = 0; q < queries.size(); ++q) {
-    figures.per_query[q].median_ms = percentile(per_query[q], 0.5);
-    figures.per_query[q].max_ms = percentile(per_query[q], 1.0);
-  }
-  figures.queries = queries.size();
-  figures.calls = all.size();
-  figures.p50_ms = percentile(all, 0.50);
-  figures.p99_ms = percentile(all, 0.99);
-  figures.max_ms = percentile(all, 1.0);
-  for (const double ms : all) figures.mean_ms += ms / static_cast<double>(all.size());
-  figures.peak_kb = peak_rss_kb();
-  return figures;
+  return naskah::bench::run_searches(corpus, config.docs, searcher, facet_tables);
 }
 
 // ---- report ----------------------------------------------------------------------------------
@@ -605,22 +301,6 @@ struct Report {
   long peak_kb = 0;
 };
 
-void print_search(const SearchFigures& search) {
-  std::printf("\nsearch%s: %zu queries x %d rounds = %zu calls, limit 20, exact facets\n",
-              search.facet_tables ? " with facet tables (as naskah serve)" : " (as naskah search)",
-              search.queries, k_search_rounds, search.calls);
-  std::printf("  first query of the warm-up (opening the index%s): %.1f ms\n",
-              search.facet_tables ? ", making the facet table" : "", search.first_ms);
-  std::printf("  p50 %.2f ms   p99 %.2f ms   max %.2f ms   mean %.2f ms   peak %.0f MB\n",
-              search.p50_ms, search.p99_ms, search.max_ms, search.mean_ms,
-              mib_of_kb(search.peak_kb));
-  std::printf("  %-52s %9s %10s %8s\n", "query", "hits", "median ms", "max ms");
-  for (const auto& q : search.per_query) {
-    std::printf("  %-52s %9llu %10.2f %8.2f\n", q.label.substr(0, 52).c_str(),
-                static_cast<unsigned long long>(q.hits), q.median_ms, q.max_ms);
-  }
-}
-
 void print_report(const Report& r) {
   std::printf("\n%-34s %8s %9s %9s %11s %8s\n", "phase", "docs", "seconds", "docs/s", "words/s",
               "peak MB");
@@ -652,59 +332,35 @@ void print_report(const Report& r) {
   std::printf("\npeak resident memory of the whole run: %.0f MB\n", mib_of_kb(r.peak_kb));
 }
 
-nlohmann::ordered_json search_json(const SearchFigures& search, bool full) {
-  nlohmann::ordered_json queries = nlohmann::ordered_json::array();
-  for (const auto& q : search.per_query) {
-    nlohmann::ordered_json one = {{"query", q.label}, {"hits", q.hits}};
-    if (full) {
-      one["estimated"] = q.estimated;
-      one["doc_type"] = q.doc_types;
-    }
-    one["median_ms"] = q.median_ms;
-    if (full) one["max_ms"] = q.max_ms;
-    queries.push_back(one);
-  }
-  return {{"facet_tables", search.facet_tables},
-          {"first_ms", search.first_ms},
-          {"queries", search.queries},
-          {"calls", search.calls},
-          {"p50_ms", search.p50_ms},
-          {"p99_ms", search.p99_ms},
-          {"max_ms", search.max_ms},
-          {"mean_ms", search.mean_ms},
-          {"peak_rss_mb", mib_of_kb(search.peak_kb)},
-          {"per_query", queries}};
-}
-
 nlohmann::ordered_json report_json(const Report& r) {
-  return {{"bench", "index_bench"},
-          {"docs", r.config.docs},
-          {"threads", r.config.threads},
-          {"xapian_flush_threshold",
-           std::getenv("XAPIAN_FLUSH_THRESHOLD") ? std::getenv("XAPIAN_FLUSH_THRESHOLD") : ""},
-          {"cores", std::thread::hardware_concurrency()},
-          {"words", r.corpus.words},
-          {"corpus", phase_json(r.corpus)},
-          {"generation_ms_per_record", r.generation_ms},
-          {"direct", phase_json(r.direct)},
-          {"direct_add_seconds", r.direct.add_seconds},
-          {"direct_finish_seconds", r.direct.finish_seconds},
-          {"one_writer",
-           {{"docs", r.one_writer.docs},
-            {"seconds", r.one_writer.seconds},
-            {"words_per_s", per_second(r.one_writer.words, r.one_writer.seconds)},
-            {"writer_busy_seconds", r.one_writer.writer_busy_seconds},
-            {"writer_words_per_s",
-             per_second(r.one_writer.words, r.one_writer.writer_busy_seconds)}}},
-          {"reindex", phase_json(r.reindex)},
-          {"search", search_json(r.search, false)},
-          {"search_facet_tables", search_json(r.search_tables, false)},
-          {"disk_mb",
-           {{"archive", mib(r.sizes.archive)},
-            {"text", mib(r.sizes.text)},
-            {"index_direct", mib(r.sizes.direct)},
-            {"generation", mib(r.sizes.generation)}}},
-          {"peak_rss_mb", mib_of_kb(r.peak_kb)}};
+  return {
+      {"bench", "index_bench"},
+      {"docs", r.config.docs},
+      {"threads", r.config.threads},
+      {"xapian_flush_threshold",
+       std::getenv("XAPIAN_FLUSH_THRESHOLD") ? std::getenv("XAPIAN_FLUSH_THRESHOLD") : ""},
+      {"cores", std::thread::hardware_concurrency()},
+      {"words", r.corpus.words},
+      {"corpus", phase_json(r.corpus)},
+      {"generation_ms_per_record", r.generation_ms},
+      {"direct", phase_json(r.direct)},
+      {"direct_add_seconds", r.direct.add_seconds},
+      {"direct_finish_seconds", r.direct.finish_seconds},
+      {"one_writer",
+       {{"docs", r.one_writer.docs},
+        {"seconds", r.one_writer.seconds},
+        {"words_per_s", per_second(r.one_writer.words, r.one_writer.seconds)},
+        {"writer_busy_seconds", r.one_writer.writer_busy_seconds},
+        {"writer_words_per_s", per_second(r.one_writer.words, r.one_writer.writer_busy_seconds)}}},
+      {"reindex", phase_json(r.reindex)},
+      {"search", search_json(r.search, false)},
+      {"search_facet_tables", search_json(r.search_tables, false)},
+      {"disk_mb",
+       {{"archive", mib(r.sizes.archive)},
+        {"text", mib(r.sizes.text)},
+        {"index_direct", mib(r.sizes.direct)},
+        {"generation", mib(r.sizes.generation)}}},
+      {"peak_rss_mb", mib_of_kb(r.peak_kb)}};
 }
 
 // ---- main ------------------------------------------------------------------------------------
@@ -817,12 +473,9 @@ int run_search_only(const Config& config, const Corpus& corpus) {
     return 1;
   }
   print_search(search);
-  nlohmann::ordered_json json = {{"bench", "index_bench"},
-                                 {"mode", "search"},
-                                 {"docs", config.docs},
-                                 {"words_per_record", config.words},
-                                 {"shards", config.shards},
-                                 {"search", search_json(search, true)}};
+  nlohmann::ordered_json json = {{"bench", "index_bench"},  {"mode", "search"},
+                                 {"docs", config.docs},     {"words_per_record", config.words},
+                                 {"shards", config.shards}, {"search", search_json(search, true)}};
   // Facet tables are made of local databases only: over remote shards they change nothing.
   if (config.shards.empty()) {
     const SearchFigures tables = run_searches(corpus, config, true);

@@ -7,18 +7,13 @@
 #include <thread>
 #include <vector>
 
+#include "measure.h"
 #include "naskah/index/document.h"
 #include "naskah/index/store.h"
 #include "naskah/ingest/reindex.h"
 
 namespace naskah::bench {
 namespace {
-
-using Clock = std::chrono::steady_clock;
-
-double seconds_since(Clock::time_point start) {
-  return std::chrono::duration<double>(Clock::now() - start).count();
-}
 
 // Prepared documents from the preparing threads to the writer; bounded, so memory stays flat
 // when the writer is the slower side.

@@ -17,6 +17,10 @@ namespace naskah::bench {
 
 inline constexpr std::size_t k_default_words = 1500;
 
+// A fixed "today" for the benchmarks, so that status counts and parser warnings do not drift
+// with the clock.
+inline constexpr const char* k_today = "2025-07-01";
+
 // splitmix64: the same numbers on every platform and standard library (the std::
 // distributions are not specified exactly), so every run indexes the same corpus.
 class Rng {

@@ -1,5 +1,6 @@
 #include "one_writer.h"
 
+#include <atomic>
 #include <chrono>
 #include <condition_variable>
 #include <deque>
@@ -80,9 +81,13 @@ OneWriter one_writer(const Corpus& corpus, std::size_t docs, int threads,
   index::Prepared prepared;
   while (queue.pop(prepared)) {
     const auto adding = Clock::now();
-    builder->add(std::move(prepared));
+    try {
+      builder->add(std::move(prepared));
+      ++result.docs;
+    } catch (const Xapian::Error& e) {  // keep taking, or the preparing threads would wait
+      result.error = e.get_description();
+    }
     result.writer_busy_seconds += seconds_since(adding);
-    ++result.docs;
   }
   producers.clear();
   const auto finishing = Clock::now();

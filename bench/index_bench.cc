@@ -248,9 +248,10 @@ naskah::search::Searcher open_searcher(const Config& config) {
   return naskah::search::Searcher(config.shards, naskah::index::ShardOptions{});
 }
 
-SearchFigures run_searches(const Corpus& corpus, const Config& config, bool facet_tables) {
+// The timed searches (search_timing.h) on WORK_DIR's index or on --shards.
+SearchFigures time_searches(const Corpus& corpus, const Config& config, bool facet_tables) {
   naskah::search::Searcher searcher = open_searcher(config);
-  return naskah::bench::run_searches(corpus, config.docs, searcher, facet_tables);
+  return run_searches(corpus, config.docs, searcher, facet_tables);
 }
 
 // ---- report ----------------------------------------------------------------------------------
@@ -467,7 +468,7 @@ int run_search_only(const Config& config, const Corpus& corpus) {
   }
   std::printf("index_bench: searching %zu records of about %zu words in %s\n", config.docs,
               config.words, where.c_str());
-  const SearchFigures search = run_searches(corpus, config, false);
+  const SearchFigures search = time_searches(corpus, config, false);
   if (!search.error.empty()) {
     std::fprintf(stderr, "index_bench: search: %s\n", search.error.c_str());
     return 1;
@@ -478,7 +479,7 @@ int run_search_only(const Config& config, const Corpus& corpus) {
                                  {"shards", config.shards}, {"search", search_json(search, true)}};
   // Facet tables are made of local databases only: over remote shards they change nothing.
   if (config.shards.empty()) {
-    const SearchFigures tables = run_searches(corpus, config, true);
+    const SearchFigures tables = time_searches(corpus, config, true);
     if (!tables.error.empty()) {
       std::fprintf(stderr, "index_bench: search: %s\n", tables.error.c_str());
       return 1;
@@ -538,8 +539,8 @@ int run(const Config& config) {
   std::fflush(stdout);
   report.reindex = run_reindex(config);
   if (!check("reindex", report.reindex.error)) return 1;
-  report.search = run_searches(corpus, config, false);
-  report.search_tables = run_searches(corpus, config, true);
+  report.search = time_searches(corpus, config, false);
+  report.search_tables = time_searches(corpus, config, true);
   if (!check("search", report.search.error)) return 1;
   report.sizes = measure_sizes(config);
   report.peak_kb = std::max({max_rss_kb(), report.corpus.peak_kb, report.direct.peak_kb,

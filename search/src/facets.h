@@ -4,11 +4,10 @@
 // Local databases are counted by one spy of ours that reads the value slots of each match
 // once and counts into hash tables, status straight into its four buckets; or, given a
 // FacetTable (facet_table.h), from the table's numbers, and for a query of plain words
-// straight from its posting lists. A large index is counted on two threads
-// (FacetCounter). Remote shards cannot run a spy
-// they do not know, so each is counted alone with Xapian's stock ValueCountMatchSpy, one
-// per slot (Xapian 1.4.22 miscounts those over a combination in which a remote shard is
-// not the first).
+// straight from its posting lists. A large index is counted on two threads (FacetCounter).
+// Remote shards cannot run a spy they do not know, so each is counted alone with Xapian's
+// stock ValueCountMatchSpy, one per slot (Xapian 1.4.22 miscounts those over a combination
+// in which a remote shard is not the first).
 #pragma once
 
 #include <xapian.h>

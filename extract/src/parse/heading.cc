@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 
+#include "parse/prepare.h"
 #include "parse/text_util.h"
 
 namespace naskah::extract::parse {
@@ -70,6 +71,10 @@ std::string value_after_colon(const std::string& line) {
     const auto space = line.find(' ');
     value = space == std::string::npos ? std::string() : line.substr(space + 1);
   }
+  // OCR reads the colon as "=", ";" or a speck: a number starts with a letter or a digit.
+  const auto first = std::find_if(value.begin(), value.end(),
+                                  [](char c) { return is_letter(c) || is_digit(c); });
+  value.erase(value.begin(), first);
   return fold_space(value);
 }
 
@@ -82,6 +87,61 @@ std::string without_debris(std::string number) {
     number.erase(space);
   }
   return number;
+}
+
+// A heading line without the OCR debris that logos and stamps beside it leave at its ends:
+// "atom, PERJANJIAN KERJASAMA KEGIATAN" -> "PERJANJIAN KERJASAMA KEGIATAN", "Ls UNIVERSITAS
+// BENGKULU" -> "UNIVERSITAS BENGKULU", "ANTARA eo »y" -> "ANTARA". Only a line whose
+// core is capitals is touched (headings are), and at most three words at each end.
+std::string without_edge_debris(const std::string& line) {
+  std::vector<std::string> words;
+  for (std::size_t at = 0; at < line.size();) {
+    const auto begin = line.find_first_not_of(' ', at);
+    if (begin == std::string::npos) break;
+    const auto end = std::min(line.find(' ', begin), line.size());
+    words.push_back(line.substr(begin, end - begin));
+    at = end;
+  }
+  const auto debris = [](const std::string& w) {
+    int letters = 0;
+    int digits = 0;
+    bool lower = false;
+    for (char c : w) {
+      letters += is_letter(c) ? 1 : 0;
+      digits += is_digit(c) ? 1 : 0;
+      lower = lower || (c >= 'a' && c <= 'z');
+    }
+    const bool roman = w == "I" || w == "V" || w == "X";
+    std::string bare;
+    for (char c : w) bare += is_letter(c) ? c : '\0';
+    bare.erase(std::remove(bare.begin(), bare.end(), '\0'), bare.end());
+    if (!repair_keyword(bare).empty()) return false;  // "Nomor:", "Antara"
+    return lower || letters + digits == 0 || (letters == 1 && digits == 0 && !roman);
+  };
+  const auto capital_word = [](const std::string& w) {
+    return w.size() >= 3 && std::all_of(w.begin(), w.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+  };
+  const auto only_digits = [](const std::string& w) { return std::all_of(w.begin(), w.end(), is_digit); };
+  constexpr std::size_t k_most_debris_words = 3;
+  // A party's name may end in a number ("SEKOLAH DASAR NEGERI 17"), but never starts with one.
+  std::size_t first = 0;
+  while (first < words.size() && first < k_most_debris_words &&
+         (debris(words[first]) || only_digits(words[first]))) {
+    ++first;
+  }
+  std::size_t last = words.size();
+  while (last > first && words.size() - last < k_most_debris_words && debris(words[last - 1])) --last;
+  if (first == 0 && last == words.size()) return line;
+  const auto core_begin = words.begin() + static_cast<std::ptrdiff_t>(first);
+  const auto core_end = words.begin() + static_cast<std::ptrdiff_t>(last);
+  const auto has_lower = [](const std::string& w) {
+    return std::any_of(w.begin(), w.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+  };
+  if (core_begin == core_end || std::any_of(core_begin, core_end, has_lower) ||
+      std::none_of(core_begin, core_end, capital_word)) {
+    return line;
+  }
+  return join_lines(std::vector<std::string>(core_begin, core_end), 0, last - first);
 }
 
 std::string without_leading_the(std::string name) {
@@ -98,14 +158,16 @@ std::optional<std::string> kind_of(const std::string& heading_line) {
     if (l.find(word) != std::string::npos) return "addendum";
   }
   if (l.starts_with("perubahan")) return "addendum";
+  // Kesepakatan Bersama and Piagam Kesepahaman are the umbrella agreements between
+  // government bodies (the MoU of Permendagri 22/2020); the PKS implement them.
   if (l.find("nota kesepahaman") != std::string::npos ||
       l.find("memorandum of understanding") != std::string::npos ||
       l.find("memorandum saling pengertian") != std::string::npos || l == "mou" ||
-      l.starts_with("mou ")) {
+      l.starts_with("mou ") || l.starts_with("kesepakatan bersama") ||
+      l.starts_with("piagam kesepahaman")) {
     return "mou";
   }
-  constexpr std::array k_agreement = {"perjanjian kerja", "perjanjian kerjasama",
-                                      "kesepakatan bersama", "perjanjian",
+  constexpr std::array k_agreement = {"perjanjian kerja", "perjanjian kerjasama", "perjanjian",
                                       "cooperation agreement", "agreement"};
   for (const char* words : k_agreement) {
     if (l.starts_with(words)) return "pks";
@@ -209,10 +271,44 @@ std::size_t read_numbers(const std::vector<std::string>& lines, std::size_t i, s
 
 }  // namespace
 
-Heading read_heading(const std::vector<std::string>& lines) {
+std::optional<std::string> kind_named_by_body(const std::vector<std::string>& lines) {
+  // How agreements name themselves: "Nota Kesepahaman ini dimaksudkan ...", "Addendum
+  // Perjanjian kerja sama (selanjutnya disebut "Addendum") ini dibuat ...".
+  struct SelfReference {
+    const char* words;
+    const char* kind;
+  };
+  static constexpr std::array<SelfReference, 13> k_self = {{
+      {"addendum ini", "addendum"}, {"adendum ini", "addendum"}, {"amandemen ini", "addendum"},
+      {"this amendment", "addendum"}, {"nota kesepahaman ini", "mou"},
+      {"kesepakatan bersama ini", "mou"}, {"piagam kesepahaman ini", "mou"},
+      {"this memorandum", "mou"}, {"perjanjian kerja sama ini", "pks"},
+      {"perjanjian kerjasama ini", "pks"}, {"perjanjian ini", "pks"},
+      {"this agreement", "pks"}, {"this cooperation agreement", "pks"}}};
+  std::string flat;
+  for (const auto& line : lines) flat += lower_ascii(line) + ' ';
+  int mou = 0;
+  int pks = 0;
+  for (const auto& [words, kind] : k_self) {
+    for (auto at = flat.find(words); at != std::string::npos; at = flat.find(words, at + 1)) {
+      if (std::string_view(kind) == "addendum") return "addendum";  // it names its parent too
+      (std::string_view(kind) == "mou" ? mou : pks) += 1;
+    }
+  }
+  if (mou == 0 && pks == 0) return std::nullopt;
+  return mou >= pks ? "mou" : "pks";
+}
+
+Heading read_heading(const std::vector<std::string>& all_lines) {
   Heading h;
-  const std::size_t limit = std::min(lines.size(), k_max_heading_lines);
+  const std::size_t limit = std::min(all_lines.size(), k_max_heading_lines);
+  std::vector<std::string> lines(all_lines.begin(),
+                                 all_lines.begin() + static_cast<std::ptrdiff_t>(limit));
+  for (auto& line : lines) line = without_edge_debris(line);
   const std::size_t between = find_between(lines, limit, h.doc_type);
+  // OCR may lose the kind line (large type between two logos): ANTARA ... DENGAN still says
+  // it is an agreement, and the body says which kind.
+  if (between != limit && !h.doc_type) h.doc_type = kind_named_by_body(all_lines);
   if (between == limit || !h.doc_type) {
     h.doc_type = "other";
     return h;

@@ -27,4 +27,10 @@ struct Heading {
 // "addendum", "PERJANJIAN KERJA SAMA" -> "pks"); nullopt when it names none.
 [[nodiscard]] std::optional<std::string> kind_of(const std::string& heading_line);
 
+// The kind an agreement gives itself in its body ("Nota Kesepahaman ini ...", "Addendum
+// ... ini dibuat"), for a heading whose kind line OCR lost; nullopt when the body names
+// none. An addendum names the agreement it amends too: any self-reference as an addendum
+// wins; else the kind named most often.
+[[nodiscard]] std::optional<std::string> kind_named_by_body(const std::vector<std::string>& lines);
+
 }  // namespace naskah::extract::parse

@@ -74,6 +74,22 @@ bool is_notice(const std::string& clause, std::size_t unit_begin, std::size_t un
   return false;
 }
 
+// OCR's slip in the unit right after a bracketed number ("2 (dua) tahan"): one letter off
+// "tahun" or "bulan". Only there: elsewhere "bukan" is a word of its own.
+std::optional<PeriodUnit> misread_unit(const std::string& clause, std::size_t b, std::size_t e) {
+  std::size_t before = b;
+  while (before > 0 && clause[before - 1] == ' ') --before;
+  if (before == 0 || clause[before - 1] != ')' || e - b != 5) return std::nullopt;
+  const std::string_view word(clause.data() + b, 5);
+  for (const auto& [unit_word, unit] : {std::pair{"tahun", PeriodUnit::year},
+                                        std::pair{"bulan", PeriodUnit::month}}) {
+    int differences = 0;
+    for (std::size_t i = 0; i < 5; ++i) differences += word[i] != unit_word[i] ? 1 : 0;
+    if (differences == 1) return unit;
+  }
+  return std::nullopt;
+}
+
 // The stated length of the period, from the first "N <unit>" after an anchor phrase.
 std::optional<Duration> duration_in(const std::string& clause) {
   static constexpr const char* k_anchors[] = {"jangka waktu", "selama", "period of", "valid for",
@@ -89,6 +105,7 @@ std::optional<Duration> duration_in(const std::string& clause) {
     if (e == npos) e = clause.size();
     auto unit = parse_period_unit(clause.substr(b, e - b));
     if (!unit && e - b > 4) unit = parse_period_unit(clause.substr(b, e - b - 1));  // "tahuni"
+    if (!unit) unit = misread_unit(clause, b, e);
     // "Tahun 2009" after a regulation number is a year, not a length.
     const bool year_follows = e + 5 <= clause.size() && std::isdigit(static_cast<unsigned char>(clause[e + 1])) &&
                               std::isdigit(static_cast<unsigned char>(clause[e + 4]));
@@ -146,14 +163,18 @@ Period read_period(const std::string& flat) {
       const auto duration = duration_in(clause_lower);
       Period candidate;
       candidate.duration = duration;
+      // "ditanda tangani" and "ditanda-tangani" as typists and OCR split it.
       candidate.from_signing = contains(clause_lower, {"ditandatangani", "penandatanganan",
+                                                       "ditanda tangani", "ditanda-tangani",
                                                        "date of signing", "upon signing",
                                                        "date of signature"});
       read_range(clause, clause_lower, candidate);
       if (candidate.duration || candidate.end) return candidate;
       // "Adendum ini berlaku sejak tanggal ditandatangani": a start, but keep looking for
       // a clause that also says how long.
-      if (candidate.from_signing && contains(clause_lower, {"sejak", "from the date", "on the date"}) &&
+      // "... berlaku efektif pada tanggal ditandatanganinya" too.
+      if (candidate.from_signing &&
+          contains(clause_lower, {"sejak", "pada tanggal", "from the date", "on the date"}) &&
           !from_signing_only.from_signing) {
         from_signing_only = candidate;
       }

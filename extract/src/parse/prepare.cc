@@ -14,7 +14,7 @@ namespace {
 constexpr std::array k_keywords = {
     "addendum",   "adendum",     "agreement",   "amandemen",   "antara",     "berakhir",
     "berlaku",    "between",     "bertempat",   "cooperation", "dengan",     "ditandatangani",
-    "hereinafter", "jangka",     "kedua",       "kelima",      "keempat",    "kerjasama",
+    "hari",       "hereinafter", "jangka",     "kedua",       "kelima",      "keempat",    "kerjasama",
     "kesepahaman", "kesepakatan", "ketiga",     "memorandum",  "nomor",      "nota",
     "pasal",      "perjanjian",  "perubahan",   "pertama",     "pihak",      "regarding",
     "sampai",     "tahun",       "tanggal",     "tentang",     "terhitung",  "understanding",
@@ -152,9 +152,11 @@ std::string strip_stray_marks(std::string line) {
   std::size_t e = line.size();
   while (e > b) {
     const auto c = static_cast<unsigned char>(line[e - 1]);
-    // A hyphen after a letter splits a word across lines: join_hyphenated needs it.
-    const bool own_punctuation = c == '.' || c == ',' || c == ';' || c == ':' || c == ')' ||
-                                 (c == '-' && e >= 2 && is_letter(line[e - 2]));
+    // A hyphen after a letter splits a word across lines: join_hyphenated needs it. After a
+    // digit it ends a number left incomplete for a hand to fill in ("Nomor : W21.HM.03.04-").
+    const bool own_punctuation =
+        c == '.' || c == ',' || c == ';' || c == ':' || c == ')' ||
+        (c == '-' && e >= 2 && (is_letter(line[e - 2]) || is_digit(line[e - 2])));
     if (c == ' ' || (is_stray_mark(c) && !own_punctuation)) {
       --e;
     } else if (own_punctuation && e >= 2 && line[e - 2] == ' ') {

@@ -66,7 +66,7 @@ TEST(Heading, PartiesOnTheAntaraLine) {
   const auto h = heading_of(
       "KESEPAKATAN BERSAMA\nANTARA PEMERINTAH KOTA SEMARANG\nDENGAN\n"
       "KANTOR IMIGRASI SEMARANG\nTENTANG PELAYANAN PASPOR\nNomor: 7/KB/2020");
-  EXPECT_EQ(h.doc_type, "pks");
+  EXPECT_EQ(h.doc_type, "mou");
   EXPECT_EQ(h.parties,
             (std::vector<std::string>{"PEMERINTAH KOTA SEMARANG", "KANTOR IMIGRASI SEMARANG"}));
   EXPECT_EQ(h.title, "PELAYANAN PASPOR");
@@ -91,6 +91,38 @@ TEST(Heading, OcrSpecksAfterNumbersAreDropped) {
                                                  "M.HH-38.HH.05.05 TAHUN 2021"}));
 }
 
+TEST(Heading, NumbersAsRealScansPrintThem) {
+  // corpus/real: a colon OCR read as "=" (unib-12), a number left incomplete for a hand to
+  // fill in (unib-01), spaces around the slashes (unib-02).
+  const auto h = heading_of("PERJANJIAN KERJA SAMA\nANTARA\nA\nDENGAN\nB\nTENTANG\nX\n"
+                            "Nomor = 02/III/apt.fera/2021\nNomor : W21.HM.03.04-\n"
+                            "Nomor : 11700 / UN.30.7/ KS / 2020\nPada hari ini");
+  EXPECT_EQ(h.numbers, (std::vector<std::string>{"02/III/apt.fera/2021", "W21.HM.03.04-",
+                                                 "11700 / UN.30.7/ KS / 2020"}));
+}
+
+TEST(Heading, DebrisOfLogosAtTheEndsOfHeadingLines) {
+  // external/indonesian, undiksha-05: logos left and right of the heading, ANTARA lost.
+  const auto h = heading_of(
+      "atom, PERJANJIAN KERJASAMA KEGIATAN IN\na =a, A GE\n"
+      "Wu) PRODI PENDIDIKAN GURU SEKOLAH DASAR\nete FAKULTAS ILMU PENDIDIKAN ed /\n"
+      "UNIVERSITAS PENDIDIKAN GANESHA \xE2\x80\x94" "A\nDENGAN\nSEKOLAH DASAR NEGERI 2 BATUBULAN KANGIN\n"
+      "TENTANG\nPELAKSANAAN KEGIATAN ASISTENSI MENGAJAR\nNomor: 414/UN48.10.6/KS/2021\n"
+      "Pada hari ini selasa tanggal dua bulan November tahun Dua Ribu Dua Puluh Satu");
+  EXPECT_EQ(h.doc_type, "pks");
+  ASSERT_EQ(h.parties.size(), 2U);
+  EXPECT_EQ(h.parties[1], "SEKOLAH DASAR NEGERI 2 BATUBULAN KANGIN");
+  EXPECT_EQ(h.numbers, (std::vector<std::string>{"414/UN48.10.6/KS/2021"}));
+  // corpus/real, unib-12: a speck before the party and before DENGAN.
+  const auto p = heading_of("PERJANJIAN KERJA SAMA\nANTARA\nLs UNIVERSITAS BENGKULU\n"
+                            "a DENGAN\nAPOTEK FERA\nTENTANG\nX");
+  EXPECT_EQ(p.parties, (std::vector<std::string>{"UNIVERSITAS BENGKULU", "APOTEK FERA"}));
+  // Lines in mixed case are the body's, and stay as they are.
+  EXPECT_EQ(heading_of("NOTA KESEPAHAMAN\nANTARA\nBadan Pusat a\nDAN\nB\nTENTANG\nX")
+                .parties.front(),
+            "Badan Pusat a");
+}
+
 TEST(Heading, LettersAndArticlesAreOther) {
   EXPECT_EQ(
       heading_of("KEMENTERIAN HUKUM DAN HAK ASASI MANUSIA\nKANTOR WILAYAH LAMPUNG\n"
@@ -110,6 +142,37 @@ TEST(Heading, KindOfHeadingLines) {
   EXPECT_EQ(kind_of("ADDENDUM I"), "addendum");
   EXPECT_EQ(kind_of("PERUBAHAN ATAS PERJANJIAN KERJA SAMA"), "addendum");
   EXPECT_EQ(kind_of("KANTOR WILAYAH"), std::nullopt);
+  // The umbrella agreements between government bodies (corpus/real, unib-09).
+  EXPECT_EQ(kind_of("KESEPAKATAN BERSAMA"), "mou");
+  EXPECT_EQ(kind_of("PIAGAM KESEPAHAMAN"), "mou");
+  // A PKS that implements one names it later in its heading: still a PKS.
+  EXPECT_EQ(kind_of("PERJANJIAN KERJA SAMA SEBAGAI PELAKSANAAN KESEPAKATAN BERSAMA"), "pks");
+}
+
+TEST(Heading, KindLineLostByOcrIsReadFromTheBody) {
+  // corpus/real, unib-01: OCR lost "NOTA KESEPAHAMAN" between two logos.
+  const auto h = heading_of(
+      "1 - YA \xC2\xA3\ntT m1 P4\nANTARA\nKANTOR WILAYAH KEMENTERIAN HUKUM DAN HAK ASASI MANUSIA\n"
+      "PROVINSI BENGKULU\nDENGAN\nUNIVERSITAS BENGKULU\nNomor : W21.HM.03.04-\n"
+      "Nomor : 4931 /H30/KS/2011\nTENTANG\nKERJASAMA PENDIDIKAN\n"
+      "Pada hari ini Jumat tanggal sepuluh bulan Juni tahun dua ribu sebelas\n"
+      "PARA PIHAK sepakat untuk mengikatkan diri dalam Nota Kesepahaman tentang Kerjasama\n"
+      "(1) Nota Kesepahaman ini dimaksudkan scbagai landasan bagi PARA PIHAK");
+  EXPECT_EQ(h.doc_type, "mou");
+  EXPECT_EQ(h.parties.size(), 2U);
+  EXPECT_EQ(h.numbers.size(), 2U);
+}
+
+TEST(Heading, BodySelfReferenceAsAddendumWins) {
+  const auto lines = prepare_text(
+                         "Addendum ini dibuat dan ditandatangani ... telah menandatangani "
+                         "Perjanjian Kerja Sama ini ... Perjanjian Kerja Sama ini")
+                         .lines;
+  EXPECT_EQ(kind_named_by_body(lines), "addendum");
+  EXPECT_EQ(kind_named_by_body(prepare_text("Surat ini disampaikan").lines), std::nullopt);
+  // Without ANTARA ... DENGAN a self-reference alone does not make an agreement.
+  EXPECT_EQ(heading_of("Siaran pers\nNota Kesepahaman ini ditandatangani kemarin").doc_type,
+            "other");
 }
 
 }  // namespace

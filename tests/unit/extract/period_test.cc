@@ -18,6 +18,28 @@ TEST(Period, YearsFromSigning) {
   EXPECT_FALSE(p.end);
 }
 
+TEST(Period, RealScanWordings) {
+  // corpus/real, unib-01: the signing split in two words.
+  auto p = read_period(
+      "(1) Nota Kepahaman ini berlaku selama 5 (lima) tahun, terhitung sejak tanggal Nota "
+      "Kesepahaman ini ditanda tangani oleh PARA PIHAK:");
+  ASSERT_TRUE(p.duration);
+  EXPECT_EQ(p.duration->years, 5);
+  EXPECT_TRUE(p.from_signing);
+  // unib-12: OCR read "tahun" as "tahan" after the bracketed number.
+  p = read_period(
+      "(1) Perjanjian int mulai berlaku sejak ditetapkan untuk jangka waktu 2 (dua) tahan "
+      "terhitung sejak Perjanjian ini ditandatangani");
+  ASSERT_TRUE(p.duration);
+  EXPECT_EQ(p.duration->years, 2);
+  // ... but not a word that merely looks like a unit without the bracketed number.
+  EXPECT_FALSE(read_period("Perjanjian ini berlaku selama 2 bukan kerja").duration);
+  // unib-03: an addendum in force from the day it is signed.
+  p = read_period("Addendum ini berlaku efektif pada tanggal ditandatanganinya perjanjian ini.");
+  EXPECT_FALSE(p.duration);
+  EXPECT_TRUE(p.from_signing);
+}
+
 TEST(Period, MonthsInWordsFirst) {
   const auto p = read_period(
       "Perjanjian ini berlaku selama dua puluh empat (24) bulan sejak "

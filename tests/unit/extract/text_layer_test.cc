@@ -22,6 +22,20 @@ TEST(TextLayer, RealProseIsUsable) {
   EXPECT_EQ(judge_text_layer(k_english), LayerVerdict::usable);
 }
 
+TEST(TextLayer, GluedWordsOfAnotherOcrAreGarbage) {
+  // A phone scanner app's layer over a photographed PKS (corpus/real, unib-12): words run
+  // together, so Tesseract must read the page again.
+  EXPECT_EQ(judge_text_layer(
+                "PERJANJIANKERJA SAMA ANTARA UNIVERSITAS BENGKULU DENGAN APOTEK FERA TENTANG "
+                "PENYELENGGARAANPENDIDIKAN,PENELITIANDAN PENGABDIANMASYARAKAT Padahari Ini, "
+                "Senin TanggalSatu bulan Februari tahun Dua Ribu Dua Puluh Satu, kami yang "
+                "bertanda tangan di bawah ini, APA ApotekFera beralamat di Jalan Bhayangkara"),
+            LayerVerdict::garbage);
+  // One long word or one camel-cased name is not enough.
+  EXPECT_EQ(judge_text_layer(std::string(k_indonesian) + " mempertanggungjawabkan PayPal"),
+            LayerVerdict::usable);
+}
+
 TEST(TextLayer, RandomLettersAreGarbage) {
   // What a broken scanner leaves as an invisible layer (from corpus/bad).
   EXPECT_EQ(judge_text_layer("mnbv pqrs plmk ghjk lorem plmk zzkt qwx pqrs pqrs pqrs xxv\n"

@@ -39,6 +39,12 @@ nlohmann::ordered_json to_json(const AgreementRecord& r, bool with_text) {
   }
   json dates = json::array();
   for (const FoundDate& d : r.dates) dates.push_back({{"value", d.value}, {"text", d.text}});
+  json review = json::array();
+  for (const ReviewFlag& flag : r.needs_review) {
+    json item = {{"code", flag.code}, {"field", flag.field}};
+    if (flag.value) item["value"] = *flag.value;
+    review.push_back(std::move(item));
+  }
   json duration = nullptr;
   if (r.duration) {
     duration = {{"years", r.duration->years},
@@ -71,6 +77,8 @@ nlohmann::ordered_json to_json(const AgreementRecord& r, bool with_text) {
       {"references", r.references},
       {"dates", dates},
       {"warnings", r.warnings},
+      {"confidence", r.confidence},
+      {"needs_review", review},
   };
   if (with_text) out["text"] = r.text;
   return out;
@@ -152,6 +160,13 @@ AgreementRecord read_record(const Json& j) {
     r.dates.push_back({string_or_empty(d, "value"), string_or_empty(d, "text")});
   }
   r.warnings = string_list(j, "warnings");
+  if (const auto it = j.find("confidence"); it != j.end() && it->is_object()) {
+    for (const auto& [field, value] : it->items()) r.confidence[field] = value.template get<double>();
+  }
+  for (const auto& f : list_or_empty(j, "needs_review")) {
+    r.needs_review.push_back(
+        {string_or_empty(f, "code"), string_or_empty(f, "field"), optional_string(f, "value")});
+  }
   r.text = string_or_empty(j, "text");
   return r;
 }

@@ -45,7 +45,13 @@ void index_field(Xapian::TermGenerator& tg, const std::string& text, const char*
 
 std::vector<std::string> suspicion_flags(const AgreementRecord& r) {
   std::vector<std::string> flags;
-  if (r.doc_type && *r.doc_type == "other") return flags;
+  if (r.doc_type && *r.doc_type == "other") {
+    // A letter or an article, unless the parser doubts it ("PIHAK PERTAMA" in its text).
+    for (const ReviewFlag& review : r.needs_review) {
+      if (review.field == "doc_type") flags.emplace_back("doubtful-doc_type");
+    }
+    return flags;
+  }
   if (r.parties.empty()) flags.emplace_back("no-parties");
   if (!r.signed_date) flags.emplace_back("no-signed-date");
   if (r.numbers.empty()) flags.emplace_back("no-number");
@@ -54,6 +60,13 @@ std::vector<std::string> suspicion_flags(const AgreementRecord& r) {
     flags.emplace_back("duplicate");
   }
   if (r.ocr_confidence && *r.ocr_confidence < k_low_confidence) flags.emplace_back("low-ocr");
+  // What the parser asked a person to check (record.h's review codes), as "doubtful-numbers",
+  // "incomplete-numbers", "weekday-mismatch-signed_date"...; a missing field is flagged above.
+  for (const ReviewFlag& review : r.needs_review) {
+    if (review.code == review::k_missing || review.code == review::k_low_ocr_confidence) continue;
+    std::string flag = review.code.substr(std::string_view("check.").size()) + "-" + review.field;
+    if (std::find(flags.begin(), flags.end(), flag) == flags.end()) flags.push_back(std::move(flag));
+  }
   return flags;
 }
 

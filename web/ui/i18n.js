@@ -215,6 +215,18 @@ window.NASKAH_I18N = Object.freeze({
   'reason.duplicate': { id: 'Kemungkinan duplikat naskah lain', en: 'Possible duplicate of another agreement' },
   'reason.low-ocr-confidence': { id: 'Keyakinan OCR rendah', en: 'Low OCR confidence' },
   'reason.end-before-start': { id: 'Tanggal berakhir sebelum tanggal mulai', en: 'Ends before it starts' },
+  'reason.low-ocr': { id: 'Keyakinan OCR rendah', en: 'Low OCR confidence' },
+  'reason.doubtful-doc_type': { id: 'Jenis naskah meragukan', en: 'Doubtful document type' },
+  'reason.doubtful-numbers': { id: 'Nomor naskah terbaca meragukan', en: 'Agreement number read doubtfully' },
+  'reason.incomplete-numbers': { id: 'Nomor naskah tidak lengkap', en: 'Agreement number incomplete' },
+  'reason.doubtful-parties': { id: 'Nama pihak terbaca meragukan', en: 'Party name read doubtfully' },
+  'reason.doubtful-signed_date': { id: 'Tanggal tanda tangan meragukan', en: 'Doubtful signing date' },
+  'reason.weekday-mismatch-signed_date': { id: 'Hari tidak sesuai dengan tanggal tanda tangan', en: 'Weekday does not match the signing date' },
+  'reason.end-before-start-end_date': { id: 'Tanggal berakhir sebelum tanggal mulai', en: 'Ends before it starts' },
+  'reason.doubtful-title': { id: 'Judul terbaca meragukan', en: 'Title read doubtfully' },
+  'reason.doubtful-place': { id: 'Tempat terbaca meragukan', en: 'Place read doubtfully' },
+  'reason.doubtful-effective_date': { id: 'Tanggal mulai meragukan', en: 'Doubtful start date' },
+  'reason.doubtful-end_date': { id: 'Tanggal berakhir meragukan', en: 'Doubtful end date' },
   'reason.not-an-agreement': { id: 'Bukan naskah kerja sama', en: 'Not an agreement' },
 
   // Upload

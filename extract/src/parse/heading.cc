@@ -308,7 +308,10 @@ Heading read_heading(const std::vector<std::string>& all_lines) {
   const std::size_t between = find_between(lines, limit, h.doc_type);
   // OCR may lose the kind line (large type between two logos): ANTARA ... DENGAN still says
   // it is an agreement, and the body says which kind.
-  if (between != limit && !h.doc_type) h.doc_type = kind_named_by_body(all_lines);
+  if (between != limit && !h.doc_type) {
+    h.doc_type = kind_named_by_body(all_lines);
+    h.kind_from_body = h.doc_type.has_value();
+  }
   if (between == limit || !h.doc_type) {
     h.doc_type = "other";
     return h;

@@ -18,6 +18,7 @@ struct Heading {
   std::vector<std::string> parties;     // as printed in the heading (often capitals)
   std::vector<std::string> numbers;
   std::size_t body_line = 0;            // first line after the heading
+  bool kind_from_body = false;          // the kind line was lost: the body named the kind
 };
 
 // Reads the heading from the first lines of a prepared text (see prepare.h).

@@ -1,6 +1,6 @@
 // The agreement parser's table of contents: prepare the text, then read the heading, the
-// opening, the signature block, the period, money, references and dates, and put the
-// record together.
+// opening, the signature block, the period, money, references and dates, put the record
+// together, and say what a person should check.
 #include "naskah/extract/parser.h"
 
 #include <algorithm>
@@ -15,6 +15,7 @@
 #include "parse/period.h"
 #include "parse/prepare.h"
 #include "parse/references.h"
+#include "parse/review.h"
 #include "parse/signatures.h"
 #include "parse/text_util.h"
 
@@ -113,7 +114,10 @@ void parse_agreement(AgreementRecord& record, const ParseOptions& options) {
   const Heading heading = read_heading(prepared.lines);
   record.doc_type = heading.doc_type;
   add_dates(flat, record);
-  if (heading.doc_type == "other") return;  // a letter or an article: only its dates count
+  if (heading.doc_type == "other") {  // a letter or an article: only its dates count
+    assess(record, Evidence{});
+    return;
+  }
 
   if (heading.title) record.title = title_in_body(*heading.title, flat);
   record.numbers = heading.numbers;
@@ -131,6 +135,8 @@ void parse_agreement(AgreementRecord& record, const ParseOptions& options) {
   }
   record.references = read_references(flat, record.numbers);
   add_warnings(opening, options, record);
+  assess(record, Evidence{heading.kind_from_body,
+                          opening.signed_on && opening.signed_on->weekday_mismatch});
 }
 
 }  // namespace naskah::extract

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -50,6 +51,25 @@ struct FoundDate {
   std::string text;   // as printed
 };
 
+// Why a person should look at a record (CONTRACT.md "needs_review"): a check code (below)
+// and the field it concerns. `value` holds what the parser read but did not trust enough to
+// put in the field (an agreement number OCR garbled), for the reviewer to correct.
+struct ReviewFlag {
+  std::string code;
+  std::string field;
+  std::optional<std::string> value;
+};
+
+// The check codes of needs_review; the UI translates them. The one place they are spelled.
+namespace review {
+inline constexpr const char* k_missing = "check.missing";      // the field was not found
+inline constexpr const char* k_doubtful = "check.doubtful";    // read, but not trusted
+inline constexpr const char* k_incomplete = "check.incomplete";  // printed incomplete
+inline constexpr const char* k_weekday_mismatch = "check.weekday-mismatch";
+inline constexpr const char* k_end_before_start = "check.end-before-start";
+inline constexpr const char* k_low_ocr_confidence = "check.low-ocr-confidence";
+}  // namespace review
+
 struct AgreementRecord {
   std::string sha256;
   SourceInfo source;
@@ -71,6 +91,10 @@ struct AgreementRecord {
   std::vector<std::string> references;
   std::vector<FoundDate> dates;
   std::vector<std::string> warnings;
+  // How sure the parser is of each field it read, 0..1 (from the rule that matched and the
+  // OCR's confidence); fields it did not read are absent.
+  std::map<std::string, double> confidence;
+  std::vector<ReviewFlag> needs_review;  // empty: nothing for a person to check
   std::string text;  // pages separated by '\f'
 };
 

@@ -116,5 +116,19 @@ TEST(SuspicionFlags, NameWhatIsMissing) {
   EXPECT_TRUE(suspicion_flags(r).empty());
 }
 
+TEST(SuspicionFlags, WhatTheParserAskedAPersonToCheck) {
+  AgreementRecord r = lapas_record();
+  r.needs_review = {{review::k_doubtful, "numbers", "WO: PAS. PASto.pk.ot.os - 1205"},
+                    {review::k_weekday_mismatch, "signed_date", "2011-06-10"},
+                    {review::k_doubtful, "numbers", "562YUN30.10/KS/2020"},
+                    {review::k_missing, "parties", std::nullopt}};
+  // A missing field has its flag already (no-parties, when the parties are missing).
+  EXPECT_EQ(suspicion_flags(r),
+            (std::vector<std::string>{"doubtful-numbers", "weekday-mismatch-signed_date"}));
+  r.doc_type = "other";
+  r.needs_review = {{review::k_doubtful, "doc_type", "other"}};
+  EXPECT_EQ(suspicion_flags(r), (std::vector<std::string>{"doubtful-doc_type"}));
+}
+
 }  // namespace
 }  // namespace naskah::index

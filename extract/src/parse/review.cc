@@ -179,10 +179,11 @@ void assess(AgreementRecord& r, const Evidence& evidence) {
     flag(review::k_end_before_start, "end_date", r.end_date);
   }
   // Whatever the rules, a reading the OCR was unsure of is for a person to confirm.
-  for (const auto& [field, confidence] : r.confidence) {
+  for (const auto& entry : r.confidence) {  // (clang 14 cannot capture a structured binding)
+    const std::string& field = entry.first;
     const bool flagged = std::any_of(r.needs_review.begin(), r.needs_review.end(),
                                      [&](const ReviewFlag& f) { return f.field == field; });
-    if (confidence < k_trusted && !flagged) {
+    if (entry.second < k_trusted && !flagged) {
       r.needs_review.push_back(ReviewFlag{review::k_doubtful, field, std::nullopt});
     }
   }

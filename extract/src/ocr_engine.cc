@@ -7,7 +7,9 @@
 #include <spdlog/spdlog.h>
 #include <tesseract/baseapi.h>
 #include <tesseract/ocrclass.h>
+#include <tesseract/resultiterator.h>
 
+#include "ocr_layout.h"
 #include "text_layer.h"
 
 namespace naskah::extract {
@@ -22,6 +24,28 @@ struct TextDeleter {
 };
 
 const char* datapath(const std::string& dir) { return dir.empty() ? nullptr : dir.c_str(); }
+
+// The words of the page just recognised, with their boxes, line by line in the engine's
+// reading order: what ocr_layout.h lays out as text.
+std::vector<OcrLine> lines_of(tesseract::TessBaseAPI& api) {
+  std::vector<OcrLine> lines;
+  std::unique_ptr<tesseract::ResultIterator> it(api.GetIterator());
+  if (!it) return lines;
+  constexpr auto k_word = tesseract::RIL_WORD;
+  do {
+    if (lines.empty() || it->IsAtBeginningOf(tesseract::RIL_TEXTLINE)) {
+      lines.emplace_back();
+      lines.back().starts_paragraph = lines.size() > 1 && it->IsAtBeginningOf(tesseract::RIL_PARA);
+    }
+    if (it->Empty(k_word)) continue;
+    std::unique_ptr<char, TextDeleter> text(it->GetUTF8Text(k_word));
+    OcrWord word;
+    if (text) word.text = text.get();
+    it->BoundingBox(k_word, &word.left, &word.top, &word.right, &word.bottom);
+    if (!word.text.empty()) lines.back().words.push_back(std::move(word));
+  } while (it->Next(k_word));
+  return lines;
+}
 
 // Tesseract's mean word confidence of upright print is 80-95; a page read upside down or
 // sideways scores 30-55 and its words are not words.
@@ -170,8 +194,9 @@ Result<void> OcrEngine::recognize(Pix* image, int dpi,
     m_api->Clear();
     return fail(codes::k_ocr_failed, "Tesseract could not read the page", "ocr");
   }
-  std::unique_ptr<char, TextDeleter> text(m_api->GetUTF8Text());
-  page.text = text ? std::string(text.get()) : std::string();
+  // Laid out from the word boxes rather than GetUTF8Text: a signature block of two
+  // columns is read column by column (ocr_layout.h).
+  page.text = lay_out(lines_of(*m_api), pixGetWidth(image));
   const bool has_text =
       std::any_of(page.text.begin(), page.text.end(), [](char c) { return c > ' '; });
   page.confidence.reset();

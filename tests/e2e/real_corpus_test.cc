@@ -2,11 +2,14 @@
 // a person): score.py runs the real `naskah extract --json` on each and must find the issue's
 // bars. Also the eight real Undiksha scans (external/indonesian), whose facts are not given:
 // each gets a kind and a signing date, or is flagged for a person to check.
+#include <algorithm>
 #include <filesystem>
+#include <fstream>
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include "make_pdf.h"
 #include "test_support.h"
 
 namespace naskah {
@@ -59,6 +62,55 @@ TEST(RealCorpus, UndikshaScansGetAKindAndASigningDateOrAreFlagged) {
     }
   }
   EXPECT_EQ(scans, 8);
+}
+
+
+// What the parser doubts reaches the monitoring list: an agreement whose number OCR garbled
+// and whose weekday is wrong is listed as suspicious by `naskah report`, with those reasons;
+// the record keeps the date, leaves the garbled number out of `numbers` and says why.
+TEST(RealCorpus, DoubtfulReadingsAreListedForAPersonToCheck) {
+  const fs::path work = fs::temp_directory_path() / ("naskah-review-" + std::to_string(getpid()));
+  fs::create_directories(work);
+  const std::string pdf = (work / "pks.pdf").string();
+  {
+    std::ofstream out(pdf, std::ios::binary);
+    out << test::make_text_pdf({{
+        "PERJANJIAN KERJASAMA", "ANTARA", "LEMBAGA PEMASYARAKATAN PEREMPUAN KELAS IIB BENGKULU",
+        "DAN", "UNIVERSITAS BENGKULU", "TENTANG", "PEMBINAAN WARGA BINAAN",
+        "NOMOR : WO: PAS. PASto.pk.ot.os - 1205", "NOMOR : 11700/UN.30.7/KS/2020",
+        // 26 November 2020 was a Thursday (Kamis), not a Monday (Senin).
+        "Pada hari ini Senin tanggal Dua Puluh Enam bulan November tahun Dua Ribu Dua Puluh,",
+        "bertempat di Bengkulu, kami yang bertanda tangan di bawah ini:",
+        "Perjanjian ini berlaku untuk jangka waktu 2 (dua) tahun sejak ditandatangani."}});
+  }
+  const auto extracted = test::run_naskah({"--quiet", "extract", "--json", pdf});
+  ASSERT_EQ(extracted.exit_code, 0) << extracted.err;
+  const auto record = nlohmann::json::parse(extracted.out);
+  EXPECT_EQ(record["signed_date"], "2020-11-26");
+  EXPECT_EQ(record["numbers"], nlohmann::json::array({"11700/UN.30.7/KS/2020"}));
+  EXPECT_LT(record["confidence"]["signed_date"].get<double>(), 0.6);
+  bool number_kept_for_review = false;
+  for (const auto& f : record["needs_review"]) {
+    number_kept_for_review = number_kept_for_review ||
+                             (f["code"] == "check.doubtful" && f["field"] == "numbers" &&
+                              f["value"] == "WO: PAS. PASto.pk.ot.os - 1205");
+  }
+  EXPECT_TRUE(number_kept_for_review) << record["needs_review"].dump();
+
+  const std::string data = (work / "data").string();
+  const auto ingested = test::run_naskah({"--quiet", "ingest", "--data", data, pdf});
+  ASSERT_EQ(ingested.exit_code, 0) << ingested.err;
+  const auto report = test::run_naskah({"report", "--data", data, "--format", "json"});
+  ASSERT_EQ(report.exit_code, 0) << report.err;
+  const auto listed = nlohmann::json::parse(report.out)["suspicious"];
+  ASSERT_EQ(listed.size(), 1U) << report.out;
+  EXPECT_EQ(listed[0]["id"], record["sha256"]);
+  const auto& reasons = listed[0]["reasons"];
+  for (const char* reason : {"doubtful-numbers", "weekday-mismatch-signed_date"}) {
+    EXPECT_NE(std::find(reasons.begin(), reasons.end(), reason), reasons.end())
+        << reason << " not in " << reasons.dump();
+  }
+  fs::remove_all(work);
 }
 
 }  // namespace

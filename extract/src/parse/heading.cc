@@ -131,6 +131,18 @@ std::string without_edge_debris(const std::string& line) {
   }
   std::size_t last = words.size();
   while (last > first && words.size() - last < k_most_debris_words && debris(words[last - 1])) --last;
+  // A line of nothing but specks ("Ls", "a", "=" beside a logo) is dropped whole; a line of
+  // capitals ("A", "B") or of real words in small letters is not.
+  constexpr std::size_t k_longest_speck = 3;
+  const auto speck = [&](const std::string& w) {
+    const bool small = std::any_of(w.begin(), w.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+    const bool no_letter_or_digit =
+        std::none_of(w.begin(), w.end(), [](char c) { return is_letter(c) || is_digit(c); });
+    return w.size() <= k_longest_speck && debris(w) && (small || no_letter_or_digit);
+  };
+  if (words.size() <= k_most_debris_words && std::all_of(words.begin(), words.end(), speck)) {
+    return {};
+  }
   if (first == 0 && last == words.size()) return line;
   const auto core_begin = words.begin() + static_cast<std::ptrdiff_t>(first);
   const auto core_end = words.begin() + static_cast<std::ptrdiff_t>(last);

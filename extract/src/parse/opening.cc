@@ -163,8 +163,44 @@ std::size_t find_marker(const std::string& lower, const std::string& marker, std
   return npos;
 }
 
-std::vector<Signer> read_signers(const std::string& flat, const std::string& lower,
+// Where the short name after "disebut" ends: "sebagai "KPK"", "“UNIB”", "PPK"; nullopt
+// when none follows. A short name is 2 to 10 capitals.
+std::optional<std::size_t> abbreviation_after(const std::string& flat, std::size_t from) {
+  std::size_t i = from;
+  const auto skip = [&](std::string_view what) {
+    if (flat.compare(i, what.size(), what) == 0) i += what.size();
+  };
+  skip(" ");
+  skip("sebagai ");
+  for (std::string_view quote : {"\"", "\xE2\x80\x9C", "'"}) skip(quote);
+  const std::size_t begin = i;
+  while (i < flat.size() && flat[i] >= 'A' && flat[i] <= 'Z') ++i;
+  constexpr std::size_t k_shortest = 2;
+  constexpr std::size_t k_longest = 10;
+  if (i - begin < k_shortest || i - begin > k_longest || (i < flat.size() && is_letter(flat[i]))) {
+    return std::nullopt;
+  }
+  return i;
+}
+
+// `lower` with Roman list markers as OCR reads them ("ll. ", "il. ", "|. ") spelled with
+// i again, at the same positions: "II." is printed, the l and | are OCR's.
+std::string roman_markers_repaired(std::string lower) {
+  const auto roman_letter = [](char c) { return c == 'i' || c == 'l' || c == '|'; };
+  for (std::size_t at = 0; at < lower.size(); ++at) {
+    if (at > 0 && lower[at - 1] != ' ') continue;
+    std::size_t end = at;
+    while (end < lower.size() && end - at < 3 && roman_letter(lower[end])) ++end;
+    if (end == at || lower.compare(end, 2, ". ") != 0) continue;
+    std::fill(lower.begin() + static_cast<std::ptrdiff_t>(at),
+              lower.begin() + static_cast<std::ptrdiff_t>(end), 'i');
+  }
+  return lower;
+}
+
+std::vector<Signer> read_signers(const std::string& flat, const std::string& text_lower,
                                  std::size_t from) {
+  const std::string lower = roman_markers_repaired(text_lower);
   std::vector<Signer> signers;
   static constexpr const char* k_roman[] = {"i. ", "ii. ", "iii. ", "iv. ", "v. ", "vi. "};
   for (int n = 1; n <= 6; ++n) {
@@ -175,13 +211,20 @@ std::vector<Signer> read_signers(const std::string& flat, const std::string& low
     }
     const auto at = find_marker(lower, marker, from);
     if (at == npos || at - from > 2000) break;
-    // The entry ends with the role it gives: "... disebut PIHAK PERTAMA".
+    // The entry ends with the role it gives: "... disebut PIHAK PERTAMA", or the short name
+    // the agreement calls the party by: "... selanjutnya disebut sebagai "KPK"".
     const auto called = lower.find("disebut", at);
     if (called == npos) break;
     const auto pihak = lower.find("pihak ", called);
-    if (pihak == npos || pihak - called > 80) break;
-    auto end = lower.find_first_of(" ;,.:", pihak + 6);
-    if (end == npos) end = lower.size();
+    std::size_t end = npos;
+    if (pihak != npos && pihak - called <= 80) {
+      end = lower.find_first_of(" ;,.:", pihak + 6);
+      if (end == npos) end = lower.size();
+    } else if (const auto short_name = abbreviation_after(flat, called + 7)) {
+      end = *short_name;
+    } else {
+      break;
+    }
     const auto start = at + marker.size();
     signers.push_back(read_signer(flat.substr(start, end - start), lower.substr(start, end - start)));
     from = end;
@@ -192,8 +235,9 @@ std::vector<Signer> read_signers(const std::string& flat, const std::string& low
 }  // namespace
 
 std::optional<std::string> role_of(const std::string& ordinal) {
-  static constexpr std::array<std::pair<const char*, const char*>, 12> k_roles = {{
-      {"pertama", "first"}, {"kedua", "second"}, {"ketiga", "third"}, {"keempat", "fourth"},
+  static constexpr std::array<std::pair<const char*, const char*>, 13> k_roles = {{
+      {"pertama", "first"}, {"kesatu", "first"}, {"kedua", "second"}, {"ketiga", "third"},
+      {"keempat", "fourth"},
       {"kelima", "fifth"}, {"first", "first"}, {"second", "second"}, {"third", "third"},
       {"fourth", "fourth"}, {"fifth", "fifth"}, {"i", "first"}, {"ii", "second"}}};
   const std::string l = lower_ascii(trim(ordinal));
@@ -209,7 +253,10 @@ Opening read_opening(const std::string& flat) {
   std::size_t start = find_first(lower, {"pada hari ini", "pada hari", "on this day", "on this "});
   if (start != npos) {
     const std::size_t stop = std::min(flat.size(), start + k_opening_span);
-    const auto undersigned = find_first(lower, {"yang bertanda tangan", "the undersigned"}, start);
+    // The parties follow "kami yang bertanda tangan di bawah ini" or "oleh dan antara :".
+    const auto undersigned = find_first(
+        lower, {"yang bertanda tangan", "the undersigned", "oleh dan antara", "oleh dan di antara"},
+        start);
     const std::size_t sentence_end = std::min(stop, undersigned == npos ? stop : undersigned);
     const std::string sentence = flat.substr(start, sentence_end - start);
     auto dates = find_dates(sentence);

@@ -117,6 +117,11 @@ TEST(Heading, DebrisOfLogosAtTheEndsOfHeadingLines) {
   const auto p = heading_of("PERJANJIAN KERJA SAMA\nANTARA\nLs UNIVERSITAS BENGKULU\n"
                             "a DENGAN\nAPOTEK FERA\nTENTANG\nX");
   EXPECT_EQ(p.parties, (std::vector<std::string>{"UNIVERSITAS BENGKULU", "APOTEK FERA"}));
+  // ... or on lines of their own.
+  EXPECT_EQ(heading_of("PERJANJIAN KERJA SAMA\nANTARA\nLs\na\nUNIVERSITAS BENGKULU\n"
+                       "DENGAN\nAPOTEK FERA\nTENTANG\nX")
+                .parties,
+            (std::vector<std::string>{"UNIVERSITAS BENGKULU", "APOTEK FERA"}));
   // Lines in mixed case are the body's, and stay as they are.
   EXPECT_EQ(heading_of("NOTA KESEPAHAMAN\nANTARA\nBadan Pusat a\nDAN\nB\nTENTANG\nX")
                 .parties.front(),

@@ -105,5 +105,25 @@ TEST(Opening, Roles) {
   EXPECT_EQ(role_of("lain"), std::nullopt);
 }
 
+TEST(Opening, RealScanSigners) {
+  // corpus/real, unib-14: parties called by a short name instead of PIHAK PERTAMA, and the
+  // second entry's "II." read by OCR as "Il.".
+  const auto o = read_opening(
+      "Nota Kesepahaman ini dibuat dan ditandatangani pada hari Jumat, tanggal lima belas, "
+      "bulan April, tahun dua ribu enam belas (15-04-2016), oleh dan antara : I. AGUS "
+      "RAHARDJO, Ketua Komisi Pemberantasan Korupsi Republik Indonesia, dalam hal ini "
+      "bertindak untuk dan atas nama Komisi Pemberantasan Korupsi Republik Indonesia, "
+      "selanjutnya disebut sebagai \"KPK\". Il. Dr. RIDWAN NURAZI, S.E., M.Sc., Rektor "
+      "Universitas Bengkulu, dalam hal ini bertindak untuk dan atas nama Universitas "
+      "Bengkulu, selanjutnya disebut sebagai \"UNIB\". KPK dan UNIB terlebih dahulu");
+  ASSERT_EQ(o.signers.size(), 2U);
+  EXPECT_EQ(o.signers[0].signatory, "AGUS RAHARDJO");
+  EXPECT_EQ(o.signers[0].party, "Komisi Pemberantasan Korupsi Republik Indonesia");
+  EXPECT_EQ(o.signers[0].role, std::nullopt);  // a short name is not an ordinal
+  EXPECT_EQ(o.signers[1].party, "Universitas Bengkulu");
+  // unib-03 and unib-06: "PIHAK KESATU".
+  EXPECT_EQ(role_of("KESATU"), "first");
+}
+
 }  // namespace
 }  // namespace naskah::extract::parse

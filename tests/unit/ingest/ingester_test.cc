@@ -5,6 +5,7 @@
 
 #include <gtest/gtest.h>
 
+#include "naskah/extract/parser.h"
 #include "naskah/index/store.h"
 #include "sample_records.h"
 #include "test_support.h"
@@ -42,7 +43,7 @@ TEST_F(IngesterTest, ArchivesAndIndexesAFileOnceByContent) {
   EXPECT_EQ(archive.list(), std::vector<std::string>{first.sha256});
   auto stored = archive.load(first.sha256);
   ASSERT_TRUE(stored.has_value());
-  EXPECT_EQ(stored->provenance.at("parser_version"), "1");
+  EXPECT_EQ(stored->provenance.at("parser_version"), extract::k_parser_version);
   EXPECT_TRUE(stored->provenance.at("ocr").at("engine").get<std::string>().starts_with("tesseract"));
   auto db = index::open_for_search(index_dir(m_options.data_dir));
   ASSERT_TRUE(db.has_value());

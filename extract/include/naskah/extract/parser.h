@@ -20,7 +20,8 @@ struct ParseOptions {
 void parse_agreement(AgreementRecord& record, const ParseOptions& options = {});
 
 // The version of the parser's rules, stored with archived records so a reindex knows
-// which records an improved parser would read differently.
-inline constexpr const char* k_parser_version = "1";
+// which records an improved parser would read differently. 2: real scans' headings,
+// confidences and needs_review.
+inline constexpr const char* k_parser_version = "2";
 
 }  // namespace naskah::extract

@@ -1,0 +1,67 @@
+#include "ocr_layout.h"
+
+#include <gtest/gtest.h>
+
+namespace naskah::extract {
+namespace {
+
+constexpr int k_page = 2480;  // A4 at 300 dpi
+constexpr int k_height = 40;
+
+// A line at `top` of words "text@left", each 20 pixels a letter wide.
+OcrLine line(int top, std::initializer_list<std::pair<const char*, int>> words,
+             bool paragraph = false) {
+  OcrLine l;
+  l.starts_paragraph = paragraph;
+  for (const auto& [text, left] : words) {
+    const int width = 20 * static_cast<int>(std::string_view(text).size());
+    l.words.push_back(OcrWord{text, left, top, left + width, top + k_height});
+  }
+  return l;
+}
+
+TEST(OcrLayout, ProseIsReadLineByLine) {
+  const std::vector<OcrLine> lines = {line(100, {{"Pada", 200}, {"hari", 310}, {"ini", 410}}),
+                                      line(150, {{"Selasa", 200}, {"tanggal", 350}}),
+                                      line(250, {{"Pasal", 200}, {"1", 330}}, true)};
+  EXPECT_EQ(lay_out(lines, k_page), "Pada hari ini\nSelasa tanggal\n\nPasal 1\n");
+}
+
+TEST(OcrLayout, ASignatureBlockIsReadColumnByColumn) {
+  // PIHAK KEDUA on the left, PIHAK PERTAMA on the right (corpus/dev's signature pages).
+  const std::vector<OcrLine> lines = {
+      line(100, {{"sama.", 200}}),
+      line(200, {{"PIHAK", 200}, {"KEDUA,", 330}, {"PIHAK", 1400}, {"PERTAMA,", 1530}}, true),
+      line(250, {{"WALI", 200}, {"KOTA,", 310}, {"KEPALA", 1400}, {"KANTOR", 1550}}),
+      line(300, {{"WILAYAH", 1400}}),
+      line(500, {{"Hamdan", 200}, {"Hartono", 350}, {"Utami", 1400}, {"Damanik", 1520}})};
+  EXPECT_EQ(lay_out(lines, k_page),
+            "sama.\n\nPIHAK KEDUA,\nWALI KOTA,\nHamdan Hartono\n\n"
+            "PIHAK PERTAMA,\nKEPALA KANTOR\nWILAYAH\nUtami Damanik\n");
+}
+
+TEST(OcrLayout, AListWhoseEntriesRunOnAtTheRightIsReadLineByLine) {
+  // corpus/real, unib-01: "1. Darus Amin, SH" at the left, its office running on at the right.
+  const std::vector<OcrLine> lines = {
+      line(100, {{"1.", 200}, {"Darus", 260}, {"Amin,", 380}, {"SH", 500}, {"Selaku", 1300}}),
+      line(150, {{"Kementerian", 1300}, {"Hukum", 1540}}),
+      line(200, {{"Manusia", 1300}, {"Bengkulu,", 1460}}),
+      line(250, {{"PERTAMA;", 1300}}),
+      line(300, {{"2.", 200}, {"Prof.", 260}, {"Zainal", 380}, {"Selaku", 1300}, {"Rektor", 1440}}),
+      line(350, {{"dalam", 1300}, {"hal", 1420}})};
+  EXPECT_EQ(lay_out(lines, k_page),
+            "1. Darus Amin, SH Selaku\nKementerian Hukum\nManusia Bengkulu,\nPERTAMA;\n"
+            "2. Prof. Zainal Selaku Rektor\ndalam hal\n");
+}
+
+TEST(OcrLayout, LabelsAndValuesStayTogether) {
+  const std::vector<OcrLine> lines = {
+      line(100, {{"Nama", 200}, {":", 900}, {"Fitri", 950}, {"Astuti", 1080}}),
+      line(150, {{"Jabatan", 200}, {":", 900}, {"Kepala", 950}})};
+  EXPECT_EQ(lay_out(lines, k_page), "Nama : Fitri Astuti\nJabatan : Kepala\n");
+}
+
+TEST(OcrLayout, NoWordsNoText) { EXPECT_EQ(lay_out({}, k_page), ""); }
+
+}  // namespace
+}  // namespace naskah::extract

@@ -2,7 +2,7 @@
 // page viewer with the scanned page beside its text.
 import {
   ID_RE, t, has, locale, h, clear, icon, fmtInt, fmtDate, daysBetween, todayISO, fmtMoney, fmtBytes,
-  fmtDuration, typeLabel, partyRoleLabel, recordTitle, typeChip, statusBadge,
+  fmtDuration, typeLabel, partyRoleLabel, reasonLabel, recordTitle, typeChip, statusBadge,
   main, setTitle, loadingBlock, errorBlock, isAbort
 } from './common.js';
 import { api } from './api.js';
@@ -117,6 +117,16 @@ function viewAgreement(ctx) {
     const srcBits = [src.path ? String(src.path).split(/[\\/]/).pop() : '', typeof src.bytes === 'number' ? fmtBytes(src.bytes) : '', src.mime || ''].filter(Boolean);
     row('ag.source', srcBits.length ? srcBits.join(' · ') : null);
     row('ag.sha', h('code', { class: 'hash' }, rec.sha256 || id));
+    // What the parser asks a person to check: {code, field, value} with the code translated,
+    // and the reading it did not trust (a garbled number) shown beside it.
+    const review = (Array.isArray(rec.needs_review) ? rec.needs_review : []).filter((f) => f && f.code);
+    if (review.length) {
+      row('ag.review', h('ul', { class: 'warn-list', id: 'review-list' }, review.map((f) => {
+        const key = String(f.code).replace(/^check\./, '') + '-' + String(f.field || '');
+        return h('li', { dataset: { code: String(f.code), field: String(f.field || '') } }, icon('warn'),
+          h('span', null, reasonLabel(key)), f.value ? h('code', { class: 'mono' }, ' ' + String(f.value)) : null);
+      })), 'row-warn');
+    }
     const warnings = (rec.warnings || []).filter(Boolean).map(String);
     row('ag.warnings', warnings.length ? h('ul', { class: 'warn-list' }, warnings.map((w) => h('li', null, icon('warn'), h('span', null, w))))
       : h('span', { class: 'muted' }, t('ag.no_warnings')), warnings.length ? 'row-warn' : null);

@@ -138,6 +138,7 @@ window.NASKAH_I18N = Object.freeze({
   'ag.sha': { id: 'SHA-256', en: 'SHA-256' },
   'ag.source': { id: 'Berkas asal', en: 'Source file' },
   'ag.warnings': { id: 'Peringatan', en: 'Warnings' },
+  'ag.review': { id: 'Perlu diperiksa', en: 'Needs checking' },
   'ag.warn_count': { id: '{n} peringatan', en: '{n} warning(s)' },
   'ag.none': { id: 'Tidak tercantum', en: 'Not stated' },
   'ag.no_warnings': { id: 'Tidak ada', en: 'None' },
@@ -227,6 +228,10 @@ window.NASKAH_I18N = Object.freeze({
   'reason.doubtful-place': { id: 'Tempat terbaca meragukan', en: 'Place read doubtfully' },
   'reason.doubtful-effective_date': { id: 'Tanggal mulai meragukan', en: 'Doubtful start date' },
   'reason.doubtful-end_date': { id: 'Tanggal berakhir meragukan', en: 'Doubtful end date' },
+  'reason.missing-numbers': { id: 'Nomor naskah tidak ditemukan', en: 'No agreement number' },
+  'reason.missing-parties': { id: 'Pihak tidak ditemukan', en: 'No parties found' },
+  'reason.missing-signed_date': { id: 'Tanggal tanda tangan tidak ditemukan', en: 'No signing date' },
+  'reason.low-ocr-confidence-text': { id: 'Keyakinan OCR rendah', en: 'Low OCR confidence' },
   'reason.not-an-agreement': { id: 'Bukan naskah kerja sama', en: 'Not an agreement' },
 
   // Upload

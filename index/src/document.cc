@@ -41,6 +41,11 @@ void index_field(Xapian::TermGenerator& tg, const std::string& text, const char*
   }
 }
 
+// A review flag as a suspicion term: "check.doubtful" on "numbers" is "doubtful-numbers".
+std::string review_flag(const ReviewFlag& review) {
+  return review.code.substr(std::string_view("check.").size()) + "-" + review.field;
+}
+
 }  // namespace
 
 std::vector<std::string> suspicion_flags(const AgreementRecord& r) {
@@ -48,7 +53,7 @@ std::vector<std::string> suspicion_flags(const AgreementRecord& r) {
   if (r.doc_type && *r.doc_type == "other") {
     // A letter or an article, unless the parser doubts it ("PIHAK PERTAMA" in its text).
     for (const ReviewFlag& review : r.needs_review) {
-      if (review.field == "doc_type") flags.emplace_back("doubtful-doc_type");
+      if (review.field == "doc_type") flags.push_back(review_flag(review));
     }
     return flags;
   }
@@ -64,8 +69,10 @@ std::vector<std::string> suspicion_flags(const AgreementRecord& r) {
   // "incomplete-numbers", "weekday-mismatch-signed_date"...; a missing field is flagged above.
   for (const ReviewFlag& review : r.needs_review) {
     if (review.code == review::k_missing || review.code == review::k_low_ocr_confidence) continue;
-    std::string flag = review.code.substr(std::string_view("check.").size()) + "-" + review.field;
-    if (std::find(flags.begin(), flags.end(), flag) == flags.end()) flags.push_back(std::move(flag));
+    std::string flag = review_flag(review);
+    if (std::find(flags.begin(), flags.end(), flag) == flags.end()) {
+      flags.push_back(std::move(flag));
+    }
   }
   return flags;
 }

@@ -89,10 +89,48 @@ std::string without_debris(std::string number) {
   return number;
 }
 
+bool has_small_letter(const std::string& w) {
+  return std::any_of(w.begin(), w.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+}
+
+// A word at the end of a heading line that is OCR's reading of a logo or a stamp: small
+// letters ("atom,", "Ls"), no letter or digit at all ("=", "/", "\u00BB"), or one lone
+// capital that is no Roman numeral ("J"). Structural keywords ("Nomor:") never are.
+bool is_debris_word(const std::string& w) {
+  int letters = 0;
+  int digits = 0;
+  std::string bare;
+  for (char c : w) {
+    letters += is_letter(c) ? 1 : 0;
+    digits += is_digit(c) ? 1 : 0;
+    if (is_letter(c)) bare += c;
+  }
+  if (!repair_keyword(bare).empty()) return false;
+  const bool roman = w == "I" || w == "V" || w == "X";
+  return has_small_letter(w) || letters + digits == 0 || (letters == 1 && digits == 0 && !roman);
+}
+
+// A debris word of three characters at most in small letters or symbols: a line of only
+// these ("Ls", "a", "=") is a speck beside a logo. "A" or "B" alone is not.
+bool is_speck(const std::string& w) {
+  constexpr std::size_t k_longest_speck = 3;
+  const bool symbols =
+      std::none_of(w.begin(), w.end(), [](char c) { return is_letter(c) || is_digit(c); });
+  return w.size() <= k_longest_speck && is_debris_word(w) && (has_small_letter(w) || symbols);
+}
+
+bool is_capital_word(const std::string& w) {
+  return w.size() >= 3 &&
+         std::all_of(w.begin(), w.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+}
+
+bool is_number_word(const std::string& w) { return std::all_of(w.begin(), w.end(), is_digit); }
+
 // A heading line without the OCR debris that logos and stamps beside it leave at its ends:
 // "atom, PERJANJIAN KERJASAMA KEGIATAN" -> "PERJANJIAN KERJASAMA KEGIATAN", "Ls UNIVERSITAS
-// BENGKULU" -> "UNIVERSITAS BENGKULU", "ANTARA eo »y" -> "ANTARA". Only a line whose
-// core is capitals is touched (headings are), and at most three words at each end.
+// BENGKULU" -> "UNIVERSITAS BENGKULU", "ANTARA eo \u00BBy" -> "ANTARA"; a line of specks alone
+// becomes empty. Only a line whose core is capitals is touched (headings are), and at most
+// three words at each end.
 std::string without_edge_debris(const std::string& line) {
   std::vector<std::string> words;
   for (std::size_t at = 0; at < line.size();) {
@@ -102,55 +140,26 @@ std::string without_edge_debris(const std::string& line) {
     words.push_back(line.substr(begin, end - begin));
     at = end;
   }
-  const auto debris = [](const std::string& w) {
-    int letters = 0;
-    int digits = 0;
-    bool lower = false;
-    for (char c : w) {
-      letters += is_letter(c) ? 1 : 0;
-      digits += is_digit(c) ? 1 : 0;
-      lower = lower || (c >= 'a' && c <= 'z');
-    }
-    const bool roman = w == "I" || w == "V" || w == "X";
-    std::string bare;
-    for (char c : w) bare += is_letter(c) ? c : '\0';
-    bare.erase(std::remove(bare.begin(), bare.end(), '\0'), bare.end());
-    if (!repair_keyword(bare).empty()) return false;  // "Nomor:", "Antara"
-    return lower || letters + digits == 0 || (letters == 1 && digits == 0 && !roman);
-  };
-  const auto capital_word = [](const std::string& w) {
-    return w.size() >= 3 && std::all_of(w.begin(), w.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
-  };
-  const auto only_digits = [](const std::string& w) { return std::all_of(w.begin(), w.end(), is_digit); };
   constexpr std::size_t k_most_debris_words = 3;
+  if (words.size() <= k_most_debris_words && std::all_of(words.begin(), words.end(), is_speck)) {
+    return {};
+  }
   // A party's name may end in a number ("SEKOLAH DASAR NEGERI 17"), but never starts with one.
   std::size_t first = 0;
   while (first < words.size() && first < k_most_debris_words &&
-         (debris(words[first]) || only_digits(words[first]))) {
+         (is_debris_word(words[first]) || is_number_word(words[first]))) {
     ++first;
   }
   std::size_t last = words.size();
-  while (last > first && words.size() - last < k_most_debris_words && debris(words[last - 1])) --last;
-  // A line of nothing but specks ("Ls", "a", "=" beside a logo) is dropped whole; a line of
-  // capitals ("A", "B") or of real words in small letters is not.
-  constexpr std::size_t k_longest_speck = 3;
-  const auto speck = [&](const std::string& w) {
-    const bool small = std::any_of(w.begin(), w.end(), [](char c) { return c >= 'a' && c <= 'z'; });
-    const bool no_letter_or_digit =
-        std::none_of(w.begin(), w.end(), [](char c) { return is_letter(c) || is_digit(c); });
-    return w.size() <= k_longest_speck && debris(w) && (small || no_letter_or_digit);
-  };
-  if (words.size() <= k_most_debris_words && std::all_of(words.begin(), words.end(), speck)) {
-    return {};
+  while (last > first && words.size() - last < k_most_debris_words &&
+         is_debris_word(words[last - 1])) {
+    --last;
   }
   if (first == 0 && last == words.size()) return line;
   const auto core_begin = words.begin() + static_cast<std::ptrdiff_t>(first);
   const auto core_end = words.begin() + static_cast<std::ptrdiff_t>(last);
-  const auto has_lower = [](const std::string& w) {
-    return std::any_of(w.begin(), w.end(), [](char c) { return c >= 'a' && c <= 'z'; });
-  };
-  if (core_begin == core_end || std::any_of(core_begin, core_end, has_lower) ||
-      std::none_of(core_begin, core_end, capital_word)) {
+  if (core_begin == core_end || std::any_of(core_begin, core_end, has_small_letter) ||
+      std::none_of(core_begin, core_end, is_capital_word)) {
     return line;
   }
   return join_lines(std::vector<std::string>(core_begin, core_end), 0, last - first);

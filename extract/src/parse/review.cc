@@ -62,7 +62,8 @@ bool doubtful_name(const std::string& name) {
     if (begin == npos) break;
     const auto end = std::min(name.find(' ', begin), name.size());
     const std::string_view word(name.data() + begin, end - begin);
-    const bool capitals = std::all_of(word.begin(), word.end(), [](char c) { return !is_lower(c); });
+    const bool capitals =
+        std::all_of(word.begin(), word.end(), [](char c) { return !is_lower(c); });
     const bool small = std::all_of(word.begin(), word.end(), [](char c) { return !is_upper(c); }) &&
                        std::any_of(word.begin(), word.end(), is_lower);
     capital_words += capitals && word.size() >= 3 ? 1 : 0;
@@ -103,7 +104,8 @@ NumberReading judge_number(std::string_view number) {
     begin = i + 1;
   }
   const char last = number.back();
-  return last == '-' || last == '/' || last == '.' ? NumberReading::incomplete : NumberReading::clean;
+  const bool open_end = last == '-' || last == '/' || last == '.';
+  return open_end ? NumberReading::incomplete : NumberReading::clean;
 }
 
 void assess(AgreementRecord& r, const Evidence& evidence) {
@@ -152,12 +154,13 @@ void assess(AgreementRecord& r, const Evidence& evidence) {
   if (r.parties.empty()) {
     flag(review::k_missing, "parties");
   } else {
-    const bool doubted = std::any_of(r.parties.begin(), r.parties.end(),
-                                     [](const Party& p) { return doubtful_name(p.name); });
-    set("parties", doubted ? k_doubtful_reading : k_heading_rule);
+    bool doubted = false;
     for (const Party& p : r.parties) {
-      if (doubtful_name(p.name)) flag(review::k_doubtful, "parties", p.name);
+      if (!doubtful_name(p.name)) continue;
+      flag(review::k_doubtful, "parties", p.name);
+      doubted = true;
     }
+    set("parties", doubted ? k_doubtful_reading : k_heading_rule);
   }
 
   if (!r.signed_date) {

@@ -255,6 +255,10 @@ async function resultsTotal() { return page.evaluate(() => Number(document.query
     const text = await page.textContent('#page-text');
     check(text.includes('<script>window.__xss=1</script>'), 'the text "<script>window.__xss=1</script>" is not in the page text');
     check(text.includes('"><img src=x onerror="window.__xss=1">'), 'the text "\\"><img src=x onerror=…>" is not in the page text');
+    // The hostile number the parser doubted is listed, as text, under "Perlu diperiksa" (the
+    // parser drops the marks that end the line, the final '">').
+    const review = await page.textContent('#review-list').catch(() => '');
+    check(review.includes('1"><img src=x onerror="window.__xss=1'), `the doubted number is not shown as text under Perlu diperiksa: "${review}"`);
     const visible = await page.getByText('<script>window.__xss=1</script>', { exact: false }).first().isVisible();
     check(visible, 'the text containing <script> is not visible');
     const injected = await page.evaluate(() => ({

@@ -34,6 +34,8 @@ std::string xss_agreement() {
       "DENGAN",
       "UNIVERSITAS PERCOBAAN KEAMANAN",
       "NOMOR: W13-HH.05.05-9999",
+      // A number the parser doubts: it is shown in the page's "Perlu diperiksa" row.
+      "NOMOR: 1" + k_xss_img,
       "TENTANG",
       "PENGUJIAN KEAMANAN " + k_xss_script,
       "Pada hari ini Senin tanggal 4 Januari 2021 bertempat di Semarang, kami yang bertanda",

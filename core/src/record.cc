@@ -62,6 +62,7 @@ nlohmann::ordered_json to_json(const AgreementRecord& r, bool with_text) {
       {"pages", r.pages},
       {"text_source", to_string(r.text_source)},
       {"ocr_confidence", or_null(r.ocr_confidence)},
+      {"unsure_words", or_null(r.unsure_words)},
       {"language", or_null(r.language)},
       {"doc_type", or_null(r.doc_type)},
       {"title", or_null(r.title)},
@@ -134,6 +135,10 @@ AgreementRecord read_record(const Json& j) {
   r.text_source = text_source_from(string_or_empty(j, "text_source"));
   if (const auto it = j.find("ocr_confidence"); it != j.end() && !it->is_null()) {
     r.ocr_confidence = it->template get<double>();
+  }
+  if (const auto it = j.find("unsure_words"); it != j.end() && it->is_object()) {
+    auto& words = r.unsure_words.emplace();
+    for (const auto& [word, value] : it->items()) words[word] = value.template get<double>();
   }
   r.language = optional_string(j, "language");
   r.doc_type = optional_string(j, "doc_type");

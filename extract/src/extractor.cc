@@ -6,6 +6,7 @@
 #include <tesseract/version.h>
 
 #include "ocr_plugin.h"
+#include "parse/text_util.h"
 #include "pdf_file.h"
 #include "sniff.h"
 #include "text_layer.h"
@@ -14,6 +15,10 @@ namespace naskah::extract {
 namespace {
 
 using Clock = std::chrono::steady_clock;
+
+// Clean print reads at 85-96; a word under this wherever it was read is a guess at some of
+// its letters ("410/UN30" at 26 for a handwritten "410/UN30.12", "J205" at 14 for "1205").
+constexpr double k_unsure_word = 70;
 
 tl::unexpected<Error> timed_out() {
   return fail(codes::k_extract_timeout,
@@ -56,6 +61,24 @@ std::optional<double> Extraction::ocr_confidence() const {
   }
   if (count == 0) return std::nullopt;
   return std::round(sum / count * 10.0) / 10.0;
+}
+
+std::optional<std::map<std::string, double>> Extraction::unsure_words() const {
+  // The same letters read with confidence anywhere in the document are a word as printed;
+  // a stamp across one "Bengkulu" does not make every "Bengkulu" doubtful.
+  std::optional<std::map<std::string, double>> read;
+  for (const Page& page : pages) {
+    if (!page.ocr) continue;
+    if (!read) read.emplace();
+    for (const auto& [raw, confidence] : page.word_confidence) {
+      std::string word = parse::comparable_word(raw);
+      if (word.empty()) continue;
+      auto [it, added] = read->emplace(std::move(word), confidence);
+      if (!added) it->second = std::max(it->second, confidence);
+    }
+  }
+  if (read) std::erase_if(*read, [](const auto& entry) { return entry.second >= k_unsure_word; });
+  return read;
 }
 
 std::string Extraction::text() const {

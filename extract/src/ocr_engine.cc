@@ -42,6 +42,7 @@ std::vector<OcrLine> lines_of(tesseract::TessBaseAPI& api) {
     OcrWord word;
     if (text) word.text = text.get();
     it->BoundingBox(k_word, &word.left, &word.top, &word.right, &word.bottom);
+    word.confidence = it->Confidence(k_word);
     if (!word.text.empty()) lines.back().words.push_back(std::move(word));
   } while (it->Next(k_word));
   return lines;
@@ -196,7 +197,9 @@ Result<void> OcrEngine::recognize(Pix* image, int dpi,
   }
   // Laid out from the word boxes rather than GetUTF8Text: a signature block of two
   // columns is read column by column (ocr_layout.h).
-  page.text = lay_out(lines_of(*m_api), pixGetWidth(image));
+  const std::vector<OcrLine> lines = lines_of(*m_api);
+  page.text = lay_out(lines, pixGetWidth(image));
+  page.word_confidence = word_confidences(lines);
   const bool has_text =
       std::any_of(page.text.begin(), page.text.end(), [](char c) { return c > ' '; });
   page.confidence.reset();

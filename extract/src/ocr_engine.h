@@ -3,6 +3,7 @@
 #pragma once
 
 #include <chrono>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -28,6 +29,7 @@ struct OcrPage {
   std::optional<double> confidence;  // mean word confidence; nullopt for a page with no text
   int rotation = 0;                  // degrees turned clockwise before reading
   float skew = 0;                    // degrees straightened before reading
+  std::map<std::string, double> word_confidence;  // ocr_layout.h's word_confidences
 };
 
 class OcrEngine {

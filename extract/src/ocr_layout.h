@@ -5,6 +5,7 @@
 // of Tesseract so that it can be tested alone.
 #pragma once
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -16,6 +17,7 @@ struct OcrWord {
   int top = 0;
   int right = 0;
   int bottom = 0;
+  float confidence = 100;  // Tesseract's, 0..100
 };
 
 struct OcrLine {
@@ -26,5 +28,10 @@ struct OcrLine {
 // The text of a page of `page_width` pixels: one line per line, a blank line before each
 // paragraph but the first, words joined by single spaces, columns read one after the other.
 [[nodiscard]] std::string lay_out(const std::vector<OcrLine>& lines, int page_width);
+
+// Each word of the page (stray marks aside) with the highest confidence Tesseract read it
+// with: what tells the parser which of its readings rest on doubtful letters
+// (Extraction::unsure_words).
+[[nodiscard]] std::map<std::string, double> word_confidences(const std::vector<OcrLine>& lines);
 
 }  // namespace naskah::extract

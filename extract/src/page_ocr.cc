@@ -57,6 +57,7 @@ Result<std::vector<Page>> EnginePool::run(const std::vector<int>& indices,
         page.ocr = true;
         page.confidence = read->confidence;
         page.rotation = read->rotation;
+        page.word_confidence = std::move(read->word_confidence);
         spdlog::debug("page {}: OCR by worker {}, confidence {}", index + 1, worker,
                       page.confidence.value_or(-1));
       }

@@ -37,6 +37,7 @@ AgreementRecord build_record(const Extraction& extraction, std::string_view byte
   record.pages = static_cast<int>(extraction.pages.size());
   record.text_source = extraction.text_source();
   record.ocr_confidence = extraction.ocr_confidence();
+  record.unsure_words = extraction.unsure_words();
   record.text = extraction.text();
   read_fields(record, options);
   return record;
@@ -49,6 +50,7 @@ AgreementRecord reread_record(const AgreementRecord& stored, const ParseOptions&
   record.pages = stored.pages;
   record.text_source = stored.text_source;
   record.ocr_confidence = stored.ocr_confidence;
+  record.unsure_words = stored.unsure_words;
   record.office = stored.office;
   record.text = stored.text;
   read_fields(record, options);

@@ -136,7 +136,8 @@ void parse_agreement(AgreementRecord& record, const ParseOptions& options) {
   record.references = read_references(flat, record.numbers);
   add_warnings(opening, options, record);
   assess(record, Evidence{heading.kind_from_body,
-                          opening.signed_on && opening.signed_on->weekday_mismatch});
+                          opening.signed_on && opening.signed_on->weekday_mismatch,
+                          opening.signed_on ? opening.signed_on->text : std::string()});
 }
 
 }  // namespace naskah::extract

@@ -1,5 +1,7 @@
 #include "parse/text_util.h"
 
+#include <array>
+
 namespace naskah::extract::parse {
 
 std::string lower_ascii(std::string_view text) {
@@ -8,6 +10,20 @@ std::string lower_ascii(std::string_view text) {
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
   }
   return out;
+}
+
+std::string comparable_word(std::string_view word) {
+  // Whole characters only: a byte of a curly quote may end another UTF-8 letter.
+  constexpr std::array<std::string_view, 14> k_around = {
+      " ", ",", ".", ":", ";", "(", ")", "\"", "'", "\u201C", "\u201D", "\u2018", "\u2019", "!"};
+  for (bool trimmed = true; trimmed && !word.empty();) {
+    trimmed = false;
+    for (std::string_view mark : k_around) {
+      if (word.starts_with(mark)) word.remove_prefix(mark.size()), trimmed = true;
+      if (word.ends_with(mark)) word.remove_suffix(mark.size()), trimmed = true;
+    }
+  }
+  return lower_ascii(word);
 }
 
 std::size_t space_at(std::string_view text, std::size_t i) {

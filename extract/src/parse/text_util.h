@@ -10,6 +10,10 @@ namespace naskah::extract::parse {
 // ASCII letters folded to lower case; every other byte (UTF-8 included) kept.
 [[nodiscard]] std::string lower_ascii(std::string_view text);
 
+// A word as two readings of it are compared: lower case, without the punctuation around it
+// ("Bengkulu," and "bengkulu" are one word).
+[[nodiscard]] std::string comparable_word(std::string_view word);
+
 // True for ASCII letters and any byte of a multi-byte UTF-8 sequence.
 [[nodiscard]] constexpr bool is_letter(char c) {
   const auto u = static_cast<unsigned char>(c);

@@ -13,6 +13,7 @@ TEST(RecordFromJson, RoundTripsEveryField) {
   r.pages = 3;
   r.text_source = TextSource::mixed;
   r.ocr_confidence = 88.5;
+  r.unsure_words = std::map<std::string, double>{{"410/un30", 26.0}};
   r.language = "id";
   r.doc_type = "pks";
   r.title = "Judul";
@@ -39,6 +40,7 @@ TEST(RecordFromJson, MissingMembersStayUnknownAndWrongTypesAreRefused) {
   ASSERT_TRUE(sparse.has_value());
   EXPECT_FALSE(sparse->title.has_value());
   EXPECT_TRUE(sparse->parties.empty());
+  EXPECT_FALSE(sparse->unsure_words.has_value());  // archived before OCR kept them
   const auto wrong = record_from_json(nlohmann::json{{"pages", "three"}});
   ASSERT_FALSE(wrong.has_value());
   EXPECT_EQ(wrong.error().code, "record.invalid");

@@ -8,9 +8,10 @@
 namespace naskah::extract {
 namespace {
 
-Page layer(std::string text) { return Page{std::move(text), false, std::nullopt, 0}; }
-Page ocr(std::string text, std::optional<double> confidence) {
-  return Page{std::move(text), true, confidence, 0};
+Page layer(std::string text) { return Page{std::move(text), false, std::nullopt, 0, {}}; }
+Page ocr(std::string text, std::optional<double> confidence,
+         std::map<std::string, double> words = {}) {
+  return Page{std::move(text), true, confidence, 0, std::move(words)};
 }
 
 TEST(Extraction, TextSourceFollowsThePagesThatHoldText) {
@@ -35,6 +36,19 @@ TEST(Extraction, ConfidenceIsTheMeanOverOcrPagesWithText) {
   EXPECT_DOUBLE_EQ(*e.ocr_confidence(), 85.5);
   e.pages = {layer("a")};
   EXPECT_FALSE(e.ocr_confidence());
+}
+
+TEST(Extraction, UnsureWordsAreThoseNeverReadWithConfidence) {
+  Extraction e;
+  // A stamp across "Bengkulu," on page 1 does not make the "Bengkulu" of page 2 doubtful;
+  // the handwritten number read at 26 on the only page that has it is.
+  e.pages = {ocr("p1", 80, {{"Bengkulu,", 41}, {"410/UN30", 26}, {"Nomor", 60}, {"Nomor:", 95}}),
+             layer("p2"), ocr("p3", 90, {{"BENGKULU", 93}})};
+  const auto unsure = e.unsure_words();
+  ASSERT_TRUE(unsure.has_value());
+  EXPECT_EQ(*unsure, (std::map<std::string, double>{{"410/un30", 26}}));
+  e.pages = {layer("a")};
+  EXPECT_FALSE(e.unsure_words().has_value());  // nothing OCRed: no word confidences at all
 }
 
 TEST(Extraction, PagesAreJoinedWithFormFeeds) {

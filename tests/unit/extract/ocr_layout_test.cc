@@ -63,5 +63,45 @@ TEST(OcrLayout, LabelsAndValuesStayTogether) {
 
 TEST(OcrLayout, NoWordsNoText) { EXPECT_EQ(lay_out({}, k_page), ""); }
 
+TEST(OcrLayout, PiecesOfOneLineInTwoBlocksAreOneLine) {
+  // Tesseract's blocks: "PIHAK PERTAMA," alone, then "PIHAK KEDUA," on its baseline; put
+  // together, they head the columns of the names below them.
+  const std::vector<OcrLine> lines = {
+      line(100, {{"PIHAK", 200}, {"PERTAMA,", 330}}), line(104, {{"PIHAK", 1400}, {"KEDUA,", 1530}}),
+      line(300, {{"Drs.", 200}, {"Guntur", 300}, {"Prof.", 1400}, {"Ridwan", 1520}})};
+  EXPECT_EQ(lay_out(lines, k_page), "PIHAK PERTAMA,\nDrs. Guntur\n\nPIHAK KEDUA,\nProf. Ridwan\n");
+  // A name whose last word a signature's stroke put in a block of its own.
+  EXPECT_EQ(lay_out({line(300, {{"Drs.", 200}, {"Guntur", 300}}), line(296, {{"Setyanto", 450}}),
+                     line(400, {{"Inspektur", 200}})},
+                    k_page),
+            "Drs. Guntur Setyanto\nInspektur\n");
+}
+
+TEST(OcrLayout, AStampAcrossTheGapDoesNotJoinTheColumns) {
+  // corpus/real unib-14: the names under a stamp and a signature, marks read between them.
+  OcrLine names = line(500, {{"AGUS", 300}, {"RAHARDJO", 400}, {"<>", 900}, {"oi", 1000},
+                             {"Dr.", 1400}, {"RIDWAN", 1480}});
+  names.words[2].confidence = 12;
+  names.words[3].confidence = 30;
+  const std::vector<OcrLine> lines = {
+      line(100, {{"KOMISI", 300}, {"PEMBERANTASAN", 450}, {"UNIVERSITAS", 1400}}),
+      line(150, {{"KETUA", 300}, {"REKTOR", 1400}}), names};
+  EXPECT_EQ(lay_out(lines, k_page),
+            "KOMISI PEMBERANTASAN\nKETUA\nAGUS RAHARDJO <>\n\nUNIVERSITAS\nREKTOR\noi Dr. RIDWAN\n");
+  // Alone, without columns of clean print around it, the same line is read as it lies.
+  EXPECT_EQ(lay_out({names}, k_page), "AGUS RAHARDJO <> oi Dr. RIDWAN\n");
+}
+
+TEST(OcrLayout, EachWordKeepsTheBestConfidenceItWasReadWith) {
+  OcrLine stamped = line(100, {{"Bengkulu", 200}, {"|", 400}, {"8484/UN30", 500}});
+  stamped.words[0].confidence = 41;
+  stamped.words[1].confidence = 10;
+  stamped.words[2].confidence = 43;
+  OcrLine clean = line(150, {{"Bengkulu", 200}});
+  clean.words[0].confidence = 94;
+  EXPECT_EQ(word_confidences({stamped, clean}),
+            (std::map<std::string, double>{{"8484/UN30", 43}, {"Bengkulu", 94}}));  // "|": no word
+}
+
 }  // namespace
 }  // namespace naskah::extract

@@ -55,6 +55,14 @@ TEST(Prepare, RepairKeyword) {
 namespace naskah::extract::parse {
 namespace {
 
+TEST(TextUtil, WordsAreComparedWithoutCaseOrThePunctuationAround) {
+  EXPECT_EQ(comparable_word("Bengkulu,"), "bengkulu");
+  EXPECT_EQ(comparable_word("\xE2\x80\x9C" "PARA PIHAK\xE2\x80\x9D."), "para pihak");
+  EXPECT_EQ(comparable_word("(Nomor:407/UN48)"), "nomor:407/un48");
+  EXPECT_EQ(comparable_word("Sel\xC3\x80"), "sel\xC3\x80");  // a letter's last byte stays
+  EXPECT_EQ(comparable_word("\"...\""), "");
+}
+
 TEST(TextUtil, RomanMonthsMisreadByOcrAreRepaired) {
   EXPECT_EQ(repair_roman_segments("445/3470/1X/2022"), "445/3470/IX/2022");
   EXPECT_EQ(repair_roman_segments("PKS/2629/X1/2023"), "PKS/2629/XI/2023");

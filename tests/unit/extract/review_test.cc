@@ -20,7 +20,8 @@ TEST(Review, NumbersAsPrintedAreClean) {
 TEST(Review, NumbersGarbledByOcrAreDoubtful) {
   // What OCR made of the numbers of corpus/real unib-02, unib-06 and unib-12.
   for (const char* number : {"WO: PAS. PASto.pk.ot.os - 1205", "11700 / UN.30.7/ tS / 2020",
-                             "562YUN30.10/KS/2020", "02/IlWapt.fera/2021", "410/UN30 12/K\xC5\x9Fj2021"}) {
+                             "562YUN30.10/KS/2020", "02/IlWapt.fera/2021", "410/UN30 12/K\xC5\x9Fj2021",
+                             "410/UN30 12/KS/2021"}) {
     EXPECT_EQ(judge_number(number), NumberReading::doubtful) << number;
   }
   // unib-01: the number was left for a hand to fill in.
@@ -53,6 +54,68 @@ TEST(Review, MissingAndDoubtfulFieldsAreFlaggedAndDoubtfulNumbersLeaveTheField) 
   EXPECT_FALSE(has_flag(r, review::k_missing, "parties"));
   EXPECT_DOUBLE_EQ(r.confidence.at("doc_type"), 0.95);
   EXPECT_LT(r.confidence.at("numbers"), 0.6);
+}
+
+TEST(Review, AReadingRestsOnTheUnsureWordsItWasReadFrom) {
+  AgreementRecord r;
+  r.unsure_words = std::map<std::string, double>{
+      {"nomor:8484/un30/ks/2021", 43}, {"univer", 30}, {"02/ilwapt.fera/2021", 16}, {"11700", 52},
+      {"bengkulu", 57}};  // (as comparable_word keeps them)
+  // Cut from an OCR word, glued from one, the same word in other punctuation.
+  EXPECT_EQ(unsure_reading(r, "8484/UN30/KS/2021"), 43);
+  EXPECT_EQ(unsure_reading(r, "11700/UN.30.7/KS/2020"), 52);
+  EXPECT_EQ(unsure_reading(r, "Kota \xE2\x80\x9C" "Bengkulu\xE2\x80\x9D"), 57);
+  // A line break's fragment of another "Universitas", a party's name inside another number:
+  // not what these were read from.
+  EXPECT_EQ(unsure_reading(r, "Universitas Negeri"), std::nullopt);
+  EXPECT_EQ(unsure_reading(r, "APOTEK FERA"), std::nullopt);
+  // Specks read as two letters say nothing of a name that has them as a word.
+  r.unsure_words->emplace("ri", 5);
+  EXPECT_EQ(unsure_reading(r, "Kementerian Hukum RI"), std::nullopt);
+  r.unsure_words.reset();
+  EXPECT_EQ(unsure_reading(r, "8484/UN30/KS/2021"), std::nullopt);
+}
+
+// An OCRed record of `text` whose OCR was unsure of `unsure` (AgreementRecord::unsure_words).
+AgreementRecord ocred(const std::string& text, std::map<std::string, double> unsure) {
+  AgreementRecord r;
+  r.text = text;
+  r.text_source = TextSource::ocr;
+  r.ocr_confidence = 88;
+  r.unsure_words = std::move(unsure);
+  parse_agreement(r, ParseOptions{"2026-01-01"});
+  return r;
+}
+
+TEST(Review, FieldsReadFromUnsureWordsAreKeptButAsked) {
+  const std::string text =
+      "NOTA KESEPAHAMAN\nANTARA\nUNIVERSITAS BENGKULU\nDENGAN\nKEPOLISIAN DAERAH BENGKULU\n"
+      "Nomor : 8484/UN30/KS/2021\nNomor : B/12/V/2021\nPada hari ini Senin tanggal tiga bulan Mei "
+      "tahun dua ribu dua puluh satu, bertempat di Bengkulu, PIHAK PERTAMA dan PIHAK KEDUA";
+  const auto sure = ocred(text, {});
+  EXPECT_FALSE(has_flag(sure, review::k_doubtful, "numbers"));
+  EXPECT_DOUBLE_EQ(sure.confidence.at("numbers"), 0.95);  // word confidences, not the page's
+
+  // Codes are no dictionary words: a clean one read at 43 is trusted still.
+  const auto code = ocred(text, {{"8484/un30/ks/2021", 43}});
+  EXPECT_FALSE(has_flag(code, review::k_doubtful, "numbers"));
+  EXPECT_LT(code.confidence.at("numbers"), 0.95);
+
+  // A handwritten number guessed at; a stamp across the party's name.
+  const auto r = ocred(text, {{"8484/un30/ks/2021", 22}, {"kepolisian", 38}});
+  EXPECT_EQ(r.numbers, (std::vector<std::string>{"8484/UN30/KS/2021", "B/12/V/2021"}));
+  EXPECT_LT(r.confidence.at("numbers"), 0.6);
+  EXPECT_LT(r.confidence.at("parties"), 0.6);
+  EXPECT_EQ(r.signed_date, "2021-05-03");
+  EXPECT_GE(r.confidence.at("signed_date"), 0.9);  // its words were read with confidence
+  bool number_asked = false;
+  bool party_asked = false;
+  for (const auto& f : r.needs_review) {
+    number_asked = number_asked || (f.field == "numbers" && f.value == "8484/UN30/KS/2021");
+    party_asked = party_asked || (f.field == "parties" && f.value == "KEPOLISIAN DAERAH BENGKULU");
+  }
+  EXPECT_TRUE(number_asked);
+  EXPECT_TRUE(party_asked);
 }
 
 TEST(Review, AWrongWeekdayKeepsTheDateAndAsks) {

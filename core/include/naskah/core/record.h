@@ -76,6 +76,10 @@ struct AgreementRecord {
   int pages = 0;
   TextSource text_source = TextSource::text_layer;
   std::optional<double> ocr_confidence;  // mean over OCRed pages, 0..100
+  // The words OCR read with low confidence, each with the lowest it was read with (0..100):
+  // what makes a field read from them doubtful. nullopt when nothing was OCRed (or for a
+  // record archived before OCR kept them).
+  std::optional<std::map<std::string, double>> unsure_words;
   std::optional<std::string> language;   // "id" or "en"
   std::optional<std::string> doc_type;   // "mou", "pks", "addendum", "other"
   std::optional<std::string> title;

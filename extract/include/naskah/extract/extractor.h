@@ -8,6 +8,7 @@
 
 #include <chrono>
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -38,6 +39,8 @@ struct Page {
   bool ocr = false;                   // text from OCR rather than the text layer
   std::optional<double> confidence;   // Tesseract's mean word confidence, 0..100
   int rotation = 0;                   // degrees the scan was turned to read it
+  // OCR: each word with the highest confidence it was read with (0..100).
+  std::map<std::string, double> word_confidence;
 };
 
 struct Extraction {
@@ -48,6 +51,10 @@ struct Extraction {
   [[nodiscard]] TextSource text_source() const;
   // Mean confidence over OCRed pages that held text; nullopt when nothing was OCRed.
   [[nodiscard]] std::optional<double> ocr_confidence() const;
+  // The words OCR read with low confidence wherever it read them, as compared (lower case,
+  // no punctuation around), each with the highest confidence it was read with; nullopt when
+  // nothing was OCRed (AgreementRecord::unsure_words).
+  [[nodiscard]] std::optional<std::map<std::string, double>> unsure_words() const;
   // The pages' text joined with form feeds.
   [[nodiscard]] std::string text() const;
 };

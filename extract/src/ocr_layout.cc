@@ -102,6 +102,16 @@ Shape shape_of(const OcrLine& line, int page_width) {
   return s;
 }
 
+// A word of print: three letters or more, read with confidence ("KEDUA", "Rektor"; not
+// "GE", "11", "|" or a mark read at 20).
+bool is_print(const OcrWord& word) {
+  if (word.confidence < k_junk_word) return false;
+  const auto letters = std::count_if(word.text.begin(), word.text.end(), [](char c) {
+    return std::isalpha(static_cast<unsigned char>(c)) || static_cast<unsigned char>(c) >= 0x80;
+  });
+  return letters >= 3;
+}
+
 std::string words_text(const OcrLine& line, std::size_t from, std::size_t to) {
   std::string out;
   for (std::size_t i = from; i < to; ++i) {
@@ -162,7 +172,26 @@ std::string lay_out(const std::vector<OcrLine>& lines, int page_width) {
   };
   for (std::size_t i = 0; i < kept.size();) {
     Gap common;
-    const std::size_t end = column_run(shapes, i, common);
+    std::size_t end = column_run(shapes, i, common);
+    // The words of line k on one side of the run's gap: [from, to).
+    auto side = [&](std::size_t k, bool left) -> std::pair<std::size_t, std::size_t> {
+      const std::size_t n = kept[k].words.size();
+      if (const auto& split = shapes[k].bridged) {
+        return left ? std::pair{std::size_t{0}, split->at} : std::pair{split->at, n};
+      }
+      const bool on_this_side = (shapes[k].right <= common.left) == left;
+      return on_this_side ? std::pair{std::size_t{0}, n} : std::pair{n, n};
+    };
+    // Columns hold print on both sides; a logo's or a margin's marks beside a heading
+    // ("Wu) PRODI PENDIDIKAN ...   11 5 /") are no column.
+    for (const bool left : {true, false}) {
+      bool print = false;
+      for (std::size_t k = i; k < end && !print; ++k) {
+        const auto [from, to] = side(k, left);
+        for (std::size_t w = from; w < to && !print; ++w) print = is_print(kept[k].words[w]);
+      }
+      if (!print) end = i;
+    }
     if (end == i) {
       emit(words_text(kept[i], 0, kept[i].words.size()), kept[i].starts_paragraph);
       ++i;
@@ -172,15 +201,8 @@ std::string lay_out(const std::vector<OcrLine>& lines, int page_width) {
     for (const bool left : {true, false}) {
       bool first = true;
       for (std::size_t k = i; k < end; ++k) {
-        const OcrLine& line = kept[k];
-        const Shape& s = shapes[k];
-        std::string text;
-        if (s.bridged) {
-          const std::size_t at = s.bridged->at;
-          text = left ? words_text(line, 0, at) : words_text(line, at, line.words.size());
-        } else if ((s.right <= common.left) == left) {
-          text = words_text(line, 0, line.words.size());
-        }
+        const auto [from, to] = side(k, left);
+        const std::string text = words_text(kept[k], from, to);
         if (text.empty()) continue;
         emit(text, first && (left ? kept[i].starts_paragraph : true));
         first = false;

@@ -130,7 +130,10 @@ std::optional<double> unsure_reading(const AgreementRecord& r, std::string_view 
     at = end + 1;
   }
   std::optional<double> least;
-  for (const auto& [word, confidence] : *r.unsure_words) {  // already comparable_word's
+  // (Not a structured binding: clang 14 cannot capture one in the lambda below.)
+  for (const auto& entry : *r.unsure_words) {  // already comparable_word's
+    const std::string& word = entry.first;
+    const double confidence = entry.second;
     if (word.size() < k_min_unsure_word) continue;
     // A code is cut from the word OCR glued it to ("Nomor:407/UN48...") or folded from
     // several ("11700 / UN.30.7"); a name is read word for word: "hamzah" is not from

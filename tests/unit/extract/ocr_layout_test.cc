@@ -92,6 +92,16 @@ TEST(OcrLayout, AStampAcrossTheGapDoesNotJoinTheColumns) {
   EXPECT_EQ(lay_out({names}, k_page), "AGUS RAHARDJO <> oi Dr. RIDWAN\n");
 }
 
+TEST(OcrLayout, ALogosMarksBesideAHeadingAreNoColumn) {
+  // corpus/external undiksha-05: a logo left and right of the heading, read as marks.
+  std::vector<OcrLine> lines = {
+      line(100, {{"a", 100}, {"=a,", 140}, {"A", 1900}, {"GE", 1940}}),
+      line(150, {{"Wu)", 100}, {"PRODI", 400}, {"PENDIDIKAN", 560}, {"11", 1900}, {"5", 1960}}),
+      line(200, {{"ete", 100}, {"FAKULTAS", 400}, {"ILMU", 600}, {"ed", 1900}})};
+  for (OcrLine& l : lines) l.words.front().confidence = 30;
+  EXPECT_EQ(lay_out(lines, k_page), "a =a, A GE\nWu) PRODI PENDIDIKAN 11 5\nete FAKULTAS ILMU ed\n");
+}
+
 TEST(OcrLayout, EachWordKeepsTheBestConfidenceItWasReadWith) {
   OcrLine stamped = line(100, {{"Bengkulu", 200}, {"|", 400}, {"8484/UN30", 500}});
   stamped.words[0].confidence = 41;

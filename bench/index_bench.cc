@@ -106,7 +106,7 @@ void for_each_record(std::size_t n, int threads, Work work) {
 // Writes the archive and, unless text_dir is empty, the text files. Writing is mostly waiting for
 // fsync (every archive write is made durable), so it runs more threads than cores.
 Phase write_corpus(const Corpus& corpus, const Config& config) {
-  naskah::ingest::Archive archive(naskah::ingest::archive_dir((config.work_dir / "data").string()));
+  naskah::ingest::Archive archive(naskah::DataDir{(config.work_dir / "data").string()}.archive());
   const nlohmann::json provenance = naskah::ingest::provenance(naskah::extract::Options{});
   if (!config.text_dir.empty()) fs::create_directories(config.text_dir);
   std::atomic<std::size_t> words{0};
@@ -216,7 +216,7 @@ Phase index_direct(const Corpus& corpus, const Config& config) {
 
 Phase run_reindex(const Config& config) {
   naskah::ingest::ReindexOptions options;
-  options.data_dir = (config.work_dir / "data").string();
+  options.data = naskah::DataDir{(config.work_dir / "data").string()};
   options.threads = config.threads;
   options.today = k_today;
   const auto started = Clock::now();
@@ -243,7 +243,7 @@ Phase run_reindex(const Config& config) {
 
 naskah::search::Searcher open_searcher(const Config& config) {
   if (config.shards.empty()) {
-    return naskah::search::Searcher(naskah::ingest::index_dir((config.work_dir / "data").string()));
+    return naskah::search::Searcher(naskah::DataDir{(config.work_dir / "data").string()}.index());
   }
   return naskah::search::Searcher(config.shards, naskah::index::ShardOptions{});
 }
@@ -267,10 +267,10 @@ struct Sizes {
 Sizes measure_sizes(const Config& config) {
   Sizes sizes;
   const std::string data = (config.work_dir / "data").string();
-  sizes.archive = disk_usage(naskah::ingest::archive_dir(data));
+  sizes.archive = disk_usage(naskah::DataDir{data}.archive());
   sizes.text = disk_usage(config.text_dir);
   sizes.direct = disk_usage(config.work_dir / "index-direct");
-  sizes.generation_path = naskah::index::live_generation(naskah::ingest::index_dir(data));
+  sizes.generation_path = naskah::index::live_generation(naskah::DataDir{data}.index());
   if (!sizes.generation_path.empty()) sizes.generation = disk_usage(sizes.generation_path);
   return sizes;
 }
@@ -443,7 +443,7 @@ int run_archive_only(const Config& config, const Corpus& corpus) {
     return 1;
   }
   const auto archive =
-      mib(disk_usage(naskah::ingest::archive_dir((config.work_dir / "data").string())));
+      mib(disk_usage(naskah::DataDir{(config.work_dir / "data").string()}.archive()));
   std::printf("\n%-34s %8s %9s %9s %11s %8s\n", "phase", "docs", "seconds", "docs/s", "words/s",
               "peak MB");
   print_phase("generate + write archive", written);

@@ -46,7 +46,7 @@ Result<search::Results> search_whole(search::Searcher& searcher, const BenchQuer
     return fail(results.error().code, query.label + ": " + results.error().message);
   }
   if (!results->warnings.empty()) {
-    return fail("index.unavailable",
+    return fail(codes::k_index_unavailable,
                 query.label + ": a shard was left out: " + results->warnings.front());
   }
   return results;

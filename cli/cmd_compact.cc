@@ -72,7 +72,7 @@ int run_compact(const CompactArgs& args, Globals& globals) {
   const auto started = std::chrono::steady_clock::now();
   Result<Merged> merged;
   if (args.install) {
-    const std::string index_dir = ingest::index_dir(settings.data_dir);
+    const std::string index_dir = DataDir{settings.data_dir}.index();
     auto lock = index::WriteLock::acquire(
         index_dir, std::chrono::seconds(settings.index.lock_timeout_seconds));
     if (!lock) return report_error(lock.error(), args.json, subject);

@@ -40,8 +40,8 @@ int run_fetch(const FetchArgs& args, Globals& globals) {
   options.office = args.office;
   // Downloads land in a folder of their own, not the inbox, so a running watcher does not
   // take them at the same time; they leave it like inbox files do.
-  const std::string folder = settings.data_dir + "/fetched";
-  const std::string failed = ingest::failed_dir(settings.data_dir);
+  const std::string folder = DataDir{settings.data_dir}.fetched();
+  const std::string failed = DataDir{settings.data_dir}.failed();
 
   ingest::Fetcher fetcher(fetch_options(settings));
   std::unique_ptr<ingest::Ingester> ingester;

@@ -61,13 +61,13 @@ int run_ingest(const IngestArgs& args, Globals& globals) {
   ingest::Options options = ingest_options(config->settings());
   options.office = args.office;
 
-  const std::vector<std::string> files = ingest::collect_files(args.paths);
+  const std::vector<ingest::Found> files = ingest::collect_files(args.paths);
   ingest::Ingester ingester(options);
   std::vector<ingest::FileResult> results;
   Progress progress("ingest", files.size(), globals.quiet || args.json);
   for (std::size_t i = 0; i < files.size(); ++i) {
-    progress.update(i, files[i]);
-    results.push_back(ingester.ingest_file(files[i]));
+    progress.update(i, printable(files[i].path));
+    results.push_back(ingester.ingest_file(files[i].path, std::nullopt, files[i].base));
     const auto& r = results.back();
     // One line per file in the log (stderr), whatever the outcome.
     spdlog::debug("{}: {} ({} pages, {}, {:.2f} s)", r.path, ingest::to_string(r.outcome),

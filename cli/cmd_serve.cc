@@ -41,8 +41,8 @@ struct PipelineCounters {
 
 web::Services services_for(const config::Settings& settings,
                            std::shared_ptr<PipelineCounters> counters) {
-  auto archive = std::make_shared<ingest::Archive>(ingest::archive_dir(settings.data_dir));
-  const std::string failed = ingest::failed_dir(settings.data_dir);
+  auto archive = std::make_shared<ingest::Archive>(DataDir{settings.data_dir}.archive());
+  const std::string failed = DataDir{settings.data_dir}.failed();
   const std::vector<std::string> inboxes = ingest::inboxes_of(watch_options(settings));
   const std::uint64_t max_bytes = mebibytes(settings.limits.max_file_mb);
   const extract::Options extract = extract_options(settings);

@@ -43,7 +43,7 @@ Result<std::string> password_from_stdin() {
 Result<std::string> users_file_path(const Globals& globals) {
   auto config = globals.load();
   if (!config) return tl::unexpected(config.error());
-  return (std::filesystem::path(config->settings().data_dir) / "users.json").string();
+  return DataDir{config->settings().data_dir}.users();
 }
 
 int print_users(const std::vector<web::User>& users, bool json) {

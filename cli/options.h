@@ -33,7 +33,7 @@ namespace naskah::cli {
 
 [[nodiscard]] inline ingest::Options ingest_options(const config::Settings& s) {
   ingest::Options o;
-  o.data_dir = s.data_dir;
+  o.data = DataDir{s.data_dir};
   o.extract = extract_options(s);
   o.max_file_bytes = mebibytes(s.limits.max_file_mb);
   o.lock_timeout = std::chrono::seconds(s.index.lock_timeout_seconds);
@@ -42,7 +42,7 @@ namespace naskah::cli {
 
 [[nodiscard]] inline ingest::ReindexOptions reindex_options(const config::Settings& s) {
   ingest::ReindexOptions o;
-  o.data_dir = s.data_dir;
+  o.data = DataDir{s.data_dir};
   o.extract = extract_options(s);
   o.max_file_bytes = mebibytes(s.limits.max_file_mb);
   o.lock_timeout = std::chrono::seconds(s.index.lock_timeout_seconds);
@@ -56,7 +56,7 @@ namespace naskah::cli {
   o.max_redirects = s.fetch.max_redirects;
   o.retries = s.fetch.retries;
   o.max_bytes = mebibytes(s.limits.max_file_mb);
-  o.state_file = ingest::fetch_state_file(s.data_dir);
+  o.state_file = DataDir{s.data_dir}.fetch_state();
   return o;
 }
 
@@ -84,7 +84,7 @@ namespace naskah::cli {
 
 // What search reads: the shards of index.shards (checked), else the data folder's index.
 [[nodiscard]] inline Result<std::vector<std::string>> search_shards(const config::Settings& s) {
-  if (s.index.shards.empty()) return std::vector<std::string>{ingest::index_dir(s.data_dir)};
+  if (s.index.shards.empty()) return std::vector<std::string>{DataDir{s.data_dir}.index()};
   if (auto checked = index::check_shards(s.index.shards); !checked) {
     return fail(codes::k_config_invalid, "setting 'index.shards': " + checked.error().message);
   }
@@ -107,8 +107,8 @@ namespace naskah::cli {
   o.shard_timeout = shard_options(s).timeout;
   o.shard_retry = shard_options(s).retry;
   o.inbox_dir = ingest::inboxes_of(watch_options(s)).front();
-  o.cache_dir = s.data_dir + "/cache/pages";
-  o.users_file = s.data_dir + "/users.json";
+  o.cache_dir = DataDir{s.data_dir}.page_cache();
+  o.users_file = DataDir{s.data_dir}.users();
   o.upload_max_bytes = mebibytes(s.web.upload_max_mb);
   o.session_ttl = std::chrono::seconds(s.web.session_idle_seconds);
   o.session_max_age = std::chrono::hours(s.web.session_max_hours);

@@ -1,9 +1,9 @@
-#include "sniff.h"
+#include "naskah/core/sniff.h"
 
 #include <algorithm>
 #include <cctype>
 
-namespace naskah::extract {
+namespace naskah {
 namespace {
 
 bool starts_with(std::string_view bytes, std::string_view magic) {
@@ -42,6 +42,17 @@ const char* mime_type(FileType type) {
   return "application/octet-stream";
 }
 
+const char* extension_of(FileType type) {
+  switch (type) {
+    case FileType::pdf: return ".pdf";
+    case FileType::tiff: return ".tif";
+    case FileType::png: return ".png";
+    case FileType::jpeg: return ".jpg";
+    case FileType::unknown: break;
+  }
+  return "";
+}
+
 std::string describe_unsupported(std::string_view bytes) {
   std::string head = lower_prefix(bytes, 512);
   head.erase(head.begin(), std::find_if(head.begin(), head.end(),
@@ -57,4 +68,4 @@ std::string describe_unsupported(std::string_view bytes) {
   return {};
 }
 
-}  // namespace naskah::extract
+}  // namespace naskah

@@ -1,14 +1,13 @@
 #include "naskah/extract/extractor.h"
 
-#include <cmath>
-
 #include <spdlog/spdlog.h>
 #include <tesseract/version.h>
+
+#include <cmath>
 
 #include "ocr_plugin.h"
 #include "parse/text_util.h"
 #include "pdf_file.h"
-#include "sniff.h"
 #include "text_layer.h"
 
 namespace naskah::extract {

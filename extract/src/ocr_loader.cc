@@ -2,7 +2,6 @@
 
 #include "naskah/core/plugin.h"
 #include "ocr_plugin.h"
-#include "sniff.h"
 
 namespace naskah::extract {
 namespace {

@@ -161,7 +161,7 @@ Result<AgreementRecord> record_of(const Xapian::Document& document, bool with_te
                                               ? data.end()
                                               : data.begin() + static_cast<std::ptrdiff_t>(nul),
                                           nullptr, false);
-  if (json.is_discarded()) return fail("index.damaged", "a document's data is not JSON");
+  if (json.is_discarded()) return fail(codes::k_index_damaged, "a document's data is not JSON");
   auto record = record_from_json(json);
   if (record && with_text) {
     record->text = nul == std::string::npos ? document.get_value(slot::k_text)

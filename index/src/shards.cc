@@ -105,7 +105,8 @@ Result<void> ShardSet::open(Shard& shard) {
           Xapian::Remote::open(shard.remote->host, shard.remote->port, ms, std::min(ms, 5000U));
       return {};
     } catch (const Xapian::Error& e) {
-      return fail("index.unavailable", "the shard did not answer: " + describe(e), shard.spec);
+      return fail(codes::k_index_unavailable, "the shard did not answer: " + describe(e),
+                  shard.spec);
     }
   }
   if (is_index_folder(shard.spec)) {
@@ -118,14 +119,15 @@ Result<void> ShardSet::open(Shard& shard) {
   std::error_code ec;
   if (m_shards.size() == 1 && !fs::exists(shard.spec, ec)) {
     // The data folder's own index before the first ingest.
-    return fail("index.missing", "nothing has been indexed yet; add documents with naskah ingest",
-                shard.spec);
+    return fail(codes::k_index_missing,
+                "nothing has been indexed yet; add documents with naskah ingest", shard.spec);
   }
   try {
     shard.db = Xapian::Database(shard.spec);
     return {};
   } catch (const Xapian::Error& e) {
-    return fail("index.unavailable", "the shard could not be opened: " + describe(e), shard.spec);
+    return fail(codes::k_index_unavailable, "the shard could not be opened: " + describe(e),
+                shard.spec);
   }
 }
 
@@ -174,7 +176,7 @@ Result<Xapian::Database*> ShardSet::database() {
     if (m_shards.size() == 1 && last_error) return tl::unexpected(*last_error);
     std::string why;
     for (const Shard& shard : m_shards) why += "; " + shard.spec + ": " + shard.error;
-    return fail("index.unavailable",
+    return fail(codes::k_index_unavailable,
                 "none of the " + std::to_string(m_shards.size()) + " shards can be searched" + why);
   }
   return &m_combined;

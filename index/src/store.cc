@@ -61,7 +61,7 @@ tl::unexpected<Error> xapian_error(const Xapian::Error& e, const std::string& wh
                 where);
   }
   return fail(
-      "index.damaged",
+      codes::k_index_damaged,
       "the index could not be used: " + e.get_description() + "; rebuild it with naskah reindex",
       where);
 }
@@ -69,7 +69,7 @@ tl::unexpected<Error> xapian_error(const Xapian::Error& e, const std::string& wh
 Result<void> make_folder(const std::string& dir) {
   std::error_code ec;
   fs::create_directories(dir, ec);
-  if (ec) return fail("io.write", "cannot create the folder: " + ec.message(), dir);
+  if (ec) return fail(codes::k_io_write, "cannot create the folder: " + ec.message(), dir);
   return {};
 }
 
@@ -99,7 +99,7 @@ Result<std::string> create_generation(const std::string& index_dir) {
     if (::mkdir((index_dir + "/" + name).c_str(), 0755) == 0) return name;
     if (errno != EEXIST) break;
   }
-  return fail("io.write",
+  return fail(codes::k_io_write,
               std::string("cannot create a new index generation: ") + std::strerror(errno),
               index_dir);
 }
@@ -141,8 +141,8 @@ std::string live_generation(const std::string& index_dir) {
 
 Result<Xapian::Database> open_for_search(const std::string& index_dir) {
   if (live_generation(index_dir).empty()) {
-    return fail("index.missing", "nothing has been indexed yet; add documents with naskah ingest",
-                index_dir);
+    return fail(codes::k_index_missing,
+                "nothing has been indexed yet; add documents with naskah ingest", index_dir);
   }
   try {
     return Xapian::Database(stub_path(index_dir));
@@ -159,15 +159,16 @@ Result<WriteLock> WriteLock::acquire(const std::string& index_dir,
   const std::string path = index_dir + "/" + k_lock_name;
   const int fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
   if (fd < 0) {
-    return fail("io.write", std::string("cannot open the index lock: ") + std::strerror(errno),
-                path);
+    return fail(codes::k_io_write,
+                std::string("cannot open the index lock: ") + std::strerror(errno), path);
   }
   const auto deadline = std::chrono::steady_clock::now() + timeout;
   bool said = false;
   while (::flock(fd, LOCK_EX | LOCK_NB) != 0) {
     if (errno != EWOULDBLOCK && errno != EINTR) {
       ::close(fd);
-      return fail("io.write", std::string("cannot lock the index: ") + std::strerror(errno), path);
+      return fail(codes::k_io_write, std::string("cannot lock the index: ") + std::strerror(errno),
+                  path);
     }
     if (std::chrono::steady_clock::now() >= deadline) {
       ::close(fd);
@@ -273,7 +274,8 @@ Result<Builder> Builder::new_generation(const std::string& index_dir) {
 Result<Builder> Builder::standalone(const std::string& path) {
   std::error_code ec;
   if (fs::exists(path, ec) && !fs::is_empty(path, ec)) {
-    return fail("io.write", "the output folder exists and is not empty; give a new folder", path);
+    return fail(codes::k_io_write, "the output folder exists and is not empty; give a new folder",
+                path);
   }
   auto db = create_database(path);
   if (!db) return tl::unexpected(db.error());
@@ -345,7 +347,7 @@ Result<void> Builder::merge(std::vector<Builder>& parts) {
   } catch (const Xapian::Error& e) {
     return xapian_error(e, m_path);
   } catch (const fs::filesystem_error& e) {
-    return fail("io.write", e.what(), m_path);
+    return fail(codes::k_io_write, e.what(), m_path);
   }
 }
 
@@ -379,7 +381,7 @@ Result<std::uint64_t> Builder::merge_shards(const std::vector<std::string>& shar
   } catch (const Xapian::Error& e) {
     return xapian_error(e, current);
   } catch (const fs::filesystem_error& e) {
-    return fail("io.write", e.what(), m_path);
+    return fail(codes::k_io_write, e.what(), m_path);
   }
 }
 

@@ -60,7 +60,8 @@ Result<void> Archive::store_original(const std::string& sha256, std::string_view
   if (original_path(sha256)) return {};
   std::error_code ec;
   fs::create_directories(folder_of(sha256), ec);
-  if (ec) return fail("io.write", "cannot create the archive folder: " + ec.message(), m_dir);
+  if (ec)
+    return fail(codes::k_io_write, "cannot create the archive folder: " + ec.message(), m_dir);
   auto written = write_file_atomic(folder_of(sha256) + "/" + sha256 + "." + extension_for(mime),
                                    bytes);
   if (!written) return written;

@@ -19,6 +19,7 @@
 #include "curl_api.h"
 #include "fetch_rules.h"
 #include "naskah/core/file.h"
+#include "naskah/core/sniff.h"
 #include "part_file.h"
 
 namespace naskah::ingest {
@@ -440,8 +441,8 @@ Result<std::string> keep(PartFile& part, const Response& response, const FetchJo
   std::string head(1024, '\0');
   const ssize_t n = ::pread(part.fd(), head.data(), head.size(), 0);
   head.resize(n > 0 ? static_cast<std::size_t>(n) : 0);
-  const char* extension = scan_extension(head);
-  if (extension == nullptr) {
+  const std::string extension = extension_of(sniff(head));
+  if (extension.empty()) {
     const bool html = lower(trim(head)).starts_with("<");
     return fail(k_wrong_type,
                 wrong_type_message((html ? "a web page (HTML)" : "a file of another format") +
@@ -449,8 +450,9 @@ Result<std::string> keep(PartFile& part, const Response& response, const FetchJo
                 job.shown);
   }
   if (!part.finish()) return download_write_error(part.path(), "syncing the download");
-  return move_into_place(part, job.dest_dir,
-                         download_name(response.disposition, response.final_url, extension));
+  return move_into_place(
+      part, job.dest_dir,
+      download_name(response.disposition, response.final_url, extension.c_str()));
 }
 
 Result<void> check_url(const UrlParts& url, const std::string& shown) {
@@ -502,7 +504,7 @@ Result<Fetched> Fetcher::fetch(const std::string& url, const std::string& dest_d
   fs::create_directories(dest_dir, ec);
   if (ec) {
     return fail(
-        "io.write",
+        codes::k_io_write,
         "cannot create the download folder (" + ec.message() + "); check its path and permissions",
         dest_dir);
   }

@@ -5,11 +5,10 @@
 #include <cstring>
 #include <vector>
 
+#include "naskah/core/file.h"
+
 namespace naskah::ingest {
 namespace {
-
-// Room for " (NNN)" within NAME_MAX (255 bytes), and for names a person can read.
-constexpr std::size_t k_max_name_bytes = 200;
 
 int hex_digit(char c) {
   if (c >= '0' && c <= '9') return c - '0';
@@ -30,21 +29,6 @@ std::string percent_decode(std::string_view text) {
     }
   }
   return out;
-}
-
-// Length of the well-formed UTF-8 sequence at text[i], or 0.
-std::size_t utf8_length(std::string_view text, std::size_t i) {
-  const auto c = static_cast<unsigned char>(text[i]);
-  std::size_t n = 0;
-  if (c < 0x80) n = 1;
-  if ((c >> 5) == 0x6) n = 2;
-  if ((c >> 4) == 0xE) n = 3;
-  if ((c >> 3) == 0x1E) n = 4;
-  if (n == 0 || i + n > text.size()) return 0;
-  for (std::size_t k = 1; k < n; ++k) {
-    if ((static_cast<unsigned char>(text[i + k]) & 0xC0) != 0x80) return 0;
-  }
-  return n;
 }
 
 std::string latin1_to_utf8(std::string_view text) {
@@ -148,63 +132,13 @@ bool accepted_type(std::string_view declared) {
          std::find(std::begin(k_accepted), std::end(k_accepted), type) != std::end(k_accepted);
 }
 
-const char* scan_extension(std::string_view head) {
-  using namespace std::string_view_literals;
-  // The rules of extract's sniffing (PDF readers accept junk before the header, BigTIFF is
-  // TIFF), so nothing is kept here that extraction would refuse for its type.
-  if (head.substr(0, 1024).find("%PDF-"sv) != std::string_view::npos) return ".pdf";
-  for (std::string_view tiff : {"II*\0"sv, "MM\0*"sv, "II+\0"sv, "MM\0+"sv}) {
-    if (head.starts_with(tiff)) return ".tif";
-  }
-  if (head.starts_with("\x89PNG\r\n\x1a\n"sv)) return ".png";
-  if (head.starts_with("\xFF\xD8\xFF"sv)) return ".jpg";
-  return nullptr;
-}
-
-std::pair<std::string, std::string> split_extension(const std::string& name) {
-  const auto dot = name.rfind('.');
-  if (dot == std::string::npos || dot == 0) return {name, ""};
-  return {name.substr(0, dot), name.substr(dot)};
-}
-
-std::string safe_name(std::string_view raw) {
-  // Only the last component: a name must never lead out of the folder.
-  if (const auto slash = raw.find_last_of("/\\"); slash != std::string_view::npos) {
-    raw.remove_prefix(slash + 1);
-  }
-  std::string name;
-  for (std::size_t i = 0; i < raw.size();) {
-    const auto c = static_cast<unsigned char>(raw[i]);
-    const std::size_t n = utf8_length(raw, i);
-    if (n == 0 || c < 0x20 || c == 0x7f || std::strchr("<>:\"|?*", c) != nullptr) {
-      name += '_';
-      i += std::max<std::size_t>(n, 1);
-      continue;
-    }
-    name.append(raw.substr(i, n));
-    i += n;
-  }
-  // Windows drops trailing dots and spaces; this also turns "." and ".." into nothing.
-  while (!name.empty() && (name.back() == '.' || name.back() == ' ')) name.pop_back();
-  name.erase(0, std::min(name.find_first_not_of(' '), name.size()));
-  if (name.empty() || name.front() == '.') return {};
-  if (name.size() > k_max_name_bytes) {
-    auto [stem, ext] = split_extension(name);
-    if (ext.size() > 16) ext.clear();
-    std::size_t keep = k_max_name_bytes - ext.size();
-    while (keep > 0 && (static_cast<unsigned char>(name[keep]) & 0xC0) == 0x80) --keep;
-    name = name.substr(0, keep) + ext;
-  }
-  return name;
-}
-
 std::string download_name(std::string_view disposition, std::string_view final_url,
                           const char* extension) {
   std::vector<std::string> candidates = disposition_names(disposition);
   candidates.push_back(url_name(final_url));
   std::string name = "download";
   for (const std::string& candidate : candidates) {
-    if (std::string safe = safe_name(candidate); !safe.empty()) {
+    if (std::string safe = safe_file_name(candidate); !safe.empty()) {
       name = std::move(safe);
       break;
     }

@@ -33,13 +33,6 @@ const char* to_string(Outcome outcome) {
   return "failed";
 }
 
-std::string archive_dir(const std::string& data_dir) {
-  return data_dir + "/archive";
-}
-std::string index_dir(const std::string& data_dir) {
-  return data_dir + "/index";
-}
-
 nlohmann::json provenance(const extract::Options& options) {
   return {{"parser_version", extract::k_parser_version},
           {"ocr",
@@ -51,26 +44,30 @@ nlohmann::json provenance(const extract::Options& options) {
           {"archived_at", utc_now_iso()}};
 }
 
-std::vector<std::string> collect_files(const std::vector<std::string>& paths) {
-  std::vector<std::string> files;
+std::vector<Found> collect_files(const std::vector<std::string>& paths) {
+  std::vector<Found> files;
   for (const std::string& path : paths) {
     std::error_code ec;
     if (!fs::is_directory(path, ec)) {
-      files.push_back(path);
+      files.push_back({path, {}});
       continue;
     }
-    std::vector<std::string> found;
+    std::vector<Found> found;
+    // Entries are judged by what they are themselves (symlink_status): the iterator enters
+    // real folders only, never a linked one.
     auto it =
         fs::recursive_directory_iterator(path, fs::directory_options::skip_permission_denied, ec);
     for (; !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
       const std::string name = it->path().filename().string();
+      const bool folder = fs::is_directory(it->symlink_status(ec));
       if (ignored_name(name)) {
-        if (it->is_directory()) it.disable_recursion_pending();
+        if (folder) it.disable_recursion_pending();
         continue;
       }
-      if (it->is_regular_file()) found.push_back(it->path().string());
+      if (!folder) found.push_back({it->path().string(), path});
     }
-    std::sort(found.begin(), found.end());
+    std::sort(found.begin(), found.end(),
+              [](const Found& a, const Found& b) { return a.path < b.path; });
     files.insert(files.end(), found.begin(), found.end());
   }
   return files;
@@ -78,9 +75,10 @@ std::vector<std::string> collect_files(const std::vector<std::string>& paths) {
 
 Ingester::Ingester(Options options)
     : m_options(std::move(options)),
-      m_archive(archive_dir(m_options.data_dir)),
+      m_archive(m_options.data.archive()),
       m_extractor(std::make_unique<extract::Extractor>(m_options.extract)) {
-  m_extract = [this](const std::string& path, std::string_view bytes) -> Result<AgreementRecord> {
+  m_extract = [this](const std::string& path, const std::string&,
+                     std::string_view bytes) -> Result<AgreementRecord> {
     auto extraction = m_extractor->extract(bytes);
     if (!extraction) return tl::unexpected(extraction.error());
     extract::ParseOptions parse_options;
@@ -91,23 +89,23 @@ Ingester::Ingester(Options options)
 
 Ingester::Ingester(Options options, ExtractFn extract)
     : m_options(std::move(options)),
-      m_archive(archive_dir(m_options.data_dir)),
+      m_archive(m_options.data.archive()),
       m_extract(std::move(extract)) {}
 
 Ingester::~Ingester() = default;
 
 Result<void> Ingester::index_record(const AgreementRecord& record) {
-  auto writer = index::Writer::open(index_dir(m_options.data_dir), m_options.lock_timeout);
+  auto writer = index::Writer::open(m_options.data.index(), m_options.lock_timeout);
   if (!writer) return tl::unexpected(writer.error());
   if (auto put = writer->put(record); !put) return put;
   return writer->commit();
 }
 
-FileResult Ingester::ingest_file(const std::string& path,
-                                 const std::optional<std::string>& office) {
+FileResult Ingester::ingest_file(const std::string& path, const std::optional<std::string>& office,
+                                 const std::string& base) {
   const auto started = std::chrono::steady_clock::now();
   FileResult result;
-  result.path = path;
+  result.path = printable(path);
   auto finish = [&](Outcome outcome, std::optional<Error> error = std::nullopt) {
     result.outcome = outcome;
     result.error = std::move(error);
@@ -115,13 +113,19 @@ FileResult Ingester::ingest_file(const std::string& path,
         std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     return result;
   };
-  auto refuse_or_fail = [&](const Error& error) {
-    return finish(error.is_refusal() ? Outcome::refused : Outcome::failed, error);
+  auto refuse_or_fail = [&](Error error) {
+    error.where = printable(error.where);  // it may name the file: shown, not kept as bytes
+    const Outcome outcome = error.is_refusal() ? Outcome::refused : Outcome::failed;
+    return finish(outcome, std::move(error));
   };
 
-  auto bytes = read_file(path, m_options.max_file_bytes);
-  if (!bytes) return refuse_or_fail(bytes.error());
-  result.sha256 = sha256_hex(*bytes);
+  // Taken once: a found file as take_file takes it (no link, only a file, not while it is
+  // written); the stamp lets put_away see a file written again after it was read.
+  auto taken = take_file(base, path, m_options.max_file_bytes);
+  if (!taken) return refuse_or_fail(taken.error());
+  result.taken = taken->stamp;
+  const std::string& bytes = taken->bytes;
+  result.sha256 = sha256_hex(bytes);
 
   if (m_archive.has_record(result.sha256)) {
     // Already archived; a crash may have kept it out of the index, so make sure.
@@ -129,7 +133,7 @@ FileResult Ingester::ingest_file(const std::string& path,
     if (!stored) return refuse_or_fail(stored.error());
     result.pages = stored->record.pages;
     result.text_source = to_string(stored->record.text_source);
-    auto writer = index::Writer::open(index_dir(m_options.data_dir), m_options.lock_timeout);
+    auto writer = index::Writer::open(m_options.data.index(), m_options.lock_timeout);
     if (!writer) return refuse_or_fail(writer.error());
     if (!writer->contains(result.sha256)) {
       spdlog::info("{}: archived but not indexed (an earlier run stopped); indexing it", path);
@@ -139,21 +143,22 @@ FileResult Ingester::ingest_file(const std::string& path,
     return finish(Outcome::present);
   }
 
-  auto extracted = m_extract(path, *bytes);
+  auto extracted = m_extract(path, base, bytes);
   if (!extracted) return refuse_or_fail(extracted.error());
   AgreementRecord record = std::move(*extracted);
+  record.source.path = result.path;  // a name on disk may be any bytes; JSON holds UTF-8
   if (record.sha256 != result.sha256) {
     // Another process rewrote the file while it was read: take it again later.
     return finish(Outcome::failed, Error{codes::k_file_changed,
                                          "the file changed while it was being read; it will be "
                                          "read again once it stays the same",
-                                         path});
+                                         result.path});
   }
   record.office = office ? office : m_options.office;
   result.pages = record.pages;
   result.text_source = to_string(record.text_source);
 
-  if (auto stored = m_archive.store_original(record.sha256, *bytes, record.source.mime); !stored) {
+  if (auto stored = m_archive.store_original(record.sha256, bytes, record.source.mime); !stored) {
     return refuse_or_fail(stored.error());
   }
   if (auto stored = m_archive.store_record(record, provenance(m_options.extract)); !stored) {

@@ -84,7 +84,7 @@ bool in_partition(const std::string& sha256, const Partition& partition) {
 
 Result<ReindexStats> reindex(const ReindexOptions& options) {
   const auto started = std::chrono::steady_clock::now();
-  const Archive archive(archive_dir(options.data_dir));
+  const Archive archive(options.data.archive());
   auto selected = [&](const std::string& sha) {
     return !options.partition || in_partition(sha, *options.partition);
   };
@@ -93,7 +93,7 @@ Result<ReindexStats> reindex(const ReindexOptions& options) {
     if (selected(id)) ids.push_back(std::move(id));
   }
 
-  const std::string index_folder = index_dir(options.data_dir);
+  const std::string index_folder = options.data.index();
   auto builder = options.out ? index::Builder::standalone(*options.out)
                              : index::Builder::new_generation(index_folder);
   if (!builder) return tl::unexpected(builder.error());
@@ -140,9 +140,9 @@ Result<ReindexStats> reindex(const ReindexOptions& options) {
             target.add(index::prepare(*record));
           } catch (const Xapian::Error& e) {
             std::lock_guard lock(error_mutex);
-            write_error = Error{"index.damaged",
-                                "writing the new index failed: " + e.get_description(),
-                                target.path()};
+            write_error =
+                Error{codes::k_index_damaged,
+                      "writing the new index failed: " + e.get_description(), target.path()};
             stop = true;
             next = ids.size();  // the other threads stop too
           }

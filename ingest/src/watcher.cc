@@ -102,24 +102,9 @@ class Ledger {
 // written (inotify saw it created or changed), or closed after writing / moved in.
 enum class Seen { scan, writing, closed };
 
-// Size and modification time, from one stat(); nullopt when the file is gone.
-struct Stamp {
-  off_t size = 0;
-  timespec mtime{};
-  bool operator==(const Stamp& o) const {
-    return size == o.size && mtime.tv_sec == o.mtime.tv_sec && mtime.tv_nsec == o.mtime.tv_nsec;
-  }
-};
-
-std::optional<Stamp> stamp_of(const std::string& path) {
-  struct stat st {};
-  if (::stat(path.c_str(), &st) != 0) return std::nullopt;
-  return Stamp{st.st_size, st.st_mtim};
-}
-
 struct Candidate {
   std::string inbox;
-  Stamp stamp;
+  FileStamp stamp;
   Clock::time_point changed_at;
   Seen seen = Seen::scan;
 };
@@ -181,7 +166,9 @@ class Scanner {
     }
     std::error_code ec;
     for (const auto& entry : fs::directory_iterator(dir, ec)) {
-      if (entry.is_directory(ec) && !ignored_name(entry.path().filename().string())) {
+      // A link to a folder is never entered (it is refused as a link, see rescan).
+      if (fs::is_directory(entry.symlink_status(ec)) &&
+          !ignored_name(entry.path().filename().string())) {
         watch_tree(inbox, entry.path().string());
       }
     }
@@ -235,9 +222,12 @@ class Scanner {
     auto [it, added] = m_candidates.try_emplace(path);
     Candidate& c = it->second;
     if (added) c.inbox = inbox;
-    c.stamp = stamp_of(path).value_or(Stamp{});
+    c.stamp = stamp_of(path).value_or(FileStamp{});
     c.changed_at = now;
     if (seen) c.seen = *seen;
+    // A link, a pipe or a device is not written and never closed: nothing to wait for.
+    struct stat st {};
+    if (::lstat(path.c_str(), &st) == 0 && !S_ISREG(st.st_mode)) c.seen = Seen::closed;
   }
 
   // Every file of the inboxes not yet known; watches are (re)set on every folder (adding a
@@ -250,13 +240,18 @@ class Scanner {
       auto it = fs::recursive_directory_iterator(inbox,
                                                  fs::directory_options::skip_permission_denied, ec);
       for (; !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+        // Judged by what each entry is itself: a link (to a file, a folder, the archive, a
+        // device, nowhere) is a candidate to be refused, never followed; the iterator
+        // enters real folders only.
         const std::string name = it->path().filename().string();
+        std::error_code type_ec;
+        const bool folder = fs::is_directory(it->symlink_status(type_ec));
         if (ignored_name(name)) {
-          if (it->is_directory(ec)) it.disable_recursion_pending();
+          if (folder) it.disable_recursion_pending();
           continue;
         }
         const std::string path = it->path().string();
-        if (!it->is_regular_file(ec) || m_candidates.contains(path)) continue;
+        if (folder || type_ec || m_candidates.contains(path)) continue;
         if (m_ledger.busy(path, now)) continue;
         note(inbox, path, Seen::scan);
       }
@@ -268,7 +263,7 @@ class Scanner {
     for (auto it = m_candidates.begin(); it != m_candidates.end();) {
       Candidate& c = it->second;
       const std::string& path = it->first;
-      const auto stamp = stamp_of(path);
+      const auto stamp = stamp_of(path);  // the entry itself: a dangling link is there too
       if (!stamp) {  // gone (taken away, renamed)
         it = m_candidates.erase(it);
         continue;
@@ -314,12 +309,20 @@ std::string one_line(const FileResult& r) {
 }  // namespace
 
 std::string put_away(FileResult& result, const std::string& path, const std::string& failed) {
+  // Written again since it was read (a writer that paused longer than the settle time):
+  // what was read is not what is there now, so it stays, to be taken again whole.
+  if (const auto now = stamp_of(path); result.taken && now && *now != *result.taken) {
+    spdlog::warn("{}: written again after it was read; left in the inbox to be read again",
+                 result.path);
+    if (result.outcome == Outcome::refused) result.outcome = Outcome::failed;
+    return {};
+  }
   if (result.outcome == Outcome::ingested || result.outcome == Outcome::present) {
     // In the archive and the index, synced: now it may leave the inbox.
     if (::unlink(path.c_str()) == 0) {
       (void)sync_folder(fs::path(path).parent_path().string());
     } else if (errno != ENOENT) {
-      spdlog::warn("{}: archived, but it cannot be removed from the inbox: {}", path,
+      spdlog::warn("{}: archived, but it cannot be removed from the inbox: {}", result.path,
                    std::strerror(errno));
     }
     return "archive";
@@ -327,8 +330,8 @@ std::string put_away(FileResult& result, const std::string& path, const std::str
   if (result.outcome == Outcome::refused) {
     auto moved = quarantine(failed, path, *result.error, result.sha256);
     if (moved) return moved->file;
-    spdlog::error("{}: refused, but could not be moved to failed/: {}", path,
-                  moved.error().message);
+    spdlog::error("{}: refused, but could not be moved to failed/: {}", result.path,
+                  printable(moved.error().message));
     result.outcome = Outcome::failed;
   }
   return {};
@@ -336,14 +339,7 @@ std::string put_away(FileResult& result, const std::string& path, const std::str
 
 std::vector<std::string> inboxes_of(const WatchOptions& options) {
   if (!options.inboxes.empty()) return options.inboxes;
-  return {options.ingest.data_dir + "/inbox"};
-}
-
-std::string failed_dir(const std::string& data_dir) {
-  return data_dir + "/failed";
-}
-std::string fetch_state_file(const std::string& data_dir) {
-  return data_dir + "/fetch-state.json";
+  return {options.ingest.data.inbox()};
 }
 
 Result<Fetched> fetch_into(Fetcher& fetcher, const std::string& url, const std::string& folder) {
@@ -365,14 +361,32 @@ std::optional<std::string> office_of(const std::string& inbox, const std::string
   if (relative.empty() || *relative.begin() == "..") return std::nullopt;
   auto first = relative.begin();
   if (std::next(first) == relative.end()) return std::nullopt;  // at the top of the inbox
-  return first->string();
+  return printable(first->string());
 }
+
+namespace {
+
+// What a crash in the middle of a refusal can leave in failed/: a hidden report or copy,
+// a temporary file of write_file_atomic. Nothing else writes there.
+void sweep_leftovers(const std::string& failed) {
+  std::error_code ec;
+  for (fs::directory_iterator it(failed, ec), end; !ec && it != end; it.increment(ec)) {
+    const std::string name = it->path().filename().string();
+    if (name.starts_with(".report-") || name.starts_with(".moving-") ||
+        name.find(".tmp-") != std::string::npos) {
+      spdlog::info("failed/: removing {}, left by an earlier run", printable(name));
+      fs::remove(it->path(), ec);
+    }
+  }
+}
+
+}  // namespace
 
 Result<WatchStats> watch(const WatchOptions& options, const std::atomic<bool>& stop) {
   for (const std::string& inbox : inboxes_of(options)) {
     std::error_code ec;
     fs::create_directories(inbox, ec);
-    if (ec) return fail("io.write", "cannot create the inbox: " + ec.message(), inbox);
+    if (ec) return fail(codes::k_io_write, "cannot create the inbox: " + ec.message(), inbox);
   }
   const int workers = options.workers > 0
                           ? options.workers
@@ -383,18 +397,29 @@ Result<WatchStats> watch(const WatchOptions& options, const std::atomic<bool>& s
   Ledger ledger;
   WatchStats stats;
   std::mutex report_mutex;
-  const std::string failed = failed_dir(options.ingest.data_dir);
+  const std::string failed = options.ingest.data.failed();
+  sweep_leftovers(failed);
 
   auto dispatch = [&] {
     extract::Options extract = options.ingest.extract;
     extract.workers = 1;  // one engine per worker process; the processes run side by side
     WorkerProcess worker(options.worker_command, extract, options.limits, options.ingest.today);
-    Ingester ingester(options.ingest, [&worker](const std::string& path, std::string_view) {
-      return worker.extract(path);
-    });
+    Ingester ingester(options.ingest,
+                      [&worker](const std::string& path, const std::string& base,
+                                std::string_view) { return worker.extract(path, base); });
     while (auto job = queue.pop(done)) {
-      FileResult result = ingester.ingest_file(job->path, office_of(job->inbox, job->path));
-      const std::string where = put_away(result, job->path, failed);
+      FileResult result;
+      std::string where;
+      // No name, content or size of a file ends the daemon: whatever is thrown becomes
+      // this file's outcome, and the file stays to be tried again.
+      try {
+        result = ingester.ingest_file(job->path, office_of(job->inbox, job->path), job->inbox);
+        where = put_away(result, job->path, failed);
+      } catch (const std::exception& e) {
+        result.path = printable(job->path);
+        result.outcome = Outcome::failed;
+        result.error = Error{codes::k_internal, printable(e.what()), result.path};
+      }
       std::optional<Clock::time_point> retry_at;
       std::error_code ec;
       if (result.outcome == Outcome::failed && fs::exists(job->path, ec)) {
@@ -421,7 +446,7 @@ Result<WatchStats> watch(const WatchOptions& options, const std::atomic<bool>& s
   // downloads from there). With until_idle, one round before scanning.
   auto poll_sources = [&](bool once) {
     FetchOptions fetch = options.fetch;
-    fetch.state_file = fetch_state_file(options.ingest.data_dir);
+    fetch.state_file = options.ingest.data.fetch_state();
     Fetcher fetcher(fetch);
     std::vector<Clock::time_point> due(options.sources.size(), Clock::now());
     while (!done && !stop) {

@@ -54,6 +54,26 @@ extract::Options options_from_json(const json& j) {
 
 // Writes all of `line` and a newline; false if the other side is gone. MSG_NOSIGNAL: a
 // dead peer is an error to handle, not a SIGPIPE that ends this process.
+std::string to_hex(std::string_view bytes) {
+  constexpr char k_digits[] = "0123456789abcdef";
+  std::string out;
+  for (const char c : bytes) {
+    const auto u = static_cast<unsigned char>(c);
+    out += k_digits[u >> 4];
+    out += k_digits[u & 0xf];
+  }
+  return out;
+}
+
+std::string from_hex(std::string_view hex) {
+  auto value = [](char c) { return c <= '9' ? c - '0' : c - 'a' + 10; };
+  std::string out;
+  for (std::size_t i = 0; i + 1 < hex.size(); i += 2) {
+    out += static_cast<char>(value(hex[i]) * 16 + value(hex[i + 1]));
+  }
+  return out;
+}
+
 bool send_line(int fd, std::string line) {
   line += '\n';
   std::size_t sent = 0;
@@ -237,8 +257,9 @@ void WorkerProcess::stop() {
   reap(true);
 }
 
-Result<AgreementRecord> WorkerProcess::extract(const std::string& path) {
-  const json request = {{"path", path},
+Result<AgreementRecord> WorkerProcess::extract(const std::string& path, const std::string& base) {
+  const json request = {{"path_hex", to_hex(path)},
+                        {"base_hex", to_hex(base)},
                         {"cpu_seconds", m_limits.cpu_per_file.count()},
                         {"max_bytes", m_limits.max_file_bytes}};
   // A worker that died between files is restarted once, silently.
@@ -330,16 +351,18 @@ int run_worker(int in_fd, int out_fd) {
     bool give_up = false;
     try {
       const json request = json::parse(line);
-      const auto path = request.at("path").get<std::string>();
+      const std::string path = from_hex(request.at("path_hex").get<std::string>());
+      const std::string base = from_hex(request.at("base_hex").get<std::string>());
       limit_cpu_for_next_file(request.at("cpu_seconds").get<std::int64_t>());
-      auto bytes = read_file(path, request.at("max_bytes").get<std::uint64_t>());
-      if (!bytes) {
-        answer = error_json(bytes.error());
-      } else if (auto extraction = extractor.extract(*bytes); !extraction) {
+      const auto max_bytes = request.at("max_bytes").get<std::uint64_t>();
+      auto taken = take_file(base, path, max_bytes);
+      if (!taken) {
+        answer = error_json(taken.error());
+      } else if (auto extraction = extractor.extract(taken->bytes); !extraction) {
         answer = error_json(extraction.error());
       } else {
         const AgreementRecord record =
-            extract::build_record(*extraction, *bytes, path, parse_options);
+            extract::build_record(*extraction, taken->bytes, printable(path), parse_options);
         answer = {{"record", to_json(record, true)}};
       }
     } catch (const std::bad_alloc&) {

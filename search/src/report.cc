@@ -95,7 +95,7 @@ Result<Report> make_report(Searcher& searcher, std::string today, int days) {
                        });
     }
   } catch (const Xapian::Error& e) {
-    return fail("index.damaged", "the report failed: " + e.get_description());
+    return fail(codes::k_index_damaged, "the report failed: " + e.get_description());
   }
   return report;
 }

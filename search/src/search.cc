@@ -165,11 +165,12 @@ auto Searcher::with_retries(const char* what, F attempt) -> decltype(attempt()) 
     } catch (const Xapian::NetworkError& e) {
       // A remote shard went away mid-search: connect again, leaving out those that fail.
       if (n == k_attempts) {
-        return fail("index.unavailable", std::string(what) + " failed: " + e.get_description());
+        return fail(codes::k_index_unavailable,
+                    std::string(what) + " failed: " + e.get_description());
       }
       m_shards.reconnect();
     } catch (const Xapian::Error& e) {
-      return fail("index.damaged", std::string(what) + " failed: " + e.get_description());
+      return fail(codes::k_index_damaged, std::string(what) + " failed: " + e.get_description());
     }
   }
 }

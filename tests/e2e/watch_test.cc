@@ -356,6 +356,102 @@ TEST_F(WatchE2E, EveryBadAndHostileFileEndsInTheArchiveOrInFailed) {
   }
 }
 
+// Every file of the archive with the sha256 of its bytes.
+std::map<std::string, std::string> archive_contents(const fs::path& archive) {
+  std::map<std::string, std::string> out;
+  std::error_code ec;
+  for (const auto& e : fs::recursive_directory_iterator(archive, ec)) {
+    if (e.is_regular_file())
+      out[e.path().lexically_relative(archive).string()] = sha256_hex(bytes_of(e.path()));
+  }
+  return out;
+}
+
+TEST_F(WatchE2E, NoLinkPipeOrFileNameInTheInboxTurnsAgainstTheArchiveOrStopsTheWatcher) {
+  const auto files = digital_files();
+  const std::string first = drop("pertama.pdf", bytes_of(files.at(0)));
+  ASSERT_EQ(run_until_idle().exit_code, 0);
+  const fs::path archive = m_work / "data" / "archive";
+  const auto before = archive_contents(archive);
+  ASSERT_FALSE(before.empty());
+
+  // What an attacker with write access to the inbox share can put there.
+  const fs::path outside = m_work / "outside";
+  fs::create_directories(outside / "folder");
+  write_bytes(outside / "secret.pdf", bytes_of(files.at(1)));
+  write_bytes(outside / "folder" / "in-folder.pdf", bytes_of(files.at(2)));
+  fs::create_symlink(outside / "secret.pdf", inbox() / "tautan.pdf");
+  fs::create_directory_symlink(outside / "folder", inbox() / "folder-tautan");
+  fs::create_directory_symlink(archive, inbox() / "arsip");
+  fs::create_symlink(inbox() / "tidak-ada.pdf", inbox() / "putus.pdf");
+  fs::create_symlink("/dev/zero", inbox() / "perangkat.pdf");
+  ASSERT_EQ(::mkfifo((inbox() / "pipa.pdf").c_str(), 0644), 0);
+  // A name that is not UTF-8 (Latin-1 from an old Windows share), with a real agreement.
+  const std::string latin1 = std::string("surat-kerja-sama-") + '\xe9' + ".pdf";
+  const std::string odd = drop(latin1, bytes_of(files.at(3)));
+  // A copy that pauses with its file open while the watcher starts and scans.
+  const std::string whole = bytes_of(files.at(4));
+  const int writer =
+      ::open((inbox() / "lambat.pdf").c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+  ASSERT_GE(writer, 0);
+  ASSERT_EQ(::write(writer, whole.data(), whole.size() / 2),
+            static_cast<ssize_t>(whole.size() / 2));
+
+  start();
+  std::this_thread::sleep_for(3s);  // ten times the settle time: the first scan has seen it
+  const std::size_t rest = whole.size() - whole.size() / 2;
+  ASSERT_EQ(::write(writer, whole.data() + whole.size() / 2, rest), static_cast<ssize_t>(rest));
+  ::close(writer);
+
+  auto inbox_entries = [&] {
+    std::size_t n = 0;
+    for (const auto& e : fs::directory_iterator(inbox()))
+      n += !fs::is_directory(e.symlink_status());
+    return n;
+  };
+  ASSERT_TRUE(wait_until([&] { return inbox_entries() == 0; }, 300s)) << test::read_text(log());
+  EXPECT_EQ(::kill(m_daemon, 0), 0) << "the watcher must still run";
+  EXPECT_EQ(stop_with(SIGTERM), 0);
+
+  // Each link and pipe is in failed/ itself, with its reason; nothing it points at moved.
+  const fs::path failed = m_work / "data" / "failed";
+  const std::map<std::string, std::string> expected = {
+      {"tautan.pdf", "input.symlink"},    {"folder-tautan", "input.symlink"},
+      {"arsip", "input.symlink"},         {"putus.pdf", "input.symlink"},
+      {"perangkat.pdf", "input.symlink"}, {"pipa.pdf", "input.not-a-file"}};
+  for (const auto& [name, code] : expected) {
+    EXPECT_TRUE(fs::exists(fs::symlink_status(failed / name))) << name;
+    const fs::path report = failed / (name + ".error.json");
+    ASSERT_TRUE(fs::exists(report)) << name << "\n" << test::read_text(log());
+    const json r = json::parse(test::read_text(report.string()));
+    EXPECT_EQ(r.at("code"), code) << name;
+    EXPECT_FALSE(r.at("message").at("id").get<std::string>().empty());
+  }
+  EXPECT_TRUE(fs::is_symlink(failed / "arsip"));
+  EXPECT_TRUE(fs::is_fifo(fs::symlink_status(failed / "pipa.pdf")));
+  EXPECT_EQ(bytes_of(outside / "secret.pdf"), bytes_of(files.at(1)));
+  EXPECT_EQ(bytes_of(outside / "folder" / "in-folder.pdf"), bytes_of(files.at(2)));
+
+  // The archive holds what it held, byte for byte, plus the two agreements dropped as files.
+  const auto after = archive_contents(archive);
+  for (const auto& [file, sha] : before) {
+    ASSERT_TRUE(after.contains(file)) << file << " left the archive";
+    EXPECT_EQ(after.at(file), sha) << file << " was changed";
+  }
+  EXPECT_EQ(archived(), (std::set<std::string>{first, odd, sha256_hex(whole)}))
+      << "nothing from outside the inbox; the slow copy read whole\n"
+      << test::read_text(log());
+  // The odd name is kept as bytes nowhere but on disk: the record and the log show it escaped.
+  const std::string record =
+      test::read_text((archive / odd.substr(0, 2) / (odd + ".json")).string());
+  EXPECT_NE(record.find("surat-kerja-sama-\\\\xe9.pdf"), std::string::npos)
+      << record.substr(0, 400);
+  EXPECT_NE(test::read_text(log()).find("surat-kerja-sama-\\xe9.pdf"), std::string::npos);
+  // The slow copy was seen open for writing and left for later, not taken half-written.
+  EXPECT_NE(test::read_text(log()).find("lambat.pdf: failed, 0.0 s \xE2\x80\x94 file.changed"),
+            std::string::npos);
+}
+
 TEST_F(WatchE2E, AWorkerKilledMidFileIsReplacedAndTheFileRefused) {
   // A scanned agreement: OCR keeps the worker busy for seconds.
   std::string scan;

@@ -1,15 +1,16 @@
 // Uploads: an operator's file goes into the inbox, where the watcher takes it like any
 // other file (web knows nothing of OCR), and its way through the pipeline can be followed.
-#include <cerrno>
-#include <cstring>
-#include <cstdio>
-#include <filesystem>
-
 #include <fcntl.h>
 #include <spdlog/spdlog.h>
 
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+
 #include "naskah/core/file.h"
 #include "naskah/core/sha256.h"
+#include "naskah/core/sniff.h"
 #include "server_impl.h"
 
 namespace naskah::web {
@@ -17,66 +18,26 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// The extension of a scan naskah reads, told by its first bytes; "" for anything else.
-std::string scan_extension(std::string_view bytes) {
-  using namespace std::string_view_literals;
-  if (bytes.starts_with("%PDF-"sv)) return ".pdf";
-  if (bytes.starts_with("II*\0"sv) || bytes.starts_with("MM\0*"sv)) return ".tif";
-  if (bytes.starts_with("\x89PNG\r\n\x1a\n"sv)) return ".png";
-  if (bytes.starts_with("\xFF\xD8\xFF"sv)) return ".jpg";
-  return "";
-}
-
-// The uploaded file's name made safe for the inbox: its last path part only, no control
-// characters or characters that are trouble on a share, no leading dots (hidden files are
-// skipped by the watcher), at most 120 bytes, with the scan's extension when it had none.
-std::string safe_name(const std::string& given, const std::string& extension) {
-  std::string name = given;
-  if (const auto slash = name.find_last_of("/\\"); slash != std::string::npos) {
-    name = name.substr(slash + 1);
+// The uploaded file's name made safe for the inbox (safe_file_name), not hidden (the
+// watcher skips hidden files: leading dots and "~" go), with the scan's extension when it
+// had none or ended like a partial download.
+std::string inbox_name(const std::string& given, const std::string& extension) {
+  std::string_view raw(given);
+  if (const auto slash = raw.find_last_of("/\\"); slash != std::string_view::npos) {
+    raw.remove_prefix(slash + 1);
   }
-  for (char& c : name) {
-    const auto u = static_cast<unsigned char>(c);
-    if (u < 0x20 || u == 0x7f || std::string_view(":*?\"<>|").find(c) != std::string_view::npos) {
-      c = '_';
-    }
+  while (!raw.empty() && (raw.front() == '.' || raw.front() == ' ' || raw.front() == '~')) {
+    raw.remove_prefix(1);
   }
-  while (!name.empty() && (name.front() == '.' || name.front() == ' ' || name.front() == '~')) {
-    name.erase(0, 1);
-  }
-  if (name.size() > 120) {
-    std::size_t cut = 120;
-    while (cut > 0 && (static_cast<unsigned char>(name[cut]) & 0xC0) == 0x80) --cut;
-    name = name.substr(0, cut);
-  }
+  std::string name = safe_file_name(raw);
   if (name.empty()) name = "upload";
-  std::string lower = fs::path(name).extension().string();
+  std::string lower = split_extension(name).second;
   for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  for (const char* known : {".part", ".crdownload", ".tmp"}) {
-    if (lower == known) name += extension;  // the watcher would take it for a partial file
+  for (const char* partial : {".part", ".crdownload", ".tmp"}) {
+    if (lower == partial) name += extension;  // the watcher would take it for a partial file
   }
-  if (fs::path(name).extension().empty()) name += extension;
+  if (split_extension(name).second.empty()) name += extension;
   return name;
-}
-
-// Moves `temp` to `folder/name`, or "name (2).pdf"... when taken, never replacing a file.
-// Returns the name used.
-Result<std::string> move_in(const std::string& temp, const std::string& folder,
-                            const std::string& name) {
-  const fs::path wanted(name);
-  for (int n = 1; n < 1000; ++n) {
-    const std::string candidate =
-        n == 1 ? name
-               : wanted.stem().string() + " (" + std::to_string(n) + ")" +
-                     wanted.extension().string();
-    const std::string target = folder + "/" + candidate;
-    if (::renameat2(AT_FDCWD, temp.c_str(), AT_FDCWD, target.c_str(), RENAME_NOREPLACE) == 0) {
-      return candidate;
-    }
-    if (errno != EEXIST) break;
-  }
-  return fail(naskah::codes::k_internal,
-              "The upload could not be put into the inbox: " + std::string(std::strerror(errno)));
 }
 
 }  // namespace
@@ -100,7 +61,7 @@ void Server::Impl::install_upload_routes() {
                      std::to_string(options.upload_max_bytes / (1024 * 1024)) + " MB.");
       return;
     }
-    const std::string extension = scan_extension(file.content);
+    const std::string extension = extension_of(sniff(file.content));
     if (extension.empty()) {
       metrics.count_upload("refused");
       send_error(res, 415, naskah::codes::k_input_unsupported,
@@ -118,7 +79,7 @@ void Server::Impl::install_upload_routes() {
       send_error(res, 500, naskah::codes::k_internal, "The upload could not be stored.");
       return;
     }
-    auto name = move_in(temp, options.inbox_dir, safe_name(file.filename, extension));
+    auto name = rename_to_free_name(temp, options.inbox_dir, inbox_name(file.filename, extension));
     if (!name) {
       fs::remove(temp, ec);
       spdlog::error("upload: {}", name.error().message);
@@ -131,10 +92,11 @@ void Server::Impl::install_upload_routes() {
       uploads[sha] = *name;
     }
     metrics.count_upload("accepted");
+    const std::string shown = printable(*name);  // kept as bytes on disk, escaped in JSON
     spdlog::info("upload: {} ({} bytes) from {} into the inbox as '{}'", sha.substr(0, 12),
-                 file.content.size(), current_identity().user.name, *name);
+                 file.content.size(), printable(current_identity().user.name), shown);
     send_json(res, 202,
-              nlohmann::ordered_json{{"sha256", sha}, {"name", *name}, {"state", "queued"}});
+              nlohmann::ordered_json{{"sha256", sha}, {"name", shown}, {"state", "queued"}});
   });
 
   http->Get(R"(/api/uploads/([0-9a-f]{64}))", [this](const httplib::Request& req,

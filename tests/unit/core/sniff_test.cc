@@ -1,8 +1,8 @@
-#include "sniff.h"
+#include "naskah/core/sniff.h"
 
 #include <gtest/gtest.h>
 
-namespace naskah::extract {
+namespace naskah {
 namespace {
 
 using namespace std::string_view_literals;
@@ -27,6 +27,12 @@ TEST(Sniff, TheNameNeverMatters) {
   EXPECT_EQ(sniff("\xFF\xD8"sv), FileType::unknown);  // too short for JPEG
 }
 
+TEST(Sniff, Extensions) {
+  EXPECT_STREQ(extension_of(sniff(std::string(300, '\n') + "%PDF-1.4")), ".pdf");
+  EXPECT_STREQ(extension_of(sniff("II+\0\x08\0\0\0"sv)), ".tif");
+  EXPECT_STREQ(extension_of(FileType::unknown), "");
+}
+
 TEST(Sniff, MimeTypes) {
   EXPECT_STREQ(mime_type(FileType::pdf), "application/pdf");
   EXPECT_STREQ(mime_type(FileType::tiff), "image/tiff");
@@ -44,4 +50,4 @@ TEST(Sniff, DescribesWhatUnsupportedBytesLookLike) {
 }
 
 }  // namespace
-}  // namespace naskah::extract
+}  // namespace naskah

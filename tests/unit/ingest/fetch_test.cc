@@ -431,43 +431,6 @@ TEST(FetchRulesTest, AcceptedTypes) {
   }
 }
 
-TEST(FetchRulesTest, ScansAreKnownByTheirFirstBytes) {
-  using namespace std::string_literals;
-  EXPECT_STREQ(scan_extension("%PDF-1.7\n"), ".pdf");
-  EXPECT_STREQ(scan_extension("\r\n%PDF-1.4"), ".pdf");  // junk before the header, as readers allow
-  EXPECT_STREQ(scan_extension("II*\0"s), ".tif");
-  EXPECT_STREQ(scan_extension("MM\0*"s), ".tif");
-  EXPECT_STREQ(scan_extension("\x89PNG\r\n\x1a\n"), ".png");
-  EXPECT_STREQ(scan_extension("\xFF\xD8\xFF\xE0"), ".jpg");
-  EXPECT_EQ(scan_extension("<html>"), nullptr);
-  EXPECT_EQ(scan_extension("PK\x03\x04"), nullptr);
-  EXPECT_EQ(scan_extension(""), nullptr);
-}
-
-TEST(FetchRulesTest, SafeNames) {
-  EXPECT_EQ(safe_name("scan.pdf"), "scan.pdf");
-  EXPECT_EQ(safe_name("../../etc/passwd"), "passwd");
-  EXPECT_EQ(safe_name("C:\\Users\\x\\scan.pdf"), "scan.pdf");
-  EXPECT_EQ(safe_name("a<b>c:d\"e|f?g*h.pdf"), "a_b_c_d_e_f_g_h.pdf");
-  EXPECT_EQ(safe_name("tab\there\n.pdf"), "tab_here_.pdf");
-  EXPECT_EQ(safe_name("bad\xFFutf8.pdf"), "bad_utf8.pdf");
-  EXPECT_EQ(safe_name("Perjanjian \xE2\x80\x93 2021.pdf"), "Perjanjian \xE2\x80\x93 2021.pdf");
-  EXPECT_EQ(safe_name("  name.pdf. . "), "name.pdf");
-  for (const char* refused : {"", ".", "..", "../", ".hidden", "   ", "a/..", "x/.git"}) {
-    EXPECT_EQ(safe_name(refused), "") << refused;
-  }
-  const std::string long_name = std::string(300, 'a') + ".pdf";
-  const std::string cut = safe_name(long_name);
-  EXPECT_EQ(cut.size(), 200u);
-  EXPECT_TRUE(cut.ends_with(".pdf"));
-  // Never cut inside a UTF-8 sequence.
-  std::string accents;
-  for (int i = 0; i < 150; ++i) accents += "\xC3\xA9";
-  const std::string cut_accents = safe_name(accents + ".pdf");
-  EXPECT_LE(cut_accents.size(), 200u);
-  EXPECT_EQ(safe_name(cut_accents), cut_accents);  // still valid UTF-8
-}
-
 TEST(FetchRulesTest, DownloadNames) {
   EXPECT_EQ(download_name("attachment; filename*=UTF-8''a%20b.pdf", "http://h/x.pdf", ".pdf"),
             "a b.pdf");

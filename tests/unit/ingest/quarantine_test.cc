@@ -58,6 +58,36 @@ TEST_F(QuarantineTest, ASecondFileOfTheSameNameGetsANewName) {
   EXPECT_TRUE(fs::exists(m_dir + "/failed/a (2).pdf.error.json"));
 }
 
+TEST_F(QuarantineTest, ALinkIsMovedItselfAndItsTargetIsNeverTouched) {
+  const std::string target = m_dir + "/outside.pdf";
+  std::ofstream(target) << "%PDF-1.4 not for the archive";
+  const std::string link = m_dir + "/inbox/link.pdf";
+  fs::create_symlink(target, link);
+  const Error error{"input.symlink", "a link", link};
+  auto moved = quarantine(m_dir + "/failed", link, error, "");
+  ASSERT_TRUE(moved.has_value()) << moved.error().message;
+  EXPECT_TRUE(fs::is_symlink(moved->file));
+  EXPECT_EQ(fs::read_symlink(moved->file), target);
+  EXPECT_EQ(test::read_text(target), "%PDF-1.4 not for the archive");
+  const json report = json::parse(test::read_text(moved->report));
+  EXPECT_EQ(report.at("message").at("id").get<std::string>().find("tautan") != std::string::npos,
+            true);
+  // Nothing temporary stays in failed/.
+  for (const auto& e : fs::directory_iterator(m_dir + "/failed")) {
+    EXPECT_NE(e.path().filename().string().front(), '.') << e.path();
+  }
+}
+
+TEST_F(QuarantineTest, ANameThatIsNotUtf8IsKeptOnDiskAndShownEscaped) {
+  const std::string path = put("surat\xff\xfe.pdf", "x");
+  auto moved = quarantine(m_dir + "/failed", path, {"input.unsupported-type", "no", path}, "");
+  ASSERT_TRUE(moved.has_value()) << moved.error().message;
+  EXPECT_EQ(moved->file, m_dir + "/failed/surat\xff\xfe.pdf");
+  EXPECT_TRUE(fs::exists(moved->file));
+  const json report = json::parse(test::read_text(moved->report));
+  EXPECT_EQ(report.at("file"), m_dir + "/inbox/surat\\xff\\xfe.pdf");
+}
+
 TEST_F(QuarantineTest, AnUnknownCodeStillGetsAdvice) {
   const json report = error_report({"something.new", "odd", ""}, "x.pdf", "");
   EXPECT_FALSE(report.at("action").at("id").get<std::string>().empty());

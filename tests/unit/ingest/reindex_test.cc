@@ -18,9 +18,9 @@ class ReindexTest : public ::testing::Test {
  protected:
   void SetUp() override {
     m_dir = test::temp_folder("reindex");
-    m_options.data_dir = m_dir + "/data";
+    m_options.data = DataDir{m_dir + "/data"};
     m_options.threads = 2;
-    Archive archive(archive_dir(m_options.data_dir));
+    Archive archive(m_options.data.archive());
     for (int i = 0; i < 40; ++i) {
       AgreementRecord r = test::make_record(
           "doc" + std::to_string(i), "pks", "Pelatihan", {"Lapas " + std::to_string(i)},
@@ -51,16 +51,15 @@ TEST_F(ReindexTest, BuildsAGenerationFromTheArchiveWithTheCurrentParser) {
   EXPECT_EQ(stats->failed, 0u);
   EXPECT_GT(stats->words, 400u);
   EXPECT_EQ(last_done, 40u);
-  auto db = index::open_for_search(index_dir(m_options.data_dir));
+  auto db = index::open_for_search(m_options.data.index());
   ASSERT_TRUE(db.has_value());
   EXPECT_EQ(db->get_doccount(), 40u);
   EXPECT_EQ(db->get_termfreq("XTYPEpks"), 40u);  // re-parsed from the text
   // A second reindex swaps again; the archive is untouched.
   m_options.progress = nullptr;
   ASSERT_TRUE(reindex(m_options).has_value());
-  EXPECT_EQ(index::live_generation(index_dir(m_options.data_dir)),
-            index_dir(m_options.data_dir) + "/gen-000002");
-  EXPECT_EQ(Archive(archive_dir(m_options.data_dir)).list().size(), 40u);
+  EXPECT_EQ(index::live_generation(m_options.data.index()), m_options.data.index() + "/gen-000002");
+  EXPECT_EQ(Archive(m_options.data.archive()).list().size(), 40u);
 }
 
 TEST_F(ReindexTest, PartitionsSplitTheIdsWithoutOverlap) {
@@ -78,11 +77,11 @@ TEST_F(ReindexTest, PartitionsSplitTheIdsWithoutOverlap) {
     }
   }
   EXPECT_EQ(total, 40u);
-  EXPECT_FALSE(fs::exists(index_dir(m_options.data_dir) + "/current"));
+  EXPECT_FALSE(fs::exists(m_options.data.index() + "/current"));
 }
 
 TEST_F(ReindexTest, ARecordThatCannotBeReadIsCountedAndTheRestGoOn) {
-  std::ofstream(Archive(archive_dir(m_options.data_dir)).record_path(m_ids[3])) << "{broken";
+  std::ofstream(Archive(m_options.data.archive()).record_path(m_ids[3])) << "{broken";
   auto stats = reindex(m_options);
   ASSERT_TRUE(stats.has_value());
   EXPECT_EQ(stats->documents, 39u);

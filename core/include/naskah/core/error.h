@@ -34,6 +34,10 @@ inline constexpr const char* k_input_empty = "input.empty";
 inline constexpr const char* k_input_unsupported = "input.unsupported-type";
 inline constexpr const char* k_input_too_large = "input.too-large";
 inline constexpr const char* k_input_unreadable = "input.unreadable";
+// A link found where files are taken (an inbox, a folder): never followed, refused.
+inline constexpr const char* k_input_symlink = "input.symlink";
+// A FIFO, a socket or a device where files are taken: refused, never opened for reading.
+inline constexpr const char* k_input_not_a_file = "input.not-a-file";
 inline constexpr const char* k_pdf_damaged = "pdf.damaged";
 inline constexpr const char* k_pdf_encrypted = "pdf.encrypted";
 inline constexpr const char* k_image_damaged = "image.damaged";
@@ -41,6 +45,11 @@ inline constexpr const char* k_ocr_failed = "ocr.failed";
 inline constexpr const char* k_extract_timeout = "extract.timeout";
 inline constexpr const char* k_extract_crashed = "extract.crashed";
 inline constexpr const char* k_index_locked = "index.locked";
+inline constexpr const char* k_index_missing = "index.missing";          // nothing indexed yet
+inline constexpr const char* k_index_unavailable = "index.unavailable";  // a shard not answering
+inline constexpr const char* k_index_damaged = "index.damaged";
+// Writing into the data folder (or a download or inbox folder) failed.
+inline constexpr const char* k_io_write = "io.write";
 // The file changed while it was read (still being written): not a refusal, taken again.
 inline constexpr const char* k_file_changed = "file.changed";
 inline constexpr const char* k_config_invalid = "config.invalid";

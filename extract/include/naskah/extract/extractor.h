@@ -17,6 +17,7 @@
 
 #include "naskah/core/error.h"
 #include "naskah/core/record.h"
+#include "naskah/core/sniff.h"
 
 namespace naskah::extract {
 
@@ -32,7 +33,7 @@ struct Options {
   std::chrono::milliseconds timeout{900'000};  // per document
 };
 
-enum class FileType { pdf, tiff, png, jpeg, unknown };
+using FileType = naskah::FileType;  // core/sniff.h
 
 struct Page {
   std::string text;

@@ -9,18 +9,20 @@
 #include <functional>
 #include <memory>
 #include <optional>
-#include <string_view>
 #include <string>
+#include <string_view>
 #include <vector>
 
+#include "naskah/core/data_dir.h"
 #include "naskah/core/error.h"
+#include "naskah/core/file.h"
 #include "naskah/extract/extractor.h"
 #include "naskah/ingest/archive.h"
 
 namespace naskah::ingest {
 
 struct Options {
-  std::string data_dir = "./naskah-data";
+  DataDir data;  // the data folder and its layout
   extract::Options extract;
   std::uint64_t max_file_bytes = 256ull * 1024 * 1024;
   std::chrono::milliseconds lock_timeout{60'000};  // waiting for another index writer
@@ -32,18 +34,20 @@ enum class Outcome { ingested, present, refused, failed };
 [[nodiscard]] const char* to_string(Outcome outcome);
 
 struct FileResult {
-  std::string path;
+  std::string path;  // as shown: printable() of the name on disk
   Outcome outcome = Outcome::failed;
   std::string sha256;
   std::optional<Error> error;  // refused or failed: why
   int pages = 0;
   std::string text_source;
   double seconds = 0;
+  std::optional<FileStamp> taken;  // the file as it was read: put_away leaves it if it changed
 };
 
-// Turns a file (its path and the bytes read from it) into its record, text included.
-using ExtractFn =
-    std::function<Result<AgreementRecord>(const std::string& path, std::string_view bytes)>;
+// Turns a file (its path, the folder it was found in or "" — see Ingester::ingest_file —
+// and the bytes read from it) into its record, text included.
+using ExtractFn = std::function<Result<AgreementRecord>(
+    const std::string& path, const std::string& base, std::string_view bytes)>;
 
 class Ingester {
  public:
@@ -55,8 +59,11 @@ class Ingester {
   Ingester& operator=(const Ingester&) = delete;
 
   // `office` (e.g. from the inbox sub-folder) overrides Options::office for this file.
+  // `base`: the folder the file was found in (an inbox, a folder given to `ingest`), from
+  // which no link is followed (take_file); "" for a file an operator named, read as named.
   [[nodiscard]] FileResult ingest_file(const std::string& path,
-                                       const std::optional<std::string>& office = std::nullopt);
+                                       const std::optional<std::string>& office = std::nullopt,
+                                       const std::string& base = {});
 
  private:
   [[nodiscard]] Result<void> index_record(const AgreementRecord& record);
@@ -70,16 +77,21 @@ class Ingester {
 // ".crdownload", "~$...", ".tmp"), and hidden files: never taken.
 [[nodiscard]] bool ignored_name(const std::string& name);
 
-// The files under `paths` (files as given, folders recursively, sorted), skipping hidden
-// names and unfinished downloads. Paths that do not exist are returned as they are, so the
-// caller reports them.
-[[nodiscard]] std::vector<std::string> collect_files(const std::vector<std::string>& paths);
+// A file to take: its path, and the folder it was found in ("" for a path given as it is).
+struct Found {
+  std::string path;
+  std::string base;
+  bool operator==(const Found&) const = default;
+};
+
+// The files under `paths`: files as given, and what folders hold, recursively and sorted,
+// skipping hidden names and unfinished downloads. Links, pipes and devices found in a
+// folder are listed too, never followed, so that each is refused with its reason; a linked
+// folder is not entered. Paths that do not exist are returned as they are, so the caller
+// reports them.
+[[nodiscard]] std::vector<Found> collect_files(const std::vector<std::string>& paths);
 
 // How the archive's records were made: parser version, OCR engine and settings, time.
 [[nodiscard]] nlohmann::json provenance(const extract::Options& options);
-
-// Folder layout of the data folder.
-[[nodiscard]] std::string archive_dir(const std::string& data_dir);
-[[nodiscard]] std::string index_dir(const std::string& data_dir);
 
 }  // namespace naskah::ingest

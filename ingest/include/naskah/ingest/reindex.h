@@ -10,6 +10,7 @@
 #include <string>
 #include <string_view>
 
+#include "naskah/core/data_dir.h"
 #include "naskah/core/error.h"
 #include "naskah/extract/extractor.h"
 
@@ -28,7 +29,7 @@ struct Partition {
 [[nodiscard]] std::size_t word_count(std::string_view text);
 
 struct ReindexOptions {
-  std::string data_dir = "./naskah-data";
+  DataDir data;                          // the data folder and its layout
   bool ocr = false;                      // extract the originals again instead of re-parsing
   std::optional<Partition> partition;    // only these ids
   std::optional<std::string> out;        // a standalone database here instead of a generation

@@ -65,8 +65,6 @@ std::string put_away(FileResult& result, const std::string& path, const std::str
 
 // The inboxes `options` names, or <data>/inbox.
 [[nodiscard]] std::vector<std::string> inboxes_of(const WatchOptions& options);
-[[nodiscard]] std::string failed_dir(const std::string& data_dir);
-[[nodiscard]] std::string fetch_state_file(const std::string& data_dir);
 
 // Downloads `url` into `folder` with `fetcher`, logging the outcome in one line.
 Result<Fetched> fetch_into(Fetcher& fetcher, const std::string& url, const std::string& folder);

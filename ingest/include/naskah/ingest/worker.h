@@ -6,7 +6,8 @@
 //
 // The two sides talk over a pipe pair, one JSON object per line:
 //   parent -> worker, once:   {"extract": {...Options}, "memory_mb": N, "today": "..."}
-//   parent -> worker, a file: {"path": "...", "cpu_seconds": N, "max_bytes": N}
+//   parent -> worker, a file: {"path_hex": "...", "base_hex": "...", "cpu_seconds": N,
+//                              "max_bytes": N}   (a name on disk may be any bytes: hex)
 //   worker -> parent:         {"record": {...the record with text}} | {"error": {...}}
 #pragma once
 
@@ -41,8 +42,11 @@ class WorkerProcess {
   WorkerProcess(const WorkerProcess&) = delete;
   WorkerProcess& operator=(const WorkerProcess&) = delete;
 
-  // The record of the file at `path` (text included), or why it was refused.
-  [[nodiscard]] Result<AgreementRecord> extract(const std::string& path);
+  // The record of the file at `path` (text included), or why it was refused. `base`: the
+  // folder it was found in, from which the worker follows no link (take_file); "" for a
+  // file an operator named.
+  [[nodiscard]] Result<AgreementRecord> extract(const std::string& path,
+                                                const std::string& base = {});
 
   // The worker's process id, or -1 when none runs (for tests and the log).
   [[nodiscard]] pid_t pid() const { return m_pid; }

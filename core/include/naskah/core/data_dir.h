@@ -1,0 +1,30 @@
+// The data folder's layout (DESIGN.md, "On disk"): every place naskah keeps something in it
+// is named once, here, instead of by path arithmetic where it is used. Plain data.
+#pragma once
+
+#include <string>
+
+namespace naskah {
+
+struct DataDir {
+  std::string root = "./naskah-data";
+
+  // Watched unless [watch] inboxes says otherwise; operators and uploads write here.
+  [[nodiscard]] std::string inbox() const { return root + "/inbox"; }
+  // Originals and records by sha256: written once, never changed by the pipeline.
+  [[nodiscard]] std::string archive() const { return root + "/archive"; }
+  // The Xapian generations and the stub naming the live one.
+  [[nodiscard]] std::string index() const { return root + "/index"; }
+  // Refused inputs, moved out of the inbox, each with NAME.error.json.
+  [[nodiscard]] std::string failed() const { return root + "/failed"; }
+  // Where `naskah fetch` downloads before it ingests.
+  [[nodiscard]] std::string fetched() const { return root + "/fetched"; }
+  // What each [[fetch.source]] URL last sent (ETag, Last-Modified), for conditional GETs.
+  [[nodiscard]] std::string fetch_state() const { return root + "/fetch-state.json"; }
+  // Rendered page images for the web UI; may be deleted at any time.
+  [[nodiscard]] std::string page_cache() const { return root + "/cache/pages"; }
+  // The web UI's accounts.
+  [[nodiscard]] std::string users() const { return root + "/users.json"; }
+};
+
+}  // namespace naskah

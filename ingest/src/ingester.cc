@@ -73,10 +73,28 @@ std::vector<Found> collect_files(const std::vector<std::string>& paths) {
   return files;
 }
 
+namespace {
+
+// An index writer of its own for each record: for `naskah ingest`, one file after another.
+IndexFn writer_per_record(std::string index_dir, std::chrono::milliseconds lock_timeout) {
+  return [index_dir = std::move(index_dir), lock_timeout](const AgreementRecord& record,
+                                                          bool only_if_missing) -> Result<bool> {
+    auto writer = index::Writer::open(index_dir, lock_timeout);
+    if (!writer) return tl::unexpected(writer.error());
+    if (only_if_missing && writer->contains(record.sha256)) return false;
+    if (auto put = writer->put(record); !put) return tl::unexpected(put.error());
+    if (auto done = writer->commit(); !done) return tl::unexpected(done.error());
+    return true;
+  };
+}
+
+}  // namespace
+
 Ingester::Ingester(Options options)
     : m_options(std::move(options)),
       m_archive(m_options.data.archive()),
-      m_extractor(std::make_unique<extract::Extractor>(m_options.extract)) {
+      m_extractor(std::make_unique<extract::Extractor>(m_options.extract)),
+      m_index(writer_per_record(m_options.data.index(), m_options.lock_timeout)) {
   m_extract = [this](const std::string& path, const std::string&,
                      std::string_view bytes) -> Result<AgreementRecord> {
     auto extraction = m_extractor->extract(bytes);
@@ -87,19 +105,14 @@ Ingester::Ingester(Options options)
   };
 }
 
-Ingester::Ingester(Options options, ExtractFn extract)
+Ingester::Ingester(Options options, ExtractFn extract, IndexFn index)
     : m_options(std::move(options)),
       m_archive(m_options.data.archive()),
-      m_extract(std::move(extract)) {}
+      m_extract(std::move(extract)),
+      m_index(index ? std::move(index)
+                    : writer_per_record(m_options.data.index(), m_options.lock_timeout)) {}
 
 Ingester::~Ingester() = default;
-
-Result<void> Ingester::index_record(const AgreementRecord& record) {
-  auto writer = index::Writer::open(m_options.data.index(), m_options.lock_timeout);
-  if (!writer) return tl::unexpected(writer.error());
-  if (auto put = writer->put(record); !put) return put;
-  return writer->commit();
-}
 
 FileResult Ingester::ingest_file(const std::string& path, const std::optional<std::string>& office,
                                  const std::string& base) {
@@ -133,12 +146,11 @@ FileResult Ingester::ingest_file(const std::string& path, const std::optional<st
     if (!stored) return refuse_or_fail(stored.error());
     result.pages = stored->record.pages;
     result.text_source = to_string(stored->record.text_source);
-    auto writer = index::Writer::open(m_options.data.index(), m_options.lock_timeout);
-    if (!writer) return refuse_or_fail(writer.error());
-    if (!writer->contains(result.sha256)) {
-      spdlog::info("{}: archived but not indexed (an earlier run stopped); indexing it", path);
-      if (auto put = writer->put(stored->record); !put) return refuse_or_fail(put.error());
-      if (auto done = writer->commit(); !done) return refuse_or_fail(done.error());
+    auto indexed = m_index(stored->record, true);
+    if (!indexed) return refuse_or_fail(indexed.error());
+    if (*indexed) {
+      spdlog::info("{}: archived but not indexed (an earlier run stopped); indexed it now",
+                   result.path);
     }
     return finish(Outcome::present);
   }
@@ -164,7 +176,7 @@ FileResult Ingester::ingest_file(const std::string& path, const std::optional<st
   if (auto stored = m_archive.store_record(record, provenance(m_options.extract)); !stored) {
     return refuse_or_fail(stored.error());
   }
-  if (auto indexed = index_record(record); !indexed) return refuse_or_fail(indexed.error());
+  if (auto indexed = m_index(record, false); !indexed) return refuse_or_fail(indexed.error());
   return finish(Outcome::ingested);
 }
 

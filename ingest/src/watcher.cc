@@ -19,6 +19,7 @@
 #include <unordered_map>
 
 #include "naskah/core/file.h"
+#include "naskah/ingest/index_queue.h"
 #include "naskah/ingest/quarantine.h"
 
 namespace naskah::ingest {
@@ -400,13 +401,20 @@ Result<WatchStats> watch(const WatchOptions& options, const std::atomic<bool>& s
   const std::string failed = options.ingest.data.failed();
   sweep_leftovers(failed);
 
+  // One index writer for all workers: their records go into shared commits.
+  IndexQueue index_queue({options.ingest.data.index(), options.ingest.lock_timeout});
   auto dispatch = [&] {
     extract::Options extract = options.ingest.extract;
     extract.workers = 1;  // one engine per worker process; the processes run side by side
     WorkerProcess worker(options.worker_command, extract, options.limits, options.ingest.today);
-    Ingester ingester(options.ingest,
-                      [&worker](const std::string& path, const std::string& base,
-                                std::string_view) { return worker.extract(path, base); });
+    Ingester ingester(
+        options.ingest,
+        [&worker](const std::string& path, const std::string& base, std::string_view) {
+          return worker.extract(path, base);
+        },
+        [&index_queue](const AgreementRecord& record, bool only_if_missing) {
+          return index_queue.index(record, only_if_missing);
+        });
     while (auto job = queue.pop(done)) {
       FileResult result;
       std::string where;

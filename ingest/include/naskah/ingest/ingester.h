@@ -49,11 +49,16 @@ struct FileResult {
 using ExtractFn = std::function<Result<AgreementRecord>(
     const std::string& path, const std::string& base, std::string_view bytes)>;
 
+// Puts a record in the index and commits (with `only_if_missing`, only when the index lacks
+// it); true when it was written. By default each file opens the index's writer itself;
+// `watch` hands the records of all its workers to one IndexQueue (index_queue.h).
+using IndexFn = std::function<Result<bool>(const AgreementRecord& record, bool only_if_missing)>;
+
 class Ingester {
  public:
   // Extracts in this process, with warm engines kept across files.
   explicit Ingester(Options options);
-  Ingester(Options options, ExtractFn extract);
+  Ingester(Options options, ExtractFn extract, IndexFn index = {});
   ~Ingester();
   Ingester(const Ingester&) = delete;
   Ingester& operator=(const Ingester&) = delete;
@@ -66,11 +71,11 @@ class Ingester {
                                        const std::string& base = {});
 
  private:
-  [[nodiscard]] Result<void> index_record(const AgreementRecord& record);
   Options m_options;
   Archive m_archive;
   std::unique_ptr<extract::Extractor> m_extractor;  // only without an ExtractFn
   ExtractFn m_extract;
+  IndexFn m_index;
 };
 
 // Names an operator's tools leave while a file is still being written (".part",

@@ -17,6 +17,7 @@
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
+#include <string_view>
 
 namespace naskah::test {
 namespace fs = std::filesystem;
@@ -74,8 +75,32 @@ void drain(int fd, std::string& into, bool& open) {
   }
 }
 
-[[noreturn]] void exec_child(const std::vector<std::string>& args, int out_fd, int err_fd,
-                             int memory_mb, pid_t parent) {
+// What a child is started with, made before fork: a test that starts processes from two
+// threads (a search while a reindex runs) must not allocate in the child, where another
+// thread may have held the allocator's lock at the fork (the child would hang before exec,
+// holding the other run's pipes open).
+struct Exec {
+  explicit Exec(const std::vector<std::string>& args) : m_args(args) {
+    for (std::string& a : m_args) argv.push_back(a.data());
+    argv.push_back(nullptr);
+    for (char** e = environ; *e != nullptr; ++e) {
+      if (!std::string_view(*e).starts_with("OMP_THREAD_LIMIT=")) m_env.emplace_back(*e);
+    }
+    m_env.emplace_back("OMP_THREAD_LIMIT=1");
+    for (std::string& e : m_env) envp.push_back(e.data());
+    envp.push_back(nullptr);
+  }
+  std::vector<char*> argv;
+  std::vector<char*> envp;
+
+ private:
+  std::vector<std::string> m_args;
+  std::vector<std::string> m_env;
+};
+
+// Only async-signal-safe calls from here to exec.
+[[noreturn]] void exec_child(const Exec& exec, int out_fd, int err_fd, const rlimit* limit,
+                             pid_t parent) {
   // Dies with the test: a test killed by ctest's timeout or by a crash must leave no
   // server behind (a xapian-tcpsrv once outlived its test by an hour). Kept across exec;
   // setsid execs in place, so the server itself gets it.
@@ -83,16 +108,8 @@ void drain(int fd, std::string& into, bool& open) {
   if (::getppid() != parent) ::_exit(127);  // the test ended before prctl
   ::dup2(out_fd, 1);
   ::dup2(err_fd, 2);
-  ::setenv("OMP_THREAD_LIMIT", "1", 1);
-  if (memory_mb > 0 && !under_sanitizer()) {
-    const rlim_t bytes = static_cast<rlim_t>(memory_mb) * 1024 * 1024;
-    const rlimit limit{bytes, bytes};
-    ::setrlimit(RLIMIT_AS, &limit);
-  }
-  std::vector<char*> argv;
-  for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
-  argv.push_back(nullptr);
-  ::execv(argv[0], argv.data());
+  if (limit != nullptr) ::setrlimit(RLIMIT_AS, limit);
+  ::execve(exec.argv[0], exec.argv.data(), exec.envp.data());
   ::_exit(127);
 }
 
@@ -105,9 +122,13 @@ RunResult run(const std::vector<std::string>& args, int timeout_seconds, int mem
     throw std::runtime_error("pipe failed");
   }
   const auto started = std::chrono::steady_clock::now();
+  const Exec exec(args);
+  const rlim_t bytes = static_cast<rlim_t>(memory_mb) * 1024 * 1024;
+  const rlimit limit{bytes, bytes};
+  const bool limited = memory_mb > 0 && !under_sanitizer();
   const pid_t parent = ::getpid();
   const pid_t pid = ::fork();
-  if (pid == 0) exec_child(args, out_pipe[1], err_pipe[1], memory_mb, parent);
+  if (pid == 0) exec_child(exec, out_pipe[1], err_pipe[1], limited ? &limit : nullptr, parent);
   ::close(out_pipe[1]);
   ::close(err_pipe[1]);
 
@@ -147,9 +168,10 @@ int spawn(const std::vector<std::string>& args, const std::string& log) {
   const int null_fd = ::open("/dev/null", O_WRONLY | O_CLOEXEC);
   const int log_fd =
       log.empty() ? null_fd : ::open(log.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0644);
+  const Exec exec(args);
   const pid_t parent = ::getpid();
   const pid_t pid = ::fork();
-  if (pid == 0) exec_child(args, null_fd, log_fd, 0, parent);
+  if (pid == 0) exec_child(exec, null_fd, log_fd, nullptr, parent);
   if (log_fd != null_fd) ::close(log_fd);
   ::close(null_fd);
   return pid;

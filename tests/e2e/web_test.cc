@@ -326,6 +326,21 @@ TEST_F(WebE2E, PathTraversalAndBadParametersAreRefused) {
   EXPECT_FALSE(fs::exists(m_work / "escaped.pdf"));
   const auto hidden = c.Post("/api/upload", as(op), {{"file", pdf, ".x.pdf", "application/pdf"}});
   EXPECT_EQ(json::parse(hidden->body).at("name"), "x.pdf");
+  // The same name again is saved beside it, never over it.
+  const auto again = c.Post("/api/upload", as(op), {{"file", pdf, "x.pdf", "application/pdf"}});
+  ASSERT_EQ(again->status, 202) << again->body;
+  EXPECT_EQ(json::parse(again->body).at("name"), "x (2).pdf");
+  // A Latin-1 name (not UTF-8) and a control character: a safe UTF-8 name in the inbox.
+  const auto latin1 = c.Post("/api/upload", as(op),
+                             {{"file", pdf, std::string("surat\xe9\tINFO.pdf"), "application/pdf"}});
+  ASSERT_EQ(latin1->status, 202) << latin1->body;
+  EXPECT_EQ(json::parse(latin1->body).at("name"), "surat__INFO.pdf");
+  EXPECT_TRUE(fs::exists(m_work / "data" / "inbox" / "surat__INFO.pdf"));
+  // What naskah ingest takes, an upload takes too: junk before the PDF header.
+  const auto junk = c.Post("/api/upload", as(op),
+                           {{"file", "\r\n\r\n" + pdf, "scan", "application/pdf"}});
+  ASSERT_EQ(junk->status, 202) << junk->body;
+  EXPECT_EQ(json::parse(junk->body).at("name"), "scan.pdf");
 
   const auto big = c.Post("/api/upload", as(op),
                           {{"file", "%PDF-" + std::string(2 * 1024 * 1024, 'x'), "big.pdf",

@@ -54,7 +54,7 @@ FileStamp stamp_from(const struct stat& st) {
   return FileStamp{
       static_cast<std::uint64_t>(st.st_size),
       static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1'000'000'000 + st.st_mtim.tv_nsec,
-      static_cast<std::uint64_t>(st.st_ino)};
+      static_cast<std::uint64_t>(st.st_ino), S_ISREG(st.st_mode)};
 }
 
 tl::unexpected<Error> changed(const std::string& path) {

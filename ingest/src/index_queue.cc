@@ -2,7 +2,6 @@
 
 #include <spdlog/spdlog.h>
 
-#include <optional>
 #include <vector>
 
 #include "naskah/index/store.h"
@@ -71,20 +70,20 @@ void IndexQueue::write(std::deque<Item>& items) {
   try {
     auto writer = index::Writer::open(m_options.index_dir, m_options.lock_timeout);
     if (!writer) return fail_all(writer.error());
-    std::vector<std::optional<Result<bool>>> outcomes(items.size());
-    for (std::size_t i = 0; i < items.size(); ++i) {
-      const AgreementRecord& record = *items[i].record;
-      if (items[i].only_if_missing && writer->contains(record.sha256)) {
-        outcomes[i] = false;
+    std::vector<Result<bool>> outcomes;
+    for (const Item& item : items) {
+      const AgreementRecord& record = *item.record;
+      if (item.only_if_missing && writer->contains(record.sha256)) {
+        outcomes.emplace_back(false);
       } else if (auto put = writer->put(record); !put) {
-        outcomes[i] = tl::unexpected(put.error());
+        outcomes.emplace_back(tl::unexpected(put.error()));
       } else {
-        outcomes[i] = true;
+        outcomes.emplace_back(true);
       }
     }
     if (auto committed = writer->commit(); !committed) return fail_all(committed.error());
     spdlog::debug("index: {} record(s) in one commit", items.size());
-    for (std::size_t i = 0; i < items.size(); ++i) items[i].done.set_value(std::move(*outcomes[i]));
+    for (std::size_t i = 0; i < items.size(); ++i) items[i].done.set_value(std::move(outcomes[i]));
   } catch (const std::exception& e) {
     fail_all(Error{codes::k_internal, std::string("the index writer failed: ") + e.what(),
                    m_options.index_dir});

@@ -227,8 +227,7 @@ class Scanner {
     c.changed_at = now;
     if (seen) c.seen = *seen;
     // A link, a pipe or a device is not written and never closed: nothing to wait for.
-    struct stat st {};
-    if (::lstat(path.c_str(), &st) == 0 && !S_ISREG(st.st_mode)) c.seen = Seen::closed;
+    if (!c.stamp.regular) c.seen = Seen::closed;
   }
 
   // Every file of the inboxes not yet known; watches are (re)set on every folder (adding a

@@ -23,6 +23,7 @@ struct FileStamp {
   std::uint64_t size = 0;
   std::int64_t mtime_ns = 0;
   std::uint64_t inode = 0;
+  bool regular = true;  // a regular file, not a link, a pipe or a device
   bool operator==(const FileStamp&) const = default;
 };
 

@@ -42,7 +42,7 @@
 #include "naskah/index/document.h"
 #include "naskah/index/store.h"
 #include "naskah/ingest/archive.h"
-#include "naskah/ingest/ingester.h"
+#include "naskah/ingest/pipeline.h"
 #include "naskah/ingest/reindex.h"
 #include "naskah/search/search.h"
 #include "one_writer.h"

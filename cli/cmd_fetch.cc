@@ -9,7 +9,7 @@
 
 #include "commands.h"
 #include "naskah/ingest/fetch.h"
-#include "naskah/ingest/ingester.h"
+#include "naskah/ingest/pipeline.h"
 #include "naskah/ingest/watcher.h"
 #include "options.h"
 
@@ -41,10 +41,9 @@ int run_fetch(const FetchArgs& args, Globals& globals) {
   // Downloads land in a folder of their own, not the inbox, so a running watcher does not
   // take them at the same time; they leave it like inbox files do.
   const std::string folder = DataDir{settings.data_dir}.fetched();
-  const std::string failed = DataDir{settings.data_dir}.failed();
 
   ingest::Fetcher fetcher(fetch_options(settings));
-  std::unique_ptr<ingest::Ingester> ingester;
+  std::unique_ptr<ingest::Pipeline> pipeline;
   std::vector<UrlResult> results;
   for (const std::string& url : args.urls) {
     UrlResult r{url, {}, {}, {}, {}};
@@ -55,9 +54,10 @@ int run_fetch(const FetchArgs& args, Globals& globals) {
     } else if (fetched->status == ingest::Fetched::Status::not_modified) {
       r.result = "not modified";
     } else {
-      if (!ingester) ingester = std::make_unique<ingest::Ingester>(options);
-      ingest::FileResult file = ingester->ingest_file(fetched->path);
-      r.where = ingest::put_away(file, fetched->path, failed);
+      if (!pipeline) pipeline = std::make_unique<ingest::Pipeline>(options);
+      // A download is the pipeline's to put away, like an inbox file.
+      ingest::FileResult file = pipeline->submit({fetched->path, folder, std::nullopt, true});
+      r.where = file.where;
       r.result = ingest::to_string(file.outcome);
       r.error = file.error;
       r.file = std::move(file);

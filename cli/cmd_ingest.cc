@@ -1,13 +1,13 @@
 // naskah ingest PATH...: archive and index files and folders; idempotent by content.
-#include <iostream>
-#include <memory>
-
-#include <CLI/CLI.hpp>
-#include <nlohmann/json.hpp>
 #include <spdlog/spdlog.h>
 
+#include <CLI/CLI.hpp>
+#include <iostream>
+#include <memory>
+#include <nlohmann/json.hpp>
+
 #include "commands.h"
-#include "naskah/ingest/ingester.h"
+#include "naskah/ingest/pipeline.h"
 #include "options.h"
 #include "progress.h"
 
@@ -44,7 +44,10 @@ nlohmann::ordered_json summary_json(const std::vector<ingest::FileResult>& resul
                                    {"id", r.sha256.empty() ? nullptr : nlohmann::ordered_json(r.sha256)},
                                    {"pages", r.pages},
                                    {"seconds", r.seconds}};
-    if (r.error) file["error"] = {{"code", r.error->code}, {"message", r.error->message}};
+    if (r.error) {
+      file["error"] = {
+          {"code", r.error->code}, {"message", r.error->message}, {"stage", to_string(r.stage)}};
+    }
     files.push_back(file);
   }
   return {{"ingested", counts["ingested"]},
@@ -62,12 +65,13 @@ int run_ingest(const IngestArgs& args, Globals& globals) {
   options.office = args.office;
 
   const std::vector<ingest::Found> files = ingest::collect_files(args.paths);
-  ingest::Ingester ingester(options);
+  ingest::Pipeline pipeline(options);
   std::vector<ingest::FileResult> results;
   Progress progress("ingest", files.size(), globals.quiet || args.json);
   for (std::size_t i = 0; i < files.size(); ++i) {
     progress.update(i, printable(files[i].path));
-    results.push_back(ingester.ingest_file(files[i].path, std::nullopt, files[i].base));
+    // An operator's own files: archived and indexed, left where they are.
+    results.push_back(pipeline.submit({files[i].path, files[i].base, std::nullopt, false}));
     const auto& r = results.back();
     // One line per file in the log (stderr), whatever the outcome.
     spdlog::debug("{}: {} ({} pages, {}, {:.2f} s)", r.path, ingest::to_string(r.outcome),

@@ -1,13 +1,11 @@
 // naskah report: what expires soon, what has expired, what looks suspicious.
+#include <CLI/CLI.hpp>
 #include <iostream>
 #include <memory>
 
-#include <CLI/CLI.hpp>
-
 #include "commands.h"
-#include "options.h"
-#include "naskah/ingest/ingester.h"
 #include "naskah/search/report.h"
+#include "options.h"
 
 namespace naskah::cli {
 namespace {

@@ -1,14 +1,13 @@
 // naskah search QUERY [--json] [filters]: full-text search over the index (CONTRACT.md).
+#include <unistd.h>
+
+#include <CLI/CLI.hpp>
 #include <iostream>
 #include <memory>
 
-#include <CLI/CLI.hpp>
-#include <unistd.h>
-
 #include "commands.h"
-#include "options.h"
-#include "naskah/ingest/ingester.h"
 #include "naskah/search/search.h"
+#include "options.h"
 
 namespace naskah::cli {
 namespace {

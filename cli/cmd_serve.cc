@@ -15,7 +15,7 @@
 #include "naskah/core/file.h"
 #include "naskah/extract/extractor.h"
 #include "naskah/ingest/archive.h"
-#include "naskah/ingest/ingester.h"
+#include "naskah/ingest/pipeline.h"
 #include "naskah/ingest/quarantine.h"
 #include "naskah/ingest/watcher.h"
 #include "naskah/web/server.h"
@@ -35,8 +35,7 @@ struct ServeArgs {
 // The pipeline's counters for /metrics, kept by the in-process watcher (--watch).
 struct PipelineCounters {
   std::mutex mutex;
-  std::map<std::string, std::uint64_t> files;  // by outcome
-  double seconds = 0;
+  web::PipelineFigures figures;  // inbox_files is counted when asked
 };
 
 web::Services services_for(const config::Settings& settings,
@@ -70,6 +69,10 @@ web::Services services_for(const config::Settings& settings,
     if (!bytes) return tl::unexpected(bytes.error());
     return renderer->png(*bytes, page - 1, dpi);
   };
+  s.drop_upload = [inbox = inboxes.front()](std::string_view bytes, const std::string& given,
+                                            const std::string& extension) {
+    return ingest::drop_into(inbox, bytes, given, extension);
+  };
   s.upload_state = [archive, failed](const std::string& sha) {
     if (archive->has_record(sha)) return web::UploadState{"archived", std::nullopt, {}};
     if (auto report = ingest::find_refusal(failed, sha)) {
@@ -81,34 +84,17 @@ web::Services services_for(const config::Settings& settings,
     }
     return web::UploadState{"queued", std::nullopt, {}};
   };
-  s.metrics = [counters, inboxes] {
-    std::string text =
-        "# HELP naskah_ingest_files_total Files the in-process watcher finished, by outcome.\n"
-        "# TYPE naskah_ingest_files_total counter\n";
+  s.pipeline_figures = [counters, inboxes] {
+    web::PipelineFigures figures;
     {
       const std::lock_guard lock(counters->mutex);
-      for (const auto& [outcome, n] : counters->files) {
-        text += "naskah_ingest_files_total{outcome=\"" + outcome + "\"} " + std::to_string(n) +
-                "\n";
-      }
-      text += "# HELP naskah_extract_seconds_total Seconds spent extracting (OCR included).\n"
-              "# TYPE naskah_extract_seconds_total counter\nnaskah_extract_seconds_total " +
-              std::to_string(counters->seconds) + "\n";
+      figures = counters->figures;
     }
-    std::size_t waiting = 0;
     for (const std::string& inbox : inboxes) {
       std::error_code ec;
-      for (fs::recursive_directory_iterator it(inbox, ec), end; !ec && it != end;
-           it.increment(ec)) {
-        if (it->is_regular_file(ec) && !it->path().filename().string().starts_with(".")) {
-          ++waiting;
-        }
-      }
+      if (fs::is_directory(inbox, ec)) figures.inbox_files += ingest::collect_files({inbox}).size();
     }
-    return text +
-           "# HELP naskah_inbox_files Files waiting in the inboxes.\n"
-           "# TYPE naskah_inbox_files gauge\nnaskah_inbox_files " +
-           std::to_string(waiting) + "\n";
+    return figures;
   };
   return s;
 }
@@ -154,11 +140,11 @@ int run_serve(const ServeArgs& args, Globals& globals) {
   std::thread watcher;
   if (args.watch) {
     ingest::WatchOptions watch = watch_options(settings);
-    watch.worker_command = {"/proc/self/exe", "worker"};
-    watch.on_file = [counters](const ingest::FileResult& result, const std::string&) {
+    watch.ingest.worker_command = {"/proc/self/exe", "worker"};
+    watch.on_file = [counters](const ingest::FileResult& result) {
       const std::lock_guard lock(counters->mutex);
-      ++counters->files[ingest::to_string(result.outcome)];
-      counters->seconds += result.seconds;
+      ++counters->figures.files[ingest::to_string(result.outcome)];
+      counters->figures.extract_seconds += result.seconds;
     };
     watcher = std::thread([watch, &server] {
       if (auto stats = ingest::watch(watch, stop_requested()); !stats) {

@@ -33,8 +33,8 @@ int run_watch(const WatchArgs& args, Globals& globals) {
   if (!args.inboxes.empty()) options.inboxes = args.inboxes;
   if (args.workers >= 0) options.workers = args.workers;
   options.until_idle = args.until_idle;
-  options.worker_command = {"/proc/self/exe", "worker"};
-  if (globals.verbose) options.worker_command.emplace_back("--verbose");
+  options.ingest.worker_command = {"/proc/self/exe", "worker"};
+  if (globals.verbose) options.ingest.worker_command.emplace_back("--verbose");
   install_stop_handlers();
   auto stats = ingest::watch(options, stop_requested());
   if (!stats) return report_error(stats.error(), args.json, "watch");

@@ -6,7 +6,7 @@
 #include "naskah/config/config.h"
 #include "naskah/extract/extractor.h"
 #include "naskah/index/shards.h"
-#include "naskah/ingest/ingester.h"
+#include "naskah/ingest/pipeline.h"
 #include "naskah/ingest/reindex.h"
 #include "naskah/ingest/watcher.h"
 #include "naskah/web/server.h"
@@ -69,12 +69,11 @@ namespace naskah::cli {
   o.rescan = std::chrono::seconds(s.watch.rescan_seconds);
   o.retry = std::chrono::seconds(s.watch.retry_seconds);
   o.queue_limit = static_cast<std::size_t>(s.watch.queue_limit);
-  o.limits.memory_bytes = mebibytes(s.watch.worker_memory_mb);
-  o.limits.max_file_bytes = mebibytes(s.limits.max_file_mb);
+  o.ingest.limits.memory_bytes = mebibytes(s.watch.worker_memory_mb);
   // The extractor stops itself at the timeout; the CPU and wall-clock limits catch a worker
   // that cannot (stuck inside a library), a little later.
-  o.limits.cpu_per_file = std::chrono::seconds(s.limits.timeout_seconds + 30);
-  o.limits.wall_per_file = std::chrono::seconds(s.limits.timeout_seconds + 60);
+  o.ingest.limits.cpu_per_file = std::chrono::seconds(s.limits.timeout_seconds + 30);
+  o.ingest.limits.wall_per_file = std::chrono::seconds(s.limits.timeout_seconds + 60);
   o.fetch = fetch_options(s);
   for (const config::FetchSource& source : s.fetch.sources) {
     o.sources.push_back({source.url, std::chrono::minutes(source.every_minutes)});
@@ -106,7 +105,6 @@ namespace naskah::cli {
   o.shards = search_shards(s).value_or(std::vector<std::string>{});
   o.shard_timeout = shard_options(s).timeout;
   o.shard_retry = shard_options(s).retry;
-  o.inbox_dir = ingest::inboxes_of(watch_options(s)).front();
   o.cache_dir = DataDir{s.data_dir}.page_cache();
   o.users_file = DataDir{s.data_dir}.users();
   o.upload_max_bytes = mebibytes(s.web.upload_max_mb);

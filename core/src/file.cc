@@ -296,36 +296,58 @@ Result<void> sync_folder(const std::string& folder) {
   return {};
 }
 
-Result<void> write_file_atomic(const std::string& path, std::string_view bytes) {
-  std::string temp = path + ".tmp-XXXXXX";
-  const int fd = ::mkstemp(temp.data());
-  if (fd < 0) return write_error(path, "creating a temporary file");
+namespace {
+
+// Writes `bytes` to a new file named by mkstemp's `pattern` and syncs it; returns its name.
+// Nothing is left behind when it fails.
+Result<std::string> write_synced_temp(std::string pattern, std::string_view bytes,
+                                      const std::string& shown) {
+  const int fd = ::mkstemp(pattern.data());
+  if (fd < 0) return write_error(shown, "creating a temporary file");
+  auto give_up = [&](const char* doing) {
+    auto error = write_error(shown, doing);
+    ::close(fd);
+    ::unlink(pattern.c_str());
+    return error;
+  };
   std::size_t done = 0;
   while (done < bytes.size()) {
     const ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
     if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) {
-      auto error = write_error(path, "writing");
-      ::close(fd);
-      ::unlink(temp.c_str());
-      return error;
-    }
+    if (n <= 0) return give_up("writing");
     done += static_cast<std::size_t>(n);
   }
   ::fchmod(fd, 0644);
-  if (::fsync(fd) != 0) {
-    auto error = write_error(path, "syncing");
-    ::close(fd);
-    ::unlink(temp.c_str());
-    return error;
-  }
+  if (::fsync(fd) != 0) return give_up("syncing");
   ::close(fd);
-  if (::rename(temp.c_str(), path.c_str()) != 0) {
+  return pattern;
+}
+
+}  // namespace
+
+Result<void> write_file_atomic(const std::string& path, std::string_view bytes) {
+  auto temp = write_synced_temp(path + ".tmp-XXXXXX", bytes, path);
+  if (!temp) return tl::unexpected(temp.error());
+  if (::rename(temp->c_str(), path.c_str()) != 0) {
     auto error = write_error(path, "renaming the temporary file");
-    ::unlink(temp.c_str());
+    ::unlink(temp->c_str());
     return error;
   }
   return sync_folder(folder_of(path));
+}
+
+Result<std::string> save_new(const std::string& folder, const std::string& name,
+                             std::string_view bytes) {
+  auto temp = write_synced_temp(folder + "/" + std::string(k_saving_prefix) + "XXXXXX", bytes,
+                                folder + "/" + name);
+  if (!temp) return tl::unexpected(temp.error());
+  auto saved = rename_to_free_name(*temp, folder, name);
+  if (!saved) {
+    ::unlink(temp->c_str());
+    return saved;
+  }
+  if (auto synced = sync_folder(folder); !synced) return tl::unexpected(synced.error());
+  return saved;
 }
 
 std::string numbered_name(const std::string& name, int n) {

@@ -1,17 +1,17 @@
 #include "naskah/ingest/reindex.h"
 
+#include <spdlog/spdlog.h>
+
 #include <algorithm>
 #include <atomic>
 #include <mutex>
 #include <thread>
 
-#include <spdlog/spdlog.h>
-
 #include "naskah/core/file.h"
 #include "naskah/extract/record_builder.h"
 #include "naskah/index/store.h"
 #include "naskah/ingest/archive.h"
-#include "naskah/ingest/ingester.h"
+#include "naskah/ingest/pipeline.h"
 
 namespace naskah::ingest {
 namespace {

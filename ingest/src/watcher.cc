@@ -19,8 +19,6 @@
 #include <unordered_map>
 
 #include "naskah/core/file.h"
-#include "naskah/ingest/index_queue.h"
-#include "naskah/ingest/quarantine.h"
 
 namespace naskah::ingest {
 namespace fs = std::filesystem;
@@ -302,40 +300,14 @@ std::string one_line(const FileResult& r) {
   if (r.pages > 0) line += ", " + std::to_string(r.pages) + " pages";
   if (!r.text_source.empty()) line += ", " + r.text_source;
   line += fmt::format(", {:.1f} s", r.seconds);
-  if (r.error) line += " — " + r.error->code + ": " + r.error->message;
+  if (r.error) {
+    line +=
+        std::string(" — at ") + to_string(r.stage) + ", " + r.error->code + ": " + r.error->message;
+  }
   return line;
 }
 
 }  // namespace
-
-std::string put_away(FileResult& result, const std::string& path, const std::string& failed) {
-  // Written again since it was read (a writer that paused longer than the settle time):
-  // what was read is not what is there now, so it stays, to be taken again whole.
-  if (const auto now = stamp_of(path); result.taken && now && *now != *result.taken) {
-    spdlog::warn("{}: written again after it was read; left in the inbox to be read again",
-                 result.path);
-    if (result.outcome == Outcome::refused) result.outcome = Outcome::failed;
-    return {};
-  }
-  if (result.outcome == Outcome::ingested || result.outcome == Outcome::present) {
-    // In the archive and the index, synced: now it may leave the inbox.
-    if (::unlink(path.c_str()) == 0) {
-      (void)sync_folder(fs::path(path).parent_path().string());
-    } else if (errno != ENOENT) {
-      spdlog::warn("{}: archived, but it cannot be removed from the inbox: {}", result.path,
-                   std::strerror(errno));
-    }
-    return "archive";
-  }
-  if (result.outcome == Outcome::refused) {
-    auto moved = quarantine(failed, path, *result.error, result.sha256);
-    if (moved) return moved->file;
-    spdlog::error("{}: refused, but could not be moved to failed/: {}", result.path,
-                  printable(moved.error().message));
-    result.outcome = Outcome::failed;
-  }
-  return {};
-}
 
 std::vector<std::string> inboxes_of(const WatchOptions& options) {
   if (!options.inboxes.empty()) return options.inboxes;
@@ -366,9 +338,10 @@ std::optional<std::string> office_of(const std::string& inbox, const std::string
 
 namespace {
 
-// What a crash in the middle of a refusal can leave in failed/: a hidden report or copy,
-// a temporary file of write_file_atomic. Nothing else writes there.
-void sweep_leftovers(const std::string& failed) {
+// What a crash can leave behind: in failed/, a hidden report or copy, a temporary file of
+// write_file_atomic (nothing else writes there); in an inbox, a drop cut short (save_new),
+// once it is old enough that no upload can still be writing it.
+void sweep_leftovers(const std::string& failed, const std::vector<std::string>& inboxes) {
   std::error_code ec;
   for (fs::directory_iterator it(failed, ec), end; !ec && it != end; it.increment(ec)) {
     const std::string name = it->path().filename().string();
@@ -376,6 +349,18 @@ void sweep_leftovers(const std::string& failed) {
         name.find(".tmp-") != std::string::npos) {
       spdlog::info("failed/: removing {}, left by an earlier run", printable(name));
       fs::remove(it->path(), ec);
+    }
+  }
+  const auto old = fs::file_time_type::clock::now() - std::chrono::hours(1);
+  for (const std::string& inbox : inboxes) {
+    for (fs::directory_iterator it(inbox, ec), end; !ec && it != end; it.increment(ec)) {
+      std::error_code time_ec;
+      if (it->path().filename().string().starts_with(k_saving_prefix) &&
+          fs::last_write_time(it->path(), time_ec) < old && !time_ec) {
+        spdlog::info("{}: removing {}, a drop cut short", printable(inbox),
+                     printable(it->path().filename().string()));
+        fs::remove(it->path(), ec);
+      }
     }
   }
 }
@@ -397,39 +382,20 @@ Result<WatchStats> watch(const WatchOptions& options, const std::atomic<bool>& s
   Ledger ledger;
   WatchStats stats;
   std::mutex report_mutex;
-  const std::string failed = options.ingest.data.failed();
-  sweep_leftovers(failed);
+  sweep_leftovers(options.ingest.data.failed(), inboxes_of(options));
 
-  // One index writer for all workers: their records go into shared commits.
-  IndexQueue index_queue({options.ingest.data.index(), options.ingest.lock_timeout});
+  // Each dispatcher hands its files to the pipeline, one at a time: a lane (an isolated
+  // worker process) each, and one index writer for all.
+  Options pipeline_options = options.ingest;
+  pipeline_options.lanes = workers;
+  Pipeline pipeline(pipeline_options);
   auto dispatch = [&] {
-    extract::Options extract = options.ingest.extract;
-    extract.workers = 1;  // one engine per worker process; the processes run side by side
-    WorkerProcess worker(options.worker_command, extract, options.limits, options.ingest.today);
-    Ingester ingester(
-        options.ingest,
-        [&worker](const std::string& path, const std::string& base, std::string_view) {
-          return worker.extract(path, base);
-        },
-        [&index_queue](const AgreementRecord& record, bool only_if_missing) {
-          return index_queue.index(record, only_if_missing);
-        });
     while (auto job = queue.pop(done)) {
-      FileResult result;
-      std::string where;
-      // No name, content or size of a file ends the daemon: whatever is thrown becomes
-      // this file's outcome, and the file stays to be tried again.
-      try {
-        result = ingester.ingest_file(job->path, office_of(job->inbox, job->path), job->inbox);
-        where = put_away(result, job->path, failed);
-      } catch (const std::exception& e) {
-        result.path = printable(job->path);
-        result.outcome = Outcome::failed;
-        result.error = Error{codes::k_internal, printable(e.what()), result.path};
-      }
+      const FileResult result =
+          pipeline.submit({job->path, job->inbox, office_of(job->inbox, job->path), true});
       std::optional<Clock::time_point> retry_at;
       std::error_code ec;
-      if (result.outcome == Outcome::failed && fs::exists(job->path, ec)) {
+      if (result.outcome == Outcome::failed && fs::exists(fs::symlink_status(job->path, ec))) {
         retry_at = Clock::now() + options.retry;
       }
       ledger.release(job->path, retry_at);
@@ -445,7 +411,7 @@ Result<WatchStats> watch(const WatchOptions& options, const std::atomic<bool>& s
       } else {
         spdlog::info("{}", one_line(result));
       }
-      if (options.on_file) options.on_file(result, where);
+      if (options.on_file) options.on_file(result);
     }
   };
 

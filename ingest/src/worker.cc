@@ -1,18 +1,23 @@
 #include "naskah/ingest/worker.h"
 
+#include <fcntl.h>
 #include <poll.h>
 #include <spdlog/spdlog.h>
+#include <sys/mman.h>
 #include <sys/prctl.h>
 #include <sys/resource.h>
 #include <sys/socket.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <cerrno>
 #include <csignal>
 #include <cstring>
+#include <memory>
 #include <new>
 #include <nlohmann/json.hpp>
+#include <utility>
 
 #include "naskah/core/file.h"
 #include "naskah/extract/parser.h"
@@ -53,32 +58,30 @@ extract::Options options_from_json(const json& j) {
 }
 
 // Writes all of `line` and a newline; false if the other side is gone. MSG_NOSIGNAL: a
-// dead peer is an error to handle, not a SIGPIPE that ends this process.
-std::string to_hex(std::string_view bytes) {
-  constexpr char k_digits[] = "0123456789abcdef";
-  std::string out;
-  for (const char c : bytes) {
-    const auto u = static_cast<unsigned char>(c);
-    out += k_digits[u >> 4];
-    out += k_digits[u & 0xf];
-  }
-  return out;
-}
-
-std::string from_hex(std::string_view hex) {
-  auto value = [](char c) { return c <= '9' ? c - '0' : c - 'a' + 10; };
-  std::string out;
-  for (std::size_t i = 0; i + 1 < hex.size(); i += 2) {
-    out += static_cast<char>(value(hex[i]) * 16 + value(hex[i + 1]));
-  }
-  return out;
-}
-
-bool send_line(int fd, std::string line) {
+// dead peer is an error to handle, not a SIGPIPE that ends this process. `pass` (if not -1)
+// travels with the first byte, as SCM_RIGHTS: the other side receives its own descriptor.
+bool send_line(int fd, std::string line, int pass = -1) {
   line += '\n';
   std::size_t sent = 0;
   while (sent < line.size()) {
-    const ssize_t n = ::send(fd, line.data() + sent, line.size() - sent, MSG_NOSIGNAL);
+    ssize_t n = 0;
+    if (pass >= 0 && sent == 0) {
+      iovec io{line.data(), line.size()};
+      alignas(cmsghdr) char control[CMSG_SPACE(sizeof(int))] = {};
+      msghdr message{};
+      message.msg_iov = &io;
+      message.msg_iovlen = 1;
+      message.msg_control = control;
+      message.msg_controllen = sizeof control;
+      cmsghdr* header = CMSG_FIRSTHDR(&message);
+      header->cmsg_level = SOL_SOCKET;
+      header->cmsg_type = SCM_RIGHTS;
+      header->cmsg_len = CMSG_LEN(sizeof(int));
+      std::memcpy(CMSG_DATA(header), &pass, sizeof(int));
+      n = ::sendmsg(fd, &message, MSG_NOSIGNAL);
+    } else {
+      n = ::send(fd, line.data() + sent, line.size() - sent, MSG_NOSIGNAL);
+    }
     if (n < 0 && errno == EINTR) continue;
     if (n <= 0) return false;
     sent += static_cast<std::size_t>(n);
@@ -88,9 +91,28 @@ bool send_line(int fd, std::string line) {
 
 enum class ReadStatus { line, closed, timed_out };
 
+// A descriptor received with a line (SCM_RIGHTS), closed unless taken.
+class Received {
+ public:
+  Received() = default;
+  ~Received() { reset(); }
+  Received(const Received&) = delete;
+  Received& operator=(const Received&) = delete;
+  void reset(int fd = -1) {
+    if (m_fd >= 0) ::close(m_fd);
+    m_fd = fd;
+  }
+  [[nodiscard]] int get() const { return m_fd; }
+
+ private:
+  int m_fd = -1;
+};
+
 // Reads up to the next newline into `line`, keeping what follows in `buffer`; waits until
-// `deadline` at most (no deadline: Clock::time_point::max()).
-ReadStatus read_line(int fd, std::string& buffer, std::string& line, Clock::time_point deadline) {
+// `deadline` at most (no deadline: Clock::time_point::max()). A descriptor that comes with
+// the bytes goes into `received` (when given; else it is closed).
+ReadStatus read_line(int fd, std::string& buffer, std::string& line, Clock::time_point deadline,
+                     Received* received = nullptr) {
   for (;;) {
     if (const auto end = buffer.find('\n'); end != std::string::npos) {
       line = buffer.substr(0, end);
@@ -110,9 +132,26 @@ ReadStatus read_line(int fd, std::string& buffer, std::string& line, Clock::time
     if (ready < 0) return ReadStatus::closed;
     if (ready == 0) continue;  // re-checks the deadline
     char chunk[65536];
-    const ssize_t n = ::read(fd, chunk, sizeof chunk);
+    iovec io{chunk, sizeof chunk};
+    alignas(cmsghdr) char control[CMSG_SPACE(sizeof(int))];
+    msghdr message{};
+    message.msg_iov = &io;
+    message.msg_iovlen = 1;
+    message.msg_control = control;
+    message.msg_controllen = sizeof control;
+    const ssize_t n = ::recvmsg(fd, &message, MSG_CMSG_CLOEXEC);
     if (n < 0 && errno == EINTR) continue;
     if (n <= 0) return ReadStatus::closed;
+    for (cmsghdr* h = CMSG_FIRSTHDR(&message); h != nullptr; h = CMSG_NXTHDR(&message, h)) {
+      if (h->cmsg_level != SOL_SOCKET || h->cmsg_type != SCM_RIGHTS) continue;
+      int passed = -1;
+      std::memcpy(&passed, CMSG_DATA(h), sizeof(int));
+      if (received != nullptr) {
+        received->reset(passed);
+      } else {
+        ::close(passed);
+      }
+    }
     buffer.append(chunk, static_cast<std::size_t>(n));
   }
 }
@@ -156,6 +195,79 @@ void limit_memory(std::uint64_t bytes) {
   }
 #endif
 }
+
+// A descriptor, closed with its owner.
+class Fd {
+ public:
+  explicit Fd(int fd) : m_fd(fd) {}
+  ~Fd() {
+    if (m_fd >= 0) ::close(m_fd);
+  }
+  Fd(const Fd&) = delete;
+  Fd& operator=(const Fd&) = delete;
+  [[nodiscard]] int get() const { return m_fd; }
+
+ private:
+  int m_fd;
+};
+
+// `bytes` in a memory file sealed against any change (memfd_create, F_ADD_SEALS).
+Result<std::unique_ptr<Fd>> sealed_copy(std::string_view bytes) {
+  auto fd = std::make_unique<Fd>(::memfd_create("naskah-file", MFD_CLOEXEC | MFD_ALLOW_SEALING));
+  auto failed = [](const char* doing) {
+    return fail(codes::k_extract_crashed,
+                std::string("could not hand the file to the extraction worker (") + doing +
+                    "): " + std::strerror(errno));
+  };
+  if (fd->get() < 0) return failed("memfd_create");
+  std::size_t done = 0;
+  while (done < bytes.size()) {
+    const ssize_t n = ::write(fd->get(), bytes.data() + done, bytes.size() - done);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) return failed("write");
+    done += static_cast<std::size_t>(n);
+  }
+  if (::fcntl(fd->get(), F_ADD_SEALS, F_SEAL_SHRINK | F_SEAL_GROW | F_SEAL_WRITE | F_SEAL_SEAL) !=
+      0) {
+    return failed("seal");
+  }
+  return fd;
+}
+
+// The worker's view of the file it was handed: mapped read-only, never copied.
+class Mapped {
+ public:
+  static Result<Mapped> of(int fd, std::uint64_t size) {
+    struct stat st {};
+    if (fd < 0 || ::fstat(fd, &st) != 0 || static_cast<std::uint64_t>(st.st_size) != size) {
+      return fail(codes::k_internal, "the file did not reach the extraction worker whole");
+    }
+    if (size == 0) return Mapped(nullptr, 0);
+    void* data = ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE, fd, 0);
+    if (data == MAP_FAILED) {
+      return fail(
+          codes::k_extract_crashed,
+          std::string("the extraction worker could not map the file: ") + std::strerror(errno));
+    }
+    return Mapped(data, size);
+  }
+  Mapped(Mapped&& other) noexcept
+      : m_data(std::exchange(other.m_data, nullptr)), m_size(std::exchange(other.m_size, 0)) {}
+  Mapped& operator=(Mapped&&) = delete;
+  Mapped(const Mapped&) = delete;
+  Mapped& operator=(const Mapped&) = delete;
+  ~Mapped() {
+    if (m_data != nullptr) ::munmap(m_data, m_size);
+  }
+  [[nodiscard]] std::string_view bytes() const {
+    return {static_cast<const char*>(m_data), m_size};
+  }
+
+ private:
+  Mapped(void* data, std::size_t size) : m_data(data), m_size(size) {}
+  void* m_data;
+  std::size_t m_size;
+};
 
 std::string describe_end(int status) {
   if (WIFSIGNALED(status)) {
@@ -257,17 +369,19 @@ void WorkerProcess::stop() {
   reap(true);
 }
 
-Result<AgreementRecord> WorkerProcess::extract(const std::string& path, const std::string& base) {
-  const json request = {{"path_hex", to_hex(path)},
-                        {"base_hex", to_hex(base)},
-                        {"cpu_seconds", m_limits.cpu_per_file.count()},
-                        {"max_bytes", m_limits.max_file_bytes}};
+Result<AgreementRecord> WorkerProcess::extract(const std::string& path, std::string_view bytes) {
+  // The bytes travel as a sealed memory file: the worker reads exactly what was taken and
+  // hashed, and cannot change it.
+  auto sealed = sealed_copy(bytes);
+  if (!sealed) return tl::unexpected(sealed.error());
+  const json request = {
+      {"name", path}, {"bytes", bytes.size()}, {"cpu_seconds", m_limits.cpu_per_file.count()}};
   // A worker that died between files is restarted once, silently.
   for (int attempt = 0;; ++attempt) {
     if (m_pid < 0) {
       if (auto started = start(); !started) return tl::unexpected(started.error());
     }
-    if (send_line(m_to_worker, request.dump())) break;
+    if (send_line(m_to_worker, request.dump(), (*sealed)->get())) break;
     reap(true);
     if (attempt == 1) {
       return fail(codes::k_extract_crashed, "the extraction worker could not be reached", path);
@@ -332,7 +446,12 @@ int run_worker(int in_fd, int out_fd) {
 
   std::string buffer;
   std::string line;
-  if (read_line(in_fd, buffer, line, Clock::time_point::max()) != ReadStatus::line) return 0;
+  // A file's descriptor, received with its request (which may arrive in one read with the
+  // start message).
+  Received file;
+  if (read_line(in_fd, buffer, line, Clock::time_point::max(), &file) != ReadStatus::line) {
+    return 0;
+  }
   extract::Options options;
   extract::ParseOptions parse_options;
   try {
@@ -346,23 +465,22 @@ int run_worker(int in_fd, int out_fd) {
   }
   extract::Extractor extractor(options);
 
-  while (read_line(in_fd, buffer, line, Clock::time_point::max()) == ReadStatus::line) {
+  while (read_line(in_fd, buffer, line, Clock::time_point::max(), &file) == ReadStatus::line) {
     ordered_json answer;
     bool give_up = false;
     try {
       const json request = json::parse(line);
-      const std::string path = from_hex(request.at("path_hex").get<std::string>());
-      const std::string base = from_hex(request.at("base_hex").get<std::string>());
+      const std::string name = request.at("name").get<std::string>();
       limit_cpu_for_next_file(request.at("cpu_seconds").get<std::int64_t>());
-      const auto max_bytes = request.at("max_bytes").get<std::uint64_t>();
-      auto taken = take_file(base, path, max_bytes);
-      if (!taken) {
-        answer = error_json(taken.error());
-      } else if (auto extraction = extractor.extract(taken->bytes); !extraction) {
+      auto mapped = Mapped::of(file.get(), request.at("bytes").get<std::uint64_t>());
+      file.reset();
+      if (!mapped) {
+        answer = error_json(mapped.error());
+      } else if (auto extraction = extractor.extract(mapped->bytes()); !extraction) {
         answer = error_json(extraction.error());
       } else {
         const AgreementRecord record =
-            extract::build_record(*extraction, taken->bytes, printable(path), parse_options);
+            extract::build_record(*extraction, mapped->bytes(), name, parse_options);
         answer = {{"record", to_json(record, true)}};
       }
     } catch (const std::bad_alloc&) {

@@ -183,6 +183,14 @@ Result<std::string> Searcher::state() {
   });
 }
 
+Result<std::uint64_t> Searcher::document_count() {
+  return with_retries("counting documents", [&]() -> Result<std::uint64_t> {
+    auto db = database();
+    if (!db) return tl::unexpected(db.error());
+    return (*db)->get_doccount();
+  });
+}
+
 Result<bool> Searcher::contains(const std::string& id) {
   return with_retries("looking up a document", [&]() -> Result<bool> {
     auto db = database();

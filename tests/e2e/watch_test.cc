@@ -448,8 +448,9 @@ TEST_F(WatchE2E, NoLinkPipeOrFileNameInTheInboxTurnsAgainstTheArchiveOrStopsTheW
       << record.substr(0, 400);
   EXPECT_NE(test::read_text(log()).find("surat-kerja-sama-\\xe9.pdf"), std::string::npos);
   // The slow copy was seen open for writing and left for later, not taken half-written.
-  EXPECT_NE(test::read_text(log()).find("lambat.pdf: failed, 0.0 s \xE2\x80\x94 file.changed"),
-            std::string::npos);
+  EXPECT_NE(
+      test::read_text(log()).find("lambat.pdf: failed, 0.0 s \xE2\x80\x94 at take, file.changed"),
+      std::string::npos);
 }
 
 TEST_F(WatchE2E, AWorkerKilledMidFileIsReplacedAndTheFileRefused) {

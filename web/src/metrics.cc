@@ -23,7 +23,7 @@ void Metrics::count_upload(const std::string& result) {
   ++m_uploads[result];
 }
 
-std::string Metrics::text() const {
+std::string Metrics::text(const Gauges& gauges) const {
   std::ostringstream out;
   const std::lock_guard lock(m_mutex);
   out << "# HELP naskah_http_requests_total HTTP requests answered, by route and status.\n"
@@ -49,6 +49,23 @@ std::string Metrics::text() const {
   out << "# HELP naskah_login_failures_total Failed sign-ins.\n"
          "# TYPE naskah_login_failures_total counter\n"
       << "naskah_login_failures_total " << m_login_failures.load() << '\n';
+  out << "# HELP naskah_documents Agreements in the live index.\n"
+         "# TYPE naskah_documents gauge\nnaskah_documents "
+      << gauges.documents << '\n';
+  out << "# HELP naskah_sessions Signed-in browser sessions.\n"
+         "# TYPE naskah_sessions gauge\nnaskah_sessions "
+      << gauges.sessions << '\n';
+  out << "# HELP naskah_ingest_files_total Files the in-process watcher finished, by outcome.\n"
+         "# TYPE naskah_ingest_files_total counter\n";
+  for (const auto& [outcome, n] : gauges.pipeline.files) {
+    out << "naskah_ingest_files_total{outcome=\"" << outcome << "\"} " << n << '\n';
+  }
+  out << "# HELP naskah_extract_seconds_total Seconds spent extracting (OCR included).\n"
+         "# TYPE naskah_extract_seconds_total counter\nnaskah_extract_seconds_total "
+      << gauges.pipeline.extract_seconds << '\n';
+  out << "# HELP naskah_inbox_files Files waiting in the inboxes.\n"
+         "# TYPE naskah_inbox_files gauge\nnaskah_inbox_files "
+      << gauges.pipeline.inbox_files << '\n';
   return out.str();
 }
 

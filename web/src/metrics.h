@@ -1,5 +1,6 @@
-// The server's own counters for /metrics (Prometheus text format 0.0.4): requests by route
-// and status, search latency as a histogram, uploads, failed logins. Thread-safe.
+// /metrics in Prometheus text format 0.0.4: the server's own counters (requests by route and
+// status, search latency as a histogram, uploads, failed logins; thread-safe), and the
+// gauges and pipeline figures read when it is asked for.
 #pragma once
 
 #include <array>
@@ -10,7 +11,16 @@
 #include <string>
 #include <utility>
 
+#include "naskah/web/server.h"
+
 namespace naskah::web {
+
+// What is read afresh for each /metrics.
+struct Gauges {
+  std::uint64_t documents = 0;  // in the live index
+  std::size_t sessions = 0;     // signed-in browser sessions
+  PipelineFigures pipeline;
+};
 
 class Metrics {
  public:
@@ -20,7 +30,7 @@ class Metrics {
   void count_login_failure() { m_login_failures.fetch_add(1, std::memory_order_relaxed); }
 
   // Every metric in the text format, each with its HELP and TYPE lines.
-  [[nodiscard]] std::string text() const;
+  [[nodiscard]] std::string text(const Gauges& gauges) const;
 
  private:
   static constexpr std::array<double, 10> k_bounds{0.001, 0.0025, 0.005, 0.01, 0.025,

@@ -278,11 +278,11 @@ void Server::Impl::install_ui_routes() {
     }
   });
   http->Get("/healthz", [this](const httplib::Request&, httplib::Response& res) {
-    auto db = searcher().database();
-    send_json(res, 200,
-              nlohmann::ordered_json{{"ok", true},
-                                     {"index", db.has_value()},
-                                     {"documents", db ? (*db)->get_doccount() : 0}});
+    auto documents = searcher().document_count();
+    send_json(
+        res, 200,
+        nlohmann::ordered_json{
+            {"ok", true}, {"index", documents.has_value()}, {"documents", documents.value_or(0)}});
   });
 }
 
@@ -336,19 +336,11 @@ void Server::Impl::install_session_routes() {
   http->Get("/metrics", [this](const httplib::Request&, httplib::Response& res) {
     // Admins, and scripts with a token (a Prometheus server): not a viewer's browser.
     if (current_identity().session && !require_role(res, Role::admin)) return;
-    std::string text = metrics.text();
-    auto db = searcher().database();
-    text +=
-        "# HELP naskah_documents Agreements in the live index.\n"
-        "# TYPE naskah_documents gauge\nnaskah_documents " +
-        std::to_string(db ? (*db)->get_doccount() : 0) + "\n";
-    text +=
-        "# HELP naskah_sessions Signed-in browser sessions.\n"
-        "# TYPE naskah_sessions gauge\nnaskah_sessions " +
-        std::to_string(sessions.size()) + "\n";
-    if (services.metrics) text += services.metrics();
+    const Gauges gauges{
+        searcher().document_count().value_or(0), sessions.size(),
+        services.pipeline_figures ? services.pipeline_figures() : PipelineFigures{}};
     res.set_header("Cache-Control", "no-store");
-    res.set_content(text, "text/plain; version=0.0.4");
+    res.set_content(metrics.text(gauges), "text/plain; version=0.0.4");
   });
 }
 

@@ -1,12 +1,7 @@
-// Uploads: an operator's file goes into the inbox, where the watcher takes it like any
-// other file (web knows nothing of OCR), and its way through the pipeline can be followed.
-#include <fcntl.h>
+// Uploads: an operator's file is handed to the pipeline (dropped into the inbox, where the
+// watcher takes it like any other file: web knows nothing of OCR), and its way through the
+// pipeline can be followed.
 #include <spdlog/spdlog.h>
-
-#include <cerrno>
-#include <cstdio>
-#include <cstring>
-#include <filesystem>
 
 #include "naskah/core/file.h"
 #include "naskah/core/sha256.h"
@@ -14,33 +9,6 @@
 #include "server_impl.h"
 
 namespace naskah::web {
-namespace {
-
-namespace fs = std::filesystem;
-
-// The uploaded file's name made safe for the inbox (safe_file_name), not hidden (the
-// watcher skips hidden files: leading dots and "~" go), with the scan's extension when it
-// had none or ended like a partial download.
-std::string inbox_name(const std::string& given, const std::string& extension) {
-  std::string_view raw(given);
-  if (const auto slash = raw.find_last_of("/\\"); slash != std::string_view::npos) {
-    raw.remove_prefix(slash + 1);
-  }
-  while (!raw.empty() && (raw.front() == '.' || raw.front() == ' ' || raw.front() == '~')) {
-    raw.remove_prefix(1);
-  }
-  std::string name = safe_file_name(raw);
-  if (name.empty()) name = "upload";
-  std::string lower = split_extension(name).second;
-  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  for (const char* partial : {".part", ".crdownload", ".tmp"}) {
-    if (lower == partial) name += extension;  // the watcher would take it for a partial file
-  }
-  if (split_extension(name).second.empty()) name += extension;
-  return name;
-}
-
-}  // namespace
 
 void Server::Impl::install_upload_routes() {
   http->Post("/api/upload", [this](const httplib::Request& req, httplib::Response& res) {
@@ -70,23 +38,12 @@ void Server::Impl::install_upload_routes() {
       return;
     }
     const std::string sha = sha256_hex(file.content);
-    std::error_code ec;
-    fs::create_directories(options.inbox_dir, ec);
-    // Written whole under a hidden name (the watcher skips those), then renamed in.
-    const std::string temp = options.inbox_dir + "/.upload-" + random_token().substr(0, 16);
-    if (auto written = write_file_atomic(temp, file.content); !written) {
-      spdlog::error("upload: {}", written.error().message);
-      send_error(res, 500, naskah::codes::k_internal, "The upload could not be stored.");
-      return;
-    }
-    auto name = rename_to_free_name(temp, options.inbox_dir, inbox_name(file.filename, extension));
+    auto name = services.drop_upload(file.content, file.filename, extension);
     if (!name) {
-      fs::remove(temp, ec);
-      spdlog::error("upload: {}", name.error().message);
-      send_error(res, 500, name.error().code, name.error().message);
+      spdlog::error("upload: {}", printable(name.error().message));
+      send_error(res, 500, name.error().code, "The upload could not be stored.");
       return;
     }
-    (void)sync_folder(options.inbox_dir);
     {
       const std::lock_guard lock(uploads_mutex);
       uploads[sha] = *name;

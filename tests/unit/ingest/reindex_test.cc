@@ -1,13 +1,13 @@
 #include "naskah/ingest/reindex.h"
 
+#include <gtest/gtest.h>
+
 #include <filesystem>
 #include <fstream>
 
-#include <gtest/gtest.h>
-
 #include "naskah/index/store.h"
 #include "naskah/ingest/archive.h"
-#include "naskah/ingest/ingester.h"
+#include "naskah/ingest/pipeline.h"
 #include "sample_records.h"
 
 namespace naskah::ingest {

@@ -27,35 +27,40 @@ TEST(WorkerProcess, ARealWorkerReadsAFileAndStaysWarm) {
   options.workers = 1;
   WorkerProcess worker({NASKAH_BINARY, "worker"}, options, {}, "2024-06-01");
   const std::string sample = test::source_path("samples/mou-kanwil-universitas.pdf");
-  auto first = worker.extract(sample);
+  auto first = worker.extract("mou.pdf", test::read_text(sample));
   ASSERT_TRUE(first.has_value()) << first.error().code << ": " << first.error().message;
   EXPECT_EQ(first->pages, 2);
   EXPECT_EQ(first->doc_type, "mou");
   EXPECT_FALSE(first->text.empty());
   const pid_t pid = worker.pid();
-  auto refused = worker.extract(test::source_path("samples/README.md"));
+  auto refused = worker.extract("README.md", "# not a scan\n");
   ASSERT_FALSE(refused.has_value());
   EXPECT_EQ(refused.error().code, "input.unsupported-type");
   EXPECT_EQ(worker.pid(), pid) << "a refusal does not cost the worker";
+  // The worker reads the bytes it is handed, never a path: the name is only shown.
+  auto again = worker.extract("/nonexistent/other name.pdf", test::read_text(sample));
+  ASSERT_TRUE(again.has_value()) << again.error().message;
+  EXPECT_EQ(again->sha256, first->sha256);
+  EXPECT_EQ(again->source.path, "/nonexistent/other name.pdf");
   worker.stop();
   EXPECT_EQ(worker.pid(), -1);
 }
 
 TEST(WorkerProcess, AWorkerThatCrashesIsExtractCrashedAndReplaced) {
   WorkerProcess worker(scripted("kill -SEGV $$"), {}, quick_limits(), "");
-  auto result = worker.extract("/any/file.pdf");
+  auto result = worker.extract("file.pdf", "%PDF-1.4");
   ASSERT_FALSE(result.has_value());
   EXPECT_EQ(result.error().code, "extract.crashed");
   EXPECT_NE(result.error().message.find("signal 11"), std::string::npos) << result.error().message;
   EXPECT_EQ(worker.pid(), -1);
   // The next file starts a new one (which crashes again, being the same script).
-  EXPECT_EQ(worker.extract("/any/file.pdf").error().code, "extract.crashed");
+  EXPECT_EQ(worker.extract("file.pdf", "%PDF-1.4").error().code, "extract.crashed");
 }
 
 TEST(WorkerProcess, AWorkerThatHangsIsStoppedWithExtractTimeout) {
   WorkerProcess worker(scripted("exec sleep 60"), {}, quick_limits(), "");
   const auto started = std::chrono::steady_clock::now();
-  auto result = worker.extract("/any/file.pdf");
+  auto result = worker.extract("file.pdf", "%PDF-1.4");
   ASSERT_FALSE(result.has_value());
   EXPECT_EQ(result.error().code, "extract.timeout");
   EXPECT_LT(std::chrono::steady_clock::now() - started, 30s);
@@ -66,7 +71,7 @@ TEST(WorkerProcess, AWorkerOverItsProcessorTimeIsExtractTimeout) {
   WorkerLimits limits = quick_limits();
   limits.wall_per_file = 60s;
   WorkerProcess worker(scripted("ulimit -S -t 1; while :; do :; done"), {}, limits, "");
-  auto result = worker.extract("/any/file.pdf");
+  auto result = worker.extract("file.pdf", "%PDF-1.4");
   ASSERT_FALSE(result.has_value());
   EXPECT_EQ(result.error().code, "extract.timeout");
   EXPECT_NE(result.error().message.find("processor time"), std::string::npos);
@@ -74,14 +79,14 @@ TEST(WorkerProcess, AWorkerOverItsProcessorTimeIsExtractTimeout) {
 
 TEST(WorkerProcess, AnAnswerThatIsNotJsonIsExtractCrashed) {
   WorkerProcess worker(scripted("echo nonsense; exec sleep 60"), {}, quick_limits(), "");
-  auto result = worker.extract("/any/file.pdf");
+  auto result = worker.extract("file.pdf", "%PDF-1.4");
   ASSERT_FALSE(result.has_value());
   EXPECT_EQ(result.error().code, "extract.crashed");
 }
 
 TEST(WorkerProcess, AProgramThatCannotStartIsExtractCrashed) {
   WorkerProcess worker({"/nonexistent/naskah", "worker"}, {}, quick_limits(), "");
-  auto result = worker.extract("/any/file.pdf");
+  auto result = worker.extract("file.pdf", "%PDF-1.4");
   ASSERT_FALSE(result.has_value());
   EXPECT_EQ(result.error().code, "extract.crashed");
 }

@@ -110,11 +110,10 @@ TEST(FacetTable, ANewCommitGetsANewTable) {
 TEST(FacetTable, TablesAreSharedByKey) {
   const std::string dir = test::temp_folder("facet-table-shared");
   put_records(dir + "/index", facet_records(0, 3));
-  Searcher searcher(dir + "/index");
-  auto db = searcher.database();
+  auto db = index::open_for_search(dir + "/index");
   ASSERT_TRUE(db.has_value());
-  const auto a = FacetTable::of(**db, dir + "#1");
-  const auto b = FacetTable::of(**db, dir + "#1");
+  const auto a = FacetTable::of(*db, dir + "#1");
+  const auto b = FacetTable::of(*db, dir + "#1");
   EXPECT_EQ(a.get(), b.get());
   EXPECT_EQ(a->documents(), 4u);  // docids 1..3, and the unused 0
   fs::remove_all(dir);

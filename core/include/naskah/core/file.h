@@ -84,6 +84,13 @@ struct Taken {
                                                       const std::string& folder,
                                                       const std::string& name);
 
+// Saves `bytes` as a new file in `folder` under the first free numbered_name of `name`,
+// durably and never half: written whole and synced under a hidden name that starts with
+// k_saving_prefix, then renamed in without replacing anything. Returns the name used.
+inline constexpr std::string_view k_saving_prefix = ".saving-";
+[[nodiscard]] Result<std::string> save_new(const std::string& folder, const std::string& name,
+                                           std::string_view bytes);
+
 // Makes a rename or a new entry in `folder` durable (fsync of the folder).
 [[nodiscard]] Result<void> sync_folder(const std::string& folder);
 

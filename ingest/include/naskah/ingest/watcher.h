@@ -1,7 +1,7 @@
 // The always-on inbox: `naskah watch`. Watches inbox folders with inotify plus a periodic
 // rescan (inotify sees nothing on network shares), takes a file once it is complete, and
-// hands it to one of a pool of isolated worker processes (worker.h). Every file that
-// arrives ends in the archive or, refused, in failed/ with a reason; a file leaves the inbox
+// submits it to the pipeline (pipeline.h), with an isolated worker process per lane. Every file
+// that arrives ends in the archive or, refused, in failed/ with a reason; a file leaves the inbox
 // only after its copy there is synced, so a crash or kill -9 at any moment loses nothing and
 // a restart takes up what is left.
 #pragma once
@@ -15,17 +15,15 @@
 #include <vector>
 
 #include "naskah/ingest/fetch.h"
-#include "naskah/ingest/ingester.h"
+#include "naskah/ingest/pipeline.h"
 #include "naskah/ingest/worker.h"
 
 namespace naskah::ingest {
 
 struct WatchOptions {
-  Options ingest;                           // data folder, extraction settings, limits
+  Options ingest;  // the pipeline: data folder, extraction, worker command and limits
   std::vector<std::string> inboxes;         // empty: <data>/inbox
-  int workers = 0;                          // worker processes; 0 = one per core
-  std::vector<std::string> worker_command;  // starts a worker: {"/proc/self/exe", "worker"}
-  WorkerLimits limits;
+  int workers = 0;  // worker processes (the pipeline's lanes); 0 = one per core
   // A file is complete when it was closed after writing (or moved in) and left alone for
   // `settle`, or, seen only by a rescan, when its size and time stayed the same that long.
   std::chrono::milliseconds settle{2000};
@@ -42,7 +40,7 @@ struct WatchOptions {
   std::vector<Source> sources;
   FetchOptions fetch;
   // Called after each file (on a dispatcher thread, one at a time).
-  std::function<void(const FileResult&, const std::string& where)> on_file;
+  std::function<void(const FileResult&)> on_file;
 };
 
 struct WatchStats {
@@ -56,12 +54,6 @@ struct WatchStats {
 // returns; files not yet taken stay in the inbox for the next start. With `until_idle`, also
 // returns once there is nothing left to do (files to be tried again later stay put).
 [[nodiscard]] Result<WatchStats> watch(const WatchOptions& options, const std::atomic<bool>& stop);
-
-// After Ingester::ingest_file: an archived file leaves `path` (removed, its folder
-// synced); a refused one moves into `failed` with its report. Returns where it went
-// ("archive", or the file in failed/), or "" when it stays to be tried again (a failure not
-// of the file's making, or a refusal that could not be moved: then `result` says failed).
-std::string put_away(FileResult& result, const std::string& path, const std::string& failed);
 
 // The inboxes `options` names, or <data>/inbox.
 [[nodiscard]] std::vector<std::string> inboxes_of(const WatchOptions& options);

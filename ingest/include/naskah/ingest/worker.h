@@ -6,8 +6,9 @@
 //
 // The two sides talk over a pipe pair, one JSON object per line:
 //   parent -> worker, once:   {"extract": {...Options}, "memory_mb": N, "today": "..."}
-//   parent -> worker, a file: {"path_hex": "...", "base_hex": "...", "cpu_seconds": N,
-//                              "max_bytes": N}   (a name on disk may be any bytes: hex)
+//   parent -> worker, a file: {"name": "...", "bytes": N, "cpu_seconds": N}, and with it
+//                             (SCM_RIGHTS) a sealed memory file holding the bytes the
+//                             pipeline took: the worker never opens a path of its own
 //   worker -> parent:         {"record": {...the record with text}} | {"error": {...}}
 #pragma once
 
@@ -16,6 +17,7 @@
 #include <chrono>
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "naskah/core/error.h"
@@ -28,7 +30,6 @@ struct WorkerLimits {
   std::uint64_t memory_bytes = 3ull * 1024 * 1024 * 1024;  // address space; 0 = no limit
   std::chrono::seconds cpu_per_file{900};
   std::chrono::milliseconds wall_per_file{960'000};  // a bit above the extract timeout
-  std::uint64_t max_file_bytes = 256ull * 1024 * 1024;
 };
 
 // The parent's handle on one worker process. Starts the process on first use and again
@@ -42,11 +43,8 @@ class WorkerProcess {
   WorkerProcess(const WorkerProcess&) = delete;
   WorkerProcess& operator=(const WorkerProcess&) = delete;
 
-  // The record of the file at `path` (text included), or why it was refused. `base`: the
-  // folder it was found in, from which the worker follows no link (take_file); "" for a
-  // file an operator named.
-  [[nodiscard]] Result<AgreementRecord> extract(const std::string& path,
-                                                const std::string& base = {});
+  // The record (text included) of `bytes`, the file shown as `name`, or why it was refused.
+  [[nodiscard]] Result<AgreementRecord> extract(const std::string& name, std::string_view bytes);
 
   // The worker's process id, or -1 when none runs (for tests and the log).
   [[nodiscard]] pid_t pid() const { return m_pid; }

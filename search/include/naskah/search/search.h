@@ -82,6 +82,8 @@ struct Results {
 [[nodiscard]] std::string status_of(const std::optional<std::string>& end_date,
                                     const std::string& today, int expiring_days);
 
+struct Report;
+
 class Searcher {
  public:
   // One index folder (DATA/index).
@@ -101,8 +103,9 @@ class Searcher {
   // it does. Fails with index.missing before anything was indexed.
   [[nodiscard]] Result<std::string> state();
 
-  // The live database, opened (or reopened when a new generation was swapped in).
-  [[nodiscard]] Result<Xapian::Database*> database();
+  // How many agreements the live index holds. Fails with index.missing before anything
+  // was indexed.
+  [[nodiscard]] Result<std::uint64_t> document_count();
 
   // For searchers that answer many queries (the web): the facets of a single local index
   // are counted (and equal scores ordered) from a table of every document's facet values
@@ -121,6 +124,10 @@ class Searcher {
   [[nodiscard]] const std::vector<std::string>& warnings() const { return m_shards.warnings(); }
 
  private:
+  // The report reads the database as search does; nothing outside search/ gets a handle.
+  friend Result<Report> make_report(Searcher& searcher, std::string today, int days);
+  // The live database, opened (or reopened when a new generation was swapped in).
+  [[nodiscard]] Result<Xapian::Database*> database();
   [[nodiscard]] Result<Results> run(const Request& request);
   // A second handle on the state database() read, for the other thread of a count pass
   // (facets.h); nullptr with remote shards or when it cannot be had at that state.

@@ -17,10 +17,12 @@
 #include <chrono>
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "naskah/core/error.h"
@@ -37,7 +39,6 @@ struct ServerOptions {
   std::vector<std::string> shards;  // what search reads: DATA/index, or index.shards
   std::chrono::milliseconds shard_timeout{10'000};  // a remote shard's answer
   std::chrono::milliseconds shard_retry{10'000};    // a shard left out is tried again after
-  std::string inbox_dir;                            // uploads are written here
   std::string cache_dir;                            // rendered pages
   std::string users_file;
   std::uint64_t upload_max_bytes = 100ull * 1024 * 1024;
@@ -65,6 +66,13 @@ struct StoredFile {
   std::string name;  // the name to download it under
 };
 
+// The pipeline's figures for /metrics.
+struct PipelineFigures {
+  std::map<std::string, std::uint64_t> files;  // finished by an in-process watcher, by outcome
+  double extract_seconds = 0;                  // spent by it extracting (OCR included)
+  std::uint64_t inbox_files = 0;               // waiting in the inboxes
+};
+
 // What the web asks of the rest of naskah (the CLI wires these to ingest and extract).
 struct Services {
   // The archived record of `id` with its full text, as CONTRACT JSON; index.missing-like
@@ -73,10 +81,15 @@ struct Services {
   std::function<Result<StoredFile>(const std::string& id)> original;
   // Page `page` (1-based) of the original as PNG bytes, at `dpi`.
   std::function<Result<std::string>(const std::string& id, int page, int dpi)> render_page;
+  // Hands an upload (its bytes, the name it came with, the extension of its sniffed type)
+  // to the pipeline; returns the name it got in the inbox.
+  std::function<Result<std::string>(std::string_view bytes, const std::string& given,
+                                    const std::string& extension)>
+      drop_upload;
   // The state of an uploaded file that is not (yet) searchable.
   std::function<UploadState(const std::string& sha256)> upload_state;
-  // More Prometheus lines for /metrics (the pipeline's counters), may be empty.
-  std::function<std::string()> metrics;
+  // The pipeline's figures for /metrics.
+  std::function<PipelineFigures()> pipeline_figures;
 };
 
 class Server {

@@ -1,0 +1,102 @@
+// Near duplicates: the same agreement scanned twice (different bytes, a number in common,
+// the same parties).
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "naskah/index/schema.h"
+#include "naskah/index/store.h"
+
+namespace naskah::index {
+
+namespace {
+
+std::vector<std::string> terms_with_prefix(const Xapian::Document& doc, const std::string& prefix) {
+  std::vector<std::string> out;
+  Xapian::TermIterator t = doc.termlist_begin();
+  t.skip_to(prefix);
+  for (; t != doc.termlist_end() && (*t).starts_with(prefix); ++t) out.push_back(*t);
+  return out;
+}
+
+bool same_agreement(const AgreementRecord& a, const AgreementRecord& b) {
+  if (a.sha256 == b.sha256) return false;
+  if (a.doc_type && b.doc_type && *a.doc_type != *b.doc_type) return false;
+  if (a.parties.empty() || b.parties.empty()) return true;
+  std::set<std::string> names;
+  for (const Party& p : a.parties) names.insert(term_key(p.name));
+  return std::any_of(b.parties.begin(), b.parties.end(),
+                     [&](const Party& p) { return names.contains(term_key(p.name)); });
+}
+
+std::string duplicate_warning(const std::string& sha256) {
+  return "possible duplicate of " + sha256;
+}
+
+}  // namespace
+
+std::size_t mark_duplicates(Xapian::WritableDatabase& db,
+                            const std::optional<std::vector<std::string>>& only) {
+  const std::string number_prefix = prefix::k_number;
+  // Documents that share a number term, as groups of document ids.
+  std::vector<std::vector<Xapian::docid>> groups;
+  auto group_of_term = [&](const std::string& term) {
+    std::vector<Xapian::docid> ids;
+    for (auto p = db.postlist_begin(term); p != db.postlist_end(term); ++p) ids.push_back(*p);
+    if (ids.size() >= 2) groups.push_back(std::move(ids));
+  };
+  if (only) {
+    for (const std::string& sha : *only) {
+      const std::string id = id_term(sha);
+      auto p = db.postlist_begin(id);
+      if (p == db.postlist_end(id)) continue;
+      for (const std::string& term : terms_with_prefix(db.get_document(*p), number_prefix)) {
+        group_of_term(term);
+      }
+    }
+  } else {
+    for (auto t = db.allterms_begin(number_prefix); t != db.allterms_end(number_prefix); ++t) {
+      if (t.get_termfreq() >= 2) group_of_term(*t);
+    }
+  }
+  // Pairs that are the same agreement -> the warnings each document should gain.
+  std::map<Xapian::docid, std::set<std::string>> add;
+  std::map<Xapian::docid, AgreementRecord> records;
+  auto record = [&](Xapian::docid id) -> const AgreementRecord* {
+    auto it = records.find(id);
+    if (it == records.end()) {
+      auto r = record_of(db.get_document(id));
+      if (!r) return nullptr;
+      it = records.emplace(id, std::move(*r)).first;
+    }
+    return &it->second;
+  };
+  for (const auto& ids : groups) {
+    if (ids.size() > 50) continue;  // a number shared that widely is a common reference
+    for (std::size_t i = 0; i < ids.size(); ++i) {
+      for (std::size_t j = i + 1; j < ids.size(); ++j) {
+        const AgreementRecord* a = record(ids[i]);
+        const AgreementRecord* b = record(ids[j]);
+        if (a == nullptr || b == nullptr || !same_agreement(*a, *b)) continue;
+        add[ids[i]].insert(duplicate_warning(b->sha256));
+        add[ids[j]].insert(duplicate_warning(a->sha256));
+      }
+    }
+  }
+  std::size_t changed = 0;
+  for (auto& [id, warnings] : add) {
+    AgreementRecord& r = records.at(id);
+    bool grew = false;
+    for (const std::string& w : warnings) {
+      if (std::find(r.warnings.begin(), r.warnings.end(), w) != r.warnings.end()) continue;
+      r.warnings.push_back(w);
+      grew = true;
+    }
+    if (!grew) continue;
+    db.replace_document(id, prepare(r).document);
+    ++changed;
+  }
+  return changed;
+}
+
+}  // namespace naskah::index

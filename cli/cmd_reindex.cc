@@ -1,12 +1,13 @@
 // naskah reindex: a new index generation from the archive, swapped in while search goes on.
-#include <iostream>
-#include <memory>
-
-#include <CLI/CLI.hpp>
-#include <nlohmann/json.hpp>
 #include <spdlog/spdlog.h>
 
+#include <CLI/CLI.hpp>
+#include <iostream>
+#include <memory>
+#include <nlohmann/json.hpp>
+
 #include "commands.h"
+#include "naskah/core/audit.h"
 #include "naskah/ingest/reindex.h"
 #include "options.h"
 #include "progress.h"
@@ -49,6 +50,8 @@ int run_reindex(const ReindexArgs& args, Globals& globals) {
   auto stats = ingest::reindex(options);
   if (progress) progress->finish();
   if (!stats) return report_error(stats.error(), args.json, "reindex");
+  audit_cli(config->settings(), audit::k_reindex, stats->database,
+            {{"documents", stats->documents}, {"failed", stats->failed}, {"ocr", args.ocr}});
   const double rate = stats->seconds > 0 ? static_cast<double>(stats->documents) / stats->seconds : 0;
   if (args.json) {
     nlohmann::ordered_json out = {{"documents", stats->documents},

@@ -13,8 +13,10 @@
 
 #include "commands.h"
 #include "naskah/core/file.h"
+#include "naskah/core/sha256.h"
 #include "naskah/extract/extractor.h"
 #include "naskah/ingest/archive.h"
+#include "naskah/ingest/corrections.h"
 #include "naskah/ingest/pipeline.h"
 #include "naskah/ingest/quarantine.h"
 #include "naskah/ingest/watcher.h"
@@ -48,7 +50,7 @@ web::Services services_for(const config::Settings& settings,
   web::Services s;
   s.load_record = [archive](const std::string& id) -> Result<nlohmann::json> {
     if (!archive->has_record(id)) return fail("agreement.unknown", "There is no such agreement.");
-    auto stored = archive->load(id);
+    auto stored = archive->load_effective(id);
     if (!stored) return tl::unexpected(stored.error());
     return nlohmann::json(to_json(stored->record, true));
   };
@@ -69,9 +71,32 @@ web::Services services_for(const config::Settings& settings,
     if (!bytes) return tl::unexpected(bytes.error());
     return renderer->png(*bytes, page - 1, dpi);
   };
-  s.drop_upload = [inbox = inboxes.front()](std::string_view bytes, const std::string& given,
-                                            const std::string& extension) {
+  s.drop_upload = [inbox = inboxes.front(), data = DataDir{settings.data_dir}](
+                      std::string_view bytes, const std::string& given,
+                      const std::string& extension, const std::string& who) -> Result<std::string> {
+    // Noted first: the watcher may take the file the moment it is in the inbox.
+    if (auto noted = ingest::note_upload(data, sha256_hex(bytes), who, given); !noted) {
+      return tl::unexpected(noted.error());
+    }
     return ingest::drop_into(inbox, bytes, given, extension);
+  };
+  s.correct = [data = DataDir{settings.data_dir},
+               lock_timeout = std::chrono::seconds(settings.index.lock_timeout_seconds)](
+                  const std::string& id, const nlohmann::json& changes, const std::string& who,
+                  const std::string& reason) -> Result<nlohmann::json> {
+    ingest::CorrectionRequest request{id, {}, who, reason};
+    for (const auto& [field, value] : changes.items()) request.changes.emplace_back(field, value);
+    auto record = ingest::correct(data, request, lock_timeout);
+    if (!record) return tl::unexpected(record.error());
+    return nlohmann::json(to_json(*record, false));
+  };
+  s.history = [data = DataDir{settings.data_dir}](const std::string& id) -> Result<nlohmann::json> {
+    if (!ingest::Archive(data.archive()).has_record(id)) {
+      return fail("agreement.unknown", "There is no such agreement.");
+    }
+    auto history = ingest::history(data, id);
+    if (!history) return tl::unexpected(history.error());
+    return nlohmann::json(*history);
   };
   s.upload_state = [archive, failed](const std::string& sha) {
     if (archive->has_record(sha)) return web::UploadState{"archived", std::nullopt, {}};

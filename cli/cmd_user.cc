@@ -1,5 +1,6 @@
-// naskah user add|passwd|del|list|token|revoke-tokens: the people and scripts that may use
-// the web UI and API, kept in DATA/users.json.
+// naskah user add|passwd|role|deactivate|activate|del|list|token|revoke-tokens: the people
+// and scripts that may use the web UI and API, kept in DATA/users.json. A change to an
+// account ends its sessions in a running `naskah serve` at its next request.
 #include <CLI/CLI.hpp>
 #include <filesystem>
 #include <iomanip>
@@ -8,6 +9,8 @@
 #include <nlohmann/json.hpp>
 
 #include "commands.h"
+#include "naskah/core/audit.h"
+#include "naskah/core/data_dir.h"
 #include "naskah/web/auth.h"
 
 namespace naskah::cli {
@@ -39,19 +42,14 @@ Result<std::string> password_from_stdin() {
   return line;
 }
 
-// DATA/users.json of the settings in force.
-Result<std::string> users_file_path(const Globals& globals) {
-  auto config = globals.load();
-  if (!config) return tl::unexpected(config.error());
-  return DataDir{config->settings().data_dir}.users();
-}
-
 int print_users(const std::vector<web::User>& users, bool json) {
   if (json) {
     nlohmann::ordered_json out = {{"users", nlohmann::ordered_json::array()}};
     for (const web::User& u : users) {
-      out["users"].push_back(
-          {{"name", u.name}, {"role", web::role_name(u.role)}, {"created", u.created}});
+      out["users"].push_back({{"name", u.name},
+                              {"role", web::role_name(u.role)},
+                              {"created", u.created},
+                              {"active", u.active}});
     }
     std::cout << out.dump(2) << '\n';
     return k_ok;
@@ -63,17 +61,24 @@ int print_users(const std::vector<web::User>& users, bool json) {
   }
   for (const web::User& u : users) {
     std::cout << std::left << std::setw(24) << u.name << std::setw(10) << web::role_name(u.role)
-              << u.created << '\n';
+              << u.created << (u.active ? "" : "  (deactivated)") << '\n';
   }
   return k_ok;
 }
 
 // Runs sub-command `what` (add, passwd, ...) on the users file; returns the exit code.
 int run_user(const std::string& what, const UserArgs& args, const Globals& globals) {
-  auto path = users_file_path(globals);
-  if (!path) return report_user_error(path.error(), args.json, "configuration");
-  web::UserStore store(*path);
+  auto config = globals.load();
+  if (!config) return report_user_error(config.error(), args.json, "configuration");
+  web::UserStore store(DataDir{config->settings().data_dir}.users());
   const std::string subject = "user " + what;
+  // Every change to an account or a token is on the record.
+  auto audit_change = [&] {
+    nlohmann::ordered_json details = {{"change", what}};
+    if (!args.role.empty()) details["role"] = args.role;
+    if (!args.label.empty()) details["label"] = args.label;
+    audit_cli(config->settings(), audit::k_user_change, args.name, details);
+  };
   Result<void> done;
   if (what == "add" || what == "passwd") {
     auto password = password_from_stdin();
@@ -87,6 +92,14 @@ int run_user(const std::string& what, const UserArgs& args, const Globals& globa
       done = store.set_password(args.name, *password);
       if (done) std::cout << "changed the password of " << args.name << '\n';
     }
+  } else if (what == "role") {
+    auto role = web::parse_role(args.role);
+    if (!role) return report_user_error(role.error(), false, subject);
+    done = store.set_role(args.name, *role);
+    if (done) std::cout << args.name << " is now " << args.role << " (signed out)\n";
+  } else if (what == "deactivate" || what == "activate") {
+    done = store.set_active(args.name, what == "activate");
+    if (done) std::cout << what << "d user " << args.name << '\n';
   } else if (what == "del") {
     done = store.remove(args.name);
     if (done) std::cout << "removed user " << args.name << " and their API tokens\n";
@@ -97,6 +110,7 @@ int run_user(const std::string& what, const UserArgs& args, const Globals& globa
   } else if (what == "token") {
     auto token = store.add_token(args.name, args.label);
     if (!token) return report_user_error(token.error(), false, subject);
+    audit_change();
     std::cout << *token << '\n';
     std::cerr << "naskah: this token is shown only once; send it as `Authorization: Bearer "
                  "<token>`\n";
@@ -104,11 +118,13 @@ int run_user(const std::string& what, const UserArgs& args, const Globals& globa
   } else if (what == "revoke-tokens") {
     auto removed = store.revoke_tokens(args.name);
     if (!removed) return report_user_error(removed.error(), false, subject);
+    audit_change();
     std::cout << "revoked " << *removed << " API token" << (*removed == 1 ? "" : "s") << " of "
               << args.name << '\n';
     return k_ok;
   }
   if (!done) return report_user_error(done.error(), false, subject);
+  audit_change();
   return k_ok;
 }
 
@@ -146,6 +162,15 @@ void add_user(CLI::App& app, Globals& globals, int& exit_code) {
       add_user_action(*user, globals, exit_code, args, "passwd", "change a user's password");
   passwd->add_flag("--password-stdin", args->password_stdin, k_password_help)->required();
 
+  CLI::App* role = add_user_action(*user, globals, exit_code, args, "role",
+                                   "change a user's role (their sessions end)");
+  role->add_option("--role", args->role, "viewer, operator or admin")
+      ->required()
+      ->check(CLI::IsMember({"viewer", "operator", "admin"}));
+  add_user_action(*user, globals, exit_code, args, "deactivate",
+                  "stop a user signing in or using their tokens (sessions end); nothing is "
+                  "deleted");
+  add_user_action(*user, globals, exit_code, args, "activate", "let a deactivated user in again");
   add_user_action(*user, globals, exit_code, args, "del", "remove a user and their API tokens");
 
   CLI::App* list = add_user_action(*user, globals, exit_code, args, "list",

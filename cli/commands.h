@@ -18,5 +18,7 @@ void add_fetch(CLI::App& app, Globals& globals, int& exit_code);
 void add_worker(CLI::App& app, Globals& globals, int& exit_code);
 void add_serve(CLI::App& app, Globals& globals, int& exit_code);
 void add_user(CLI::App& app, Globals& globals, int& exit_code);
+void add_audit(CLI::App& app, Globals& globals, int& exit_code);
+void add_correct(CLI::App& app, Globals& globals, int& exit_code);
 
 }  // namespace naskah::cli

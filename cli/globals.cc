@@ -1,14 +1,25 @@
 #include "globals.h"
 
-#include <iostream>
-
-#include <CLI/CLI.hpp>
-#include <nlohmann/json.hpp>
 #include <spdlog/sinks/rotating_file_sink.h>
 #include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
 
+#include <CLI/CLI.hpp>
+#include <iostream>
+#include <nlohmann/json.hpp>
+
+#include "naskah/core/audit.h"
+#include "naskah/core/data_dir.h"
+
 namespace naskah::cli {
+
+void audit_cli(const config::Settings& settings, const char* action, const std::string& subject,
+               const nlohmann::ordered_json& details) {
+  AuditLog log(DataDir{settings.data_dir}.audit());
+  if (auto written = log.append({action, command_line_user(), subject, {}, details}); !written) {
+    spdlog::warn("audit log: {}", written.error().message);
+  }
+}
 
 void Globals::add_to(CLI::App& app) {
   app.add_option("--config", config_file, "settings file (TOML); see config/naskah.example.toml")

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <map>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 
@@ -34,6 +35,11 @@ struct Globals {
 void start_logging(const std::string& level);
 // Also logs to `path`, rotated at `max_mb` MiB keeping `files` old ones (log.file).
 void log_to_file(const std::string& path, int max_mb, int files);
+
+// Writes what an operator did on the command line into the data folder's audit log
+// (core/audit.h), as "cli:<login>"; a log that cannot be written is a warning.
+void audit_cli(const config::Settings& settings, const char* action, const std::string& subject,
+               const nlohmann::ordered_json& details);
 
 // Prints `error` for a person on stderr or, with `json`, as CONTRACT JSON on stdout;
 // returns the exit code it calls for.

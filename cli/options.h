@@ -107,6 +107,7 @@ namespace naskah::cli {
   o.shard_retry = shard_options(s).retry;
   o.cache_dir = DataDir{s.data_dir}.page_cache();
   o.users_file = DataDir{s.data_dir}.users();
+  o.audit_dir = DataDir{s.data_dir}.audit();
   o.upload_max_bytes = mebibytes(s.web.upload_max_mb);
   o.session_ttl = std::chrono::seconds(s.web.session_idle_seconds);
   o.session_max_age = std::chrono::hours(s.web.session_max_hours);

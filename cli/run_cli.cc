@@ -37,6 +37,8 @@ int run_cli(int argc, char** argv) {
   cli::add_worker(app, globals, exit_code);
   cli::add_serve(app, globals, exit_code);
   cli::add_user(app, globals, exit_code);
+  cli::add_audit(app, globals, exit_code);
+  cli::add_correct(app, globals, exit_code);
   cli::add_config(app, globals, exit_code);
 
   try {

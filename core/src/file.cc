@@ -298,6 +298,18 @@ Result<void> sync_folder(const std::string& folder) {
 
 namespace {
 
+// Writes all of `bytes` to `fd`; false (errno set) when it cannot.
+bool write_all(int fd, std::string_view bytes) {
+  std::size_t done = 0;
+  while (done < bytes.size()) {
+    const ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) return false;
+    done += static_cast<std::size_t>(n);
+  }
+  return true;
+}
+
 // Writes `bytes` to a new file named by mkstemp's `pattern` and syncs it; returns its name.
 // Nothing is left behind when it fails.
 Result<std::string> write_synced_temp(std::string pattern, std::string_view bytes,
@@ -310,13 +322,7 @@ Result<std::string> write_synced_temp(std::string pattern, std::string_view byte
     ::unlink(pattern.c_str());
     return error;
   };
-  std::size_t done = 0;
-  while (done < bytes.size()) {
-    const ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) return give_up("writing");
-    done += static_cast<std::size_t>(n);
-  }
+  if (!write_all(fd, bytes)) return give_up("writing");
   ::fchmod(fd, 0644);
   if (::fsync(fd) != 0) return give_up("syncing");
   ::close(fd);
@@ -348,6 +354,23 @@ Result<std::string> save_new(const std::string& folder, const std::string& name,
   }
   if (auto synced = sync_folder(folder); !synced) return tl::unexpected(synced.error());
   return saved;
+}
+
+Result<void> append_line(const std::string& path, const std::string& line) {
+  std::error_code ec;
+  const bool is_new = !std::filesystem::exists(path, ec);
+  const int fd = ::open(path.c_str(), O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0640);
+  if (fd < 0) return write_error(path, "opening");
+  if (!write_all(fd, line + "\n")) {
+    auto error = write_error(path, "writing");
+    ::close(fd);
+    return error;
+  }
+  const int synced = ::fsync(fd);
+  ::close(fd);
+  if (synced != 0) return write_error(path, "syncing");
+  if (is_new) return sync_folder(folder_of(path));
+  return {};
 }
 
 std::string numbered_name(const std::string& name, int n) {

@@ -80,6 +80,9 @@ nlohmann::ordered_json to_json(const AgreementRecord& r, bool with_text) {
       {"warnings", r.warnings},
       {"confidence", r.confidence},
       {"needs_review", review},
+      {"corrected", r.corrected},
+      {"not_agreement", r.not_agreement},
+      {"duplicate_of", or_null(r.duplicate_of)},
   };
   if (with_text) out["text"] = r.text;
   return out;
@@ -172,6 +175,9 @@ AgreementRecord read_record(const Json& j) {
     r.needs_review.push_back(
         {string_or_empty(f, "code"), string_or_empty(f, "field"), optional_string(f, "value")});
   }
+  r.corrected = string_list(j, "corrected");
+  r.not_agreement = j.value("not_agreement", false);
+  r.duplicate_of = optional_string(j, "duplicate_of");
   r.text = string_or_empty(j, "text");
   return r;
 }

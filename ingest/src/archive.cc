@@ -101,6 +101,47 @@ Result<StoredRecord> Archive::load(const std::string& sha256) const {
   return stored;
 }
 
+Result<StoredRecord> Archive::load_effective(const std::string& sha256) const {
+  auto stored = load(sha256);
+  if (!stored) return stored;
+  auto corrected = corrections(sha256);
+  if (!corrected) return tl::unexpected(corrected.error());
+  auto effective = apply_corrections(stored->record, *corrected);
+  if (!effective) return fail("archive.damaged", effective.error().message, sha256);
+  stored->record = std::move(*effective);
+  return stored;
+}
+
+Result<std::vector<Correction>> Archive::corrections(const std::string& sha256) const {
+  std::vector<Correction> out;
+  if (!is_sha256(sha256)) return out;
+  const std::string path = folder_of(sha256) + "/" + sha256 + ".corrections.jsonl";
+  std::error_code ec;
+  if (!fs::exists(path, ec)) return out;
+  auto text = read_file(path, k_max_record_bytes);
+  if (!text) return tl::unexpected(text.error());
+  std::size_t start = 0;
+  while (start < text->size()) {
+    std::size_t end = text->find('\n', start);
+    if (end == std::string::npos) end = text->size();
+    const auto line = nlohmann::json::parse(text->substr(start, end - start), nullptr, false);
+    start = end + 1;
+    // A line cut short by a crash while it was appended is skipped; the rest hold.
+    if (line.is_discarded()) continue;
+    if (auto correction = correction_from_json(line)) out.push_back(std::move(*correction));
+  }
+  return out;
+}
+
+Result<void> Archive::add_correction(const std::string& sha256, const Correction& correction) {
+  if (!has_record(sha256)) {
+    return fail("archive.missing", "the archive holds no record for this id", sha256);
+  }
+  return append_line(
+      folder_of(sha256) + "/" + sha256 + ".corrections.jsonl",
+      to_json(correction).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+}
+
 std::vector<std::string> Archive::list() const {
   std::vector<std::string> ids;
   std::error_code ec;

@@ -110,6 +110,15 @@ Result<std::string> drop_into(const std::string& folder, std::string_view bytes,
   return save_new(folder, name, bytes);
 }
 
+Result<void> note_upload(const DataDir& data, const std::string& sha256, const std::string& who,
+                         const std::string& name) {
+  std::error_code ec;
+  fs::create_directories(data.uploads(), ec);
+  const nlohmann::ordered_json note = {
+      {"uploaded_by", who}, {"uploaded_at", utc_now_iso()}, {"uploaded_as", printable(name)}};
+  return write_file_atomic(data.uploads() + "/" + sha256 + ".json", note.dump() + "\n");
+}
+
 class Pipeline::Impl {
   // One file's way through the stages: what it carries from one to the next, and its result.
   class Run {
@@ -245,7 +254,7 @@ class Pipeline::Impl {
   Result<void> hash(Run& run) const {
     run.result.sha256 = sha256_hex(run.taken->bytes);
     if (!m_archive.has_record(run.result.sha256)) return {};
-    auto stored = m_archive.load(run.result.sha256);
+    auto stored = m_archive.load_effective(run.result.sha256);
     if (!stored) return tl::unexpected(stored.error());
     run.present = true;
     run.record = std::move(stored->record);
@@ -277,14 +286,24 @@ class Pipeline::Impl {
     return extract::build_record(*extraction, bytes, shown, parse_options);
   }
 
-  // archive: the original, then its record (the record's presence means "archived").
+  // archive: the original, then its record (the record's presence means "archived"), with
+  // who uploaded it when it came through the web.
   Result<void> archive(Run& run) {
     const AgreementRecord& record = *run.record;
     if (auto stored = m_archive.store_original(record.sha256, run.taken->bytes, record.source.mime);
         !stored) {
       return tl::unexpected(stored.error());
     }
-    return m_archive.store_record(record, provenance(m_options.extract));
+    nlohmann::json made = provenance(m_options.extract);
+    const std::string note = m_options.data.uploads() + "/" + record.sha256 + ".json";
+    if (auto text = read_file(note, 64 * 1024)) {
+      const auto upload = nlohmann::json::parse(*text, nullptr, false);
+      if (upload.is_object()) made.update(upload);
+    }
+    if (auto stored = m_archive.store_record(record, made); !stored) return stored;
+    std::error_code ec;
+    fs::remove(note, ec);
+    return {};
   }
 
   // index: returns once the commit that holds the record is done.

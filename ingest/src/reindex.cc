@@ -18,13 +18,12 @@ namespace {
 
 // Reads one archived record again: re-parsed, or with `extractor` re-extracted (and the
 // new record archived).
-Result<AgreementRecord> reread(const Archive& archive, const std::string& sha256,
-                               const ReindexOptions& options, extract::Extractor* extractor) {
-  auto stored = archive.load(sha256);
-  if (!stored) return tl::unexpected(stored.error());
+Result<AgreementRecord> parse_again(const Archive& archive, const StoredRecord& stored,
+                                    const ReindexOptions& options, extract::Extractor* extractor) {
+  const std::string& sha256 = stored.record.sha256;
   extract::ParseOptions parse_options;
   parse_options.today = options.today;
-  if (extractor == nullptr) return extract::reread_record(stored->record, parse_options);
+  if (extractor == nullptr) return extract::reread_record(stored.record, parse_options);
 
   const auto original = archive.original_path(sha256);
   if (!original) return fail("archive.missing", "the original is missing", sha256);
@@ -33,14 +32,29 @@ Result<AgreementRecord> reread(const Archive& archive, const std::string& sha256
   auto extraction = extractor->extract(*bytes);
   if (!extraction) return tl::unexpected(extraction.error());
   AgreementRecord record =
-      extract::build_record(*extraction, *bytes, stored->record.source.path, parse_options);
-  record.source.url = stored->record.source.url;
-  record.office = stored->record.office;
+      extract::build_record(*extraction, *bytes, stored.record.source.path, parse_options);
+  record.source.url = stored.record.source.url;
+  record.office = stored.record.office;
+  // What was made once stays (who uploaded it); how it was read is new.
+  nlohmann::json made = stored.provenance;
+  made.update(provenance(options.extract));
   Archive writable = archive;
-  if (auto saved = writable.store_record(record, provenance(options.extract)); !saved) {
+  if (auto saved = writable.store_record(record, made); !saved) {
     return tl::unexpected(saved.error());
   }
   return record;
+}
+
+// The record to index: read again, with what people corrected applied over it.
+Result<AgreementRecord> reread(const Archive& archive, const std::string& sha256,
+                               const ReindexOptions& options, extract::Extractor* extractor) {
+  auto stored = archive.load(sha256);
+  if (!stored) return tl::unexpected(stored.error());
+  auto parsed = parse_again(archive, *stored, options, extractor);
+  if (!parsed) return parsed;
+  auto corrections = archive.corrections(sha256);
+  if (!corrections) return tl::unexpected(corrections.error());
+  return apply_corrections(*parsed, *corrections);
 }
 
 }  // namespace

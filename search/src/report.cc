@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "naskah/core/clock.h"
+#include "naskah/core/csv.h"
 #include "naskah/index/document.h"
 #include "naskah/index/schema.h"
 #include "query.h"
@@ -47,13 +48,6 @@ nlohmann::ordered_json rows_json(const std::vector<ReportRow>& rows) {
                    {"record", to_json(row.record, false)}});
   }
   return out;
-}
-
-std::string csv_field(const std::string& text) {
-  if (text.find_first_of(",\"\n\r") == std::string::npos) return text;
-  std::string out = "\"";
-  for (const char c : text) out += c == '"' ? std::string("\"\"") : std::string(1, c);
-  return out + "\"";
 }
 
 std::string joined(const std::vector<std::string>& items) {

@@ -3,7 +3,8 @@
 //   cd tests/browser && npm ci && \
 //   NASKAH_URL=http://127.0.0.1:18080 NASKAH_OPERATOR=op NASKAH_OPERATOR_PASSWORD=secret \
 //   NASKAH_UPLOAD_FILE=/path/scan.pdf NASKAH_ARTIFACTS=/tmp/ui-artifacts NASKAH_QUERY=pelayanan \
-//   NASKAH_XSS_ID=<sha256 of the hostile sample> node ui_test.mjs
+//   NASKAH_XSS_ID=<sha256 of the hostile sample> NASKAH_VIEWER=v NASKAH_VIEWER_PASSWORD=secret \
+//   node ui_test.mjs
 //
 // Drives the system Chromium (/usr/bin/chromium, or $CHROMIUM) through playwright-core.
 // Prints one line per step; exits 0 when every step passed, 1 at the first failure (and saves
@@ -19,6 +20,8 @@ const UPLOAD_FILE = process.env.NASKAH_UPLOAD_FILE || '';
 const ARTIFACTS = path.resolve(process.env.NASKAH_ARTIFACTS || 'ui-artifacts');
 const QUERY = process.env.NASKAH_QUERY || '';
 const XSS_ID = (process.env.NASKAH_XSS_ID || '').toLowerCase();
+const VIEWER = process.env.NASKAH_VIEWER || '';
+const VIEWER_PASSWORD = process.env.NASKAH_VIEWER_PASSWORD || '';
 const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
 const UPLOAD_TIMEOUT_MS = 180_000;
 const ID_RE = /^[0-9a-f]{64}$/;
@@ -34,6 +37,7 @@ function usage(msg) {
 }
 if (!USER || !PASSWORD) usage('NASKAH_OPERATOR and NASKAH_OPERATOR_PASSWORD must be set');
 if (!QUERY) usage('NASKAH_QUERY must be set');
+if (!VIEWER || !VIEWER_PASSWORD) usage('NASKAH_VIEWER and NASKAH_VIEWER_PASSWORD must be set');
 if (!ID_RE.test(XSS_ID)) usage('NASKAH_XSS_ID must be a sha256 (64 hex digits)');
 if (!UPLOAD_FILE || !fs.existsSync(UPLOAD_FILE)) usage(`NASKAH_UPLOAD_FILE does not name a file: "${UPLOAD_FILE}"`);
 if (!fs.existsSync(CHROMIUM)) usage(`no Chromium at ${CHROMIUM} (apt-get install chromium, or set CHROMIUM)`);
@@ -300,6 +304,78 @@ async function resultsTotal() { return page.evaluate(() => Number(document.query
     await open.click();
     await waitPath(/^\/agreement\/[0-9a-f]{64}$/, 'the uploaded agreement');
     await waitState('#agreement', ['ready']);
+  });
+
+  // A date `days` from today, as the browser's date inputs take it.
+  const isoDay = (days) => { const d = new Date(Date.now() + days * 86400000); return d.toISOString().slice(0, 10); };
+
+  await step('an operator corrects the period in the UI and sees the status change', async () => {
+    const uploaded = urlOf().pathname.split('/').pop();
+    const before = await page.getAttribute('.doc-head .badge', 'data-status').catch(() => null);
+    await page.click('#edit');
+    await page.locator('#edit-form').waitFor({ state: 'visible' });
+    // Checked before it is sent: an end before the start is refused in Indonesian.
+    await page.fill('#edit-effective_date', isoDay(-400));
+    await page.fill('#edit-end_date', isoDay(-500));
+    await page.click('#edit-save');
+    await page.locator('#edit-errors').waitFor({ state: 'visible' });
+    const message = (await page.textContent('#edit-errors')).trim();
+    check(/Tanggal berakhir tidak boleh sebelum/.test(message), `no Indonesian error for an end before the start: "${message}"`);
+    await page.fill('#edit-end_date', isoDay(-10));
+    await page.fill('#edit-reason', 'dibaca dari naskah asli');
+    await page.click('#edit-save');
+    await page.waitForFunction(() => !document.querySelector('#edit-form') && document.querySelector('#agreement').dataset.state === 'ready', null, { timeout: 30_000 });
+    const after = await page.getAttribute('.doc-head .badge', 'data-status');
+    check(after === 'expired', `the status is "${after}" after the end date was set 10 days ago (was "${before}")`);
+    check(await page.locator('#field-end .corrected-chip').count() === 1, 'the end date is not marked as corrected');
+    await page.locator('#history .history-item[data-field="end_date"]').first().waitFor({ timeout: 15_000 });
+    const item = (await page.textContent('#history .history-item[data-field="end_date"]')).trim();
+    check(item.includes(USER), `the history does not say who changed it: "${item}"`);
+    const rec = await (await page.request.get(`${BASE}/api/agreements/${uploaded}`)).json();
+    check(rec.end_date === isoDay(-10) && rec.corrected.includes('end_date'), `the record says end ${rec.end_date}, corrected ${rec.corrected}`);
+    await shot('corrected.png');
+  });
+
+  await step('a viewer sees no edit button, and the API refuses a viewer\'s correction (403)', async () => {
+    const id = urlOf().pathname.split('/').pop();
+    const viewerContext = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'id-ID' });
+    try {
+      const signIn = await viewerContext.request.post(`${BASE}/api/login`, { data: { user: VIEWER, password: VIEWER_PASSWORD } });
+      check(signIn.status() === 200, `the viewer could not sign in (${signIn.status()})`);
+      const csrf = (await signIn.json()).csrf;
+      const viewerPage = await viewerContext.newPage();
+      await viewerPage.goto(`${BASE}/agreement/${id}`);
+      await viewerPage.waitForFunction(() => document.querySelector('#agreement')?.dataset.state === 'ready', null, { timeout: 30_000 });
+      check(await viewerPage.locator('#download').count() === 1, 'the viewer does not see the agreement');
+      check(await viewerPage.locator('#edit').count() === 0, 'a viewer sees an edit button');
+      const patch = await viewerContext.request.fetch(`${BASE}/api/agreements/${id}`, {
+        method: 'PATCH', headers: { 'X-CSRF-Token': csrf, 'Content-Type': 'application/json' },
+        data: JSON.stringify({ changes: { place: 'Tidak Boleh' } }),
+      });
+      check(patch.status() === 403, `a viewer's PATCH answered ${patch.status()}`);
+    } finally {
+      await viewerContext.close();
+    }
+  });
+
+  await step('the review queue takes a reviewer from one flagged agreement to the next', async () => {
+    await page.click('#nav-review');
+    await waitPath(/^\/review\/?$/, '/review');
+    await waitState('#review', ['ready']);
+    const items = await page.locator('#review .review-list li').count();
+    log(`     ${items} agreement(s) to review`);
+    if (items === 0) return;
+    await page.click('#review-start');
+    await waitPath(/^\/agreement\/[0-9a-f]{64}$/, 'the first agreement to review');
+    await waitState('#agreement', ['ready']);
+    const onward = items > 1 ? '#review-next' : '#review-done';
+    check(await page.locator(onward).count() === 1, `no ${onward} button in the review queue`);
+    if (items > 1) {
+      const first = urlOf().pathname;
+      await page.click('#review-next');
+      await page.waitForFunction((p) => location.pathname !== p, first);
+      await waitState('#agreement', ['ready']);
+    }
   });
 
   await step('open the dashboard', async () => {

@@ -155,10 +155,47 @@ void Server::Impl::install_api_routes() {
             [this](const httplib::Request& req, httplib::Response& res) {
               auto record = services.load_record(req.matches[1].str());
               if (!record) return send_failure(res, record.error());
+              audit_event(req, naskah::audit::k_view, req.matches[1].str());
               std::optional<std::string> end;
               if ((*record)["end_date"].is_string()) end = (*record)["end_date"].get<std::string>();
               (*record)["status"] = search::status_of(end, today_iso(), options.expiring_days);
               send_json(res, 200, *record);
+            });
+
+  // A person's corrections (operators and admins): {"changes": {"field": value}, "reason"}.
+  http->Patch(R"(/api/agreements/([0-9a-f]{64}))", [this](const httplib::Request& req,
+                                                          httplib::Response& res) {
+    if (!require_role(res, Role::operator_)) return;
+    const std::string id = req.matches[1].str();
+    const auto body = nlohmann::json::parse(req.body, nullptr, false);
+    if (!body.is_object() || !body.contains("changes") || !body["changes"].is_object() ||
+        body["changes"].empty() || (body.contains("reason") && !body["reason"].is_string())) {
+      send_error(res, 400, naskah::codes::k_usage_invalid,
+                 R"(Send {"changes": {"field": value, ...}, "reason": "..."} as JSON.)");
+      return;
+    }
+    auto before = services.history(id);
+    if (!before) return send_failure(res, before.error());
+    const std::string who = current_identity().user.name;
+    auto record = services.correct(id, body["changes"], who, body.value("reason", std::string()));
+    if (!record) return send_failure(res, record.error());
+    for (const auto& [field, value] : body["changes"].items()) {
+      audit_event(req, naskah::audit::k_correct, id,
+                  {{"field", field},
+                   {"old", (*before)["fields"][field]["now"]},
+                   {"new", (*record)[field]}});
+    }
+    std::optional<std::string> end;
+    if ((*record)["end_date"].is_string()) end = (*record)["end_date"].get<std::string>();
+    (*record)["status"] = search::status_of(end, today_iso(), options.expiring_days);
+    send_json(res, 200, *record);
+  });
+
+  http->Get(R"(/api/agreements/([0-9a-f]{64})/history)",
+            [this](const httplib::Request& req, httplib::Response& res) {
+              auto history = services.history(req.matches[1].str());
+              if (!history) return send_failure(res, history.error());
+              send_json(res, 200, *history);
             });
 
   http->Get(R"(/api/agreements/([0-9a-f]{64})/file)", [this](const httplib::Request& req,
@@ -172,6 +209,8 @@ void Server::Impl::install_api_routes() {
       return send_failure(res,
                           Error{naskah::codes::k_internal, "The original cannot be read.", {}});
     }
+    audit_event(req, naskah::audit::k_download, req.matches[1].str(),
+                {{"name", printable(file->name)}});
     res.set_header("Content-Disposition", disposition(file->name));
     res.set_header("Cache-Control", "private, max-age=86400, immutable");
     res.set_content_provider(static_cast<std::size_t>(size), file->mime,
@@ -212,6 +251,25 @@ void Server::Impl::install_api_routes() {
               res.set_header("Cache-Control", "private, max-age=86400, immutable");
               res.set_content(std::move(*png), "image/png");
             });
+
+  // The review queue ("Perlu diperiksa"): every agreement with something for a person to
+  // check, each with its reasons, for a reviewer to take one after the other.
+  http->Get("/api/review", [this](const httplib::Request&, httplib::Response& res) {
+    auto report = search::make_report(searcher(), "", options.expiring_days);
+    if (!report) return send_failure(res, report.error());
+    nlohmann::ordered_json queue = nlohmann::ordered_json::array();
+    for (const search::ReportRow& row : report->suspicious) {
+      const AgreementRecord& r = row.record;
+      queue.push_back(
+          {{"id", r.sha256},
+           {"title", r.title ? nlohmann::ordered_json(*r.title) : nullptr},
+           {"doc_type", r.doc_type ? nlohmann::ordered_json(*r.doc_type) : nullptr},
+           {"numbers", r.numbers},
+           {"signed_date", r.signed_date ? nlohmann::ordered_json(*r.signed_date) : nullptr},
+           {"reasons", row.reasons}});
+    }
+    send_json(res, 200, nlohmann::ordered_json{{"queue", queue}});
+  });
 
   http->Get("/api/stats", [this](const httplib::Request& req, httplib::Response& res) {
     auto days = int_param(req, "days", options.expiring_days, 1, 3650);

@@ -96,7 +96,9 @@ tl::unexpected<Error> unknown_user(const std::string& name) {
 }
 
 User public_user(const StoredUser& stored) {
-  return {stored.name, stored.role, stored.created};
+  const std::string state = stored.name + '\n' + std::string(role_name(stored.role)) + '\n' +
+                            stored.password_hash + '\n' + (stored.active ? "active" : "inactive");
+  return {stored.name, stored.role, stored.created, stored.active, sha256_hex(state).substr(0, 32)};
 }
 
 // Reads the users file, applies `change` and writes the file back when `change` succeeded,
@@ -183,6 +185,32 @@ Result<void> UserStore::remove(const std::string& name) {
   });
 }
 
+Result<void> UserStore::set_role(const std::string& name, Role role) {
+  return change_users_file(m_path, m_mutex, [&](UsersFile& file) -> Result<void> {
+    StoredUser* user = find_stored_user(file, name);
+    if (user == nullptr) return unknown_user(name);
+    user->role = role;
+    return {};
+  });
+}
+
+Result<void> UserStore::set_active(const std::string& name, bool active) {
+  return change_users_file(m_path, m_mutex, [&](UsersFile& file) -> Result<void> {
+    StoredUser* user = find_stored_user(file, name);
+    if (user == nullptr) return unknown_user(name);
+    user->active = active;
+    return {};
+  });
+}
+
+Result<User> UserStore::current(const std::string& name) const {
+  auto file = read_users_locked(m_path, m_mutex);
+  if (!file) return tl::unexpected(file.error());
+  const StoredUser* user = find_stored_user(*file, name);
+  if (user == nullptr || !user->active) return unknown_user(name);
+  return public_user(*user);
+}
+
 Result<std::vector<User>> UserStore::list() const {
   auto file = read_users_locked(m_path, m_mutex);
   if (!file) return tl::unexpected(file.error());
@@ -201,7 +229,9 @@ Result<User> UserStore::verify(const std::string& name, const std::string& passw
     std::lock_guard<std::mutex> guard(m_verify_mutex);
     matches = password_matches(user != nullptr ? user->password_hash : dummy, password);
   }
-  if (user == nullptr || !matches) return fail(codes::k_auth_failed, k_auth_failed_message);
+  if (user == nullptr || !matches || !user->active) {
+    return fail(codes::k_auth_failed, k_auth_failed_message);
+  }
   return public_user(*user);
 }
 
@@ -233,7 +263,7 @@ Result<User> UserStore::verify_token(const std::string& token) const {
   }
   if (found == nullptr) return refused();
   const StoredUser* user = find_stored_user(*file, found->user);
-  if (user == nullptr) return refused();
+  if (user == nullptr || !user->active) return refused();
   return public_user(*user);
 }
 

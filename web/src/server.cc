@@ -10,6 +10,7 @@
 #include <thread>
 
 #include "assets.h"
+#include "naskah/core/file.h"
 #include "server_impl.h"
 
 namespace naskah::web {
@@ -47,7 +48,8 @@ bool is_public(const httplib::Request& req) {
   if (req.method == "POST") return p == "/api/login";
   if (req.method != "GET" && req.method != "HEAD") return false;
   return p == "/" || p == "/search" || p == "/login" || p == "/dashboard" || p == "/upload" ||
-         p == "/healthz" || p == "/favicon.ico" || p.starts_with("/assets/") ||
+         p == "/review" || p == "/admin" || p == "/healthz" || p == "/favicon.ico" ||
+         p.starts_with("/assets/") ||
          (p.starts_with("/agreement/") && is_sha256(std::string_view(p).substr(11)));
 }
 
@@ -56,14 +58,17 @@ std::string route_of(const std::string& path) {
   if (path.starts_with("/api/agreements/")) {
     if (path.ends_with("/file")) return "/api/agreements/:id/file";
     if (path.find("/pages/") != std::string::npos) return "/api/agreements/:id/pages/:n";
+    if (path.ends_with("/history")) return "/api/agreements/:id/history";
     return "/api/agreements/:id";
   }
   if (path.starts_with("/api/uploads/")) return "/api/uploads/:id";
+  if (path.starts_with("/api/users/")) return "/api/users/:name";
   if (path.starts_with("/assets/")) return "/assets";
   if (path.starts_with("/agreement/")) return "/agreement/:id";
   for (const char* known :
-       {"/", "/search", "/login", "/dashboard", "/upload", "/healthz", "/metrics", "/api/login",
-        "/api/logout", "/api/me", "/api/search", "/api/stats", "/api/upload"}) {
+       {"/", "/search", "/login", "/dashboard", "/upload", "/review", "/admin", "/healthz",
+        "/metrics", "/api/login", "/api/logout", "/api/me", "/api/search", "/api/stats",
+        "/api/upload", "/api/review", "/api/users", "/api/audit"}) {
     if (path == known) return path;
   }
   return "other";
@@ -147,7 +152,19 @@ Server::Impl::Impl(ServerOptions o, Services s)
       users(options.users_file),
       sessions(options.session_ttl, options.session_max_age),
       throttle(options.login_max_failures, options.login_window, options.login_lockout),
-      answers(options.result_cache_entries) {}
+      answers(options.result_cache_entries),
+      audit(options.audit_dir) {}
+
+void Server::Impl::audit_event(const httplib::Request& req, const char* action,
+                               const std::string& subject, nlohmann::ordered_json details,
+                               const std::string& who) {
+  const auto& identity = current_identity();
+  AuditEvent event{action, who.empty() ? identity.user.name : who, subject, req.remote_addr,
+                   std::move(details)};
+  if (auto written = audit.append(event); !written) {
+    spdlog::error("audit log: {}", written.error().message);
+  }
+}
 
 search::Searcher& Server::Impl::searcher() {
   thread_local std::unique_ptr<search::Searcher> t_searcher;
@@ -186,6 +203,20 @@ void Server::Impl::install_gate() {
     if (auto id = cookie_value(req, k_cookie)) session = sessions.find(*id);
     if (!session) {
       send_error(res, 401, codes::k_auth_required, "Please sign in.");
+      return httplib::Server::HandlerResponse::Handled;
+    }
+    // The account as it is now (`naskah user` may have changed it while the server runs): a
+    // session ends with the account, its password or its role.
+    auto account = users.current(session->user.name);
+    if (!account && account.error().code != codes::k_user_unknown) {
+      spdlog::error("users file: {}", account.error().message);
+      send_error(res, 500, naskah::codes::k_internal, "The users file cannot be read.");
+      return httplib::Server::HandlerResponse::Handled;
+    }
+    if (!account || account->stamp != session->user.stamp) {
+      sessions.remove(session->id);
+      send_error(res, 401, codes::k_auth_required,
+                 "Your account was changed or removed; please sign in again.");
       return httplib::Server::HandlerResponse::Handled;
     }
     if (state_changing && !same_secret(req.get_header_value("X-CSRF-Token"), session->csrf)) {
@@ -257,8 +288,8 @@ void Server::Impl::install_ui_routes() {
       send_error(res, 404, "not-found", "This binary was built without its web UI.");
     }
   };
-  for (const char* path :
-       {"/", "/search", "/login", "/dashboard", "/upload", R"(/agreement/[0-9a-f]{64})"}) {
+  for (const char* path : {"/", "/search", "/login", "/dashboard", "/upload", "/review", "/admin",
+                           R"(/agreement/[0-9a-f]{64})"}) {
     http->Get(path, page);
   }
   http->Get(R"(/assets/([A-Za-z0-9_.-]+))",
@@ -310,20 +341,27 @@ void Server::Impl::install_session_routes() {
       throttle.failed(user_key);
       throttle.failed(addr_key);
       metrics.count_login_failure();
-      spdlog::warn("sign-in failed for '{}' from {}", name, req.remote_addr);
+      // A name is anything a client sends: cut short and escaped, in the log and the audit.
+      const std::string shown = printable(name.substr(0, 64));
+      spdlog::warn("sign-in failed for '{}' from {}", shown, req.remote_addr);
+      audit_event(req, naskah::audit::k_sign_in_failed, shown, {}, shown);
       send_error(res, 401, codes::k_auth_failed, "Wrong user name or password.");
       return;
     }
     throttle.succeeded(user_key);
     throttle.succeeded(addr_key);
     const Session session = sessions.create(*user);
+    audit_event(req, naskah::audit::k_sign_in, user->name, {}, user->name);
     res.set_header("Set-Cookie",
                    session_cookie(session.id, options.session_max_age, !options.cert_file.empty()));
     send_json(res, 200, me_json(Identity{*user, session}));
   });
 
-  http->Post("/api/logout", [this](const httplib::Request&, httplib::Response& res) {
-    if (const auto& session = current_identity().session) sessions.remove(session->id);
+  http->Post("/api/logout", [this](const httplib::Request& req, httplib::Response& res) {
+    if (const auto& session = current_identity().session) {
+      sessions.remove(session->id);
+      audit_event(req, naskah::audit::k_sign_out, session->user.name);
+    }
     res.set_header("Set-Cookie",
                    session_cookie("", std::chrono::seconds(0), !options.cert_file.empty()));
     send_json(res, 200, nlohmann::json{{"ok", true}});
@@ -386,6 +424,7 @@ Result<void> Server::bind() {
   impl.install_session_routes();
   impl.install_api_routes();
   impl.install_upload_routes();
+  impl.install_admin_routes();
   if (o.port == 0) {
     impl.port = impl.http->bind_to_any_port(o.host);
   } else {

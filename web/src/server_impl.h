@@ -12,6 +12,7 @@
 #include <string_view>
 
 #include "metrics.h"
+#include "naskah/core/audit.h"
 #include "naskah/search/search.h"
 #include "naskah/web/auth.h"
 #include "naskah/web/server.h"
@@ -36,6 +37,7 @@ struct Server::Impl {
   LoginThrottle throttle;
   Metrics metrics;
   ResultCache answers;
+  AuditLog audit;
   std::unique_ptr<httplib::Server> http;
   int port = 0;
   std::mutex uploads_mutex;
@@ -45,6 +47,12 @@ struct Server::Impl {
   // The calling thread's Searcher over options.index_dir.
   search::Searcher& searcher();
 
+  // Writes `action` on `subject` by the request's user into the audit log; a log that
+  // cannot be written is an error in the server's log, not a refused request.
+  void audit_event(const httplib::Request& req, const char* action, const std::string& subject,
+                   nlohmann::ordered_json details = nlohmann::ordered_json::object(),
+                   const std::string& who = {});
+
   void install_gate();
   void install_ui_routes();
   void install_session_routes();
@@ -52,6 +60,7 @@ struct Server::Impl {
   // The body of /api/stats for an expiry window of `days`.
   [[nodiscard]] Result<std::string> stats_body(int days);
   void install_upload_routes();
+  void install_admin_routes();
 };
 
 // The identity of the request being answered on this thread (set by the gate).

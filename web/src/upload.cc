@@ -38,7 +38,8 @@ void Server::Impl::install_upload_routes() {
       return;
     }
     const std::string sha = sha256_hex(file.content);
-    auto name = services.drop_upload(file.content, file.filename, extension);
+    const std::string who = current_identity().user.name;
+    auto name = services.drop_upload(file.content, file.filename, extension, who);
     if (!name) {
       spdlog::error("upload: {}", printable(name.error().message));
       send_error(res, 500, name.error().code, "The upload could not be stored.");
@@ -49,6 +50,8 @@ void Server::Impl::install_upload_routes() {
       uploads[sha] = *name;
     }
     metrics.count_upload("accepted");
+    audit_event(req, naskah::audit::k_upload, sha,
+                {{"name", printable(*name)}, {"bytes", file.content.size()}});
     const std::string shown = printable(*name);  // kept as bytes on disk, escaped in JSON
     spdlog::info("upload: {} ({} bytes) from {} into the inbox as '{}'", sha.substr(0, 12),
                  file.content.size(), printable(current_identity().user.name), shown);

@@ -49,6 +49,7 @@ nlohmann::ordered_json users_file_json(const UsersFile& content) {
                      {"role", role_name(u.role)},
                      {"created", u.created},
                      {"password", u.password_hash}});
+    if (!u.active) users.back()["active"] = false;
   }
   nlohmann::ordered_json tokens = nlohmann::ordered_json::array();
   for (const StoredToken& t : content.tokens) {
@@ -70,6 +71,7 @@ Result<UsersFile> users_file_from_json(const nlohmann::json& doc) {
     user.role = *role;
     user.created = u.value("created", "");
     user.password_hash = u.at("password").get<std::string>();
+    user.active = u.value("active", true);
     out.users.push_back(std::move(user));
   }
   for (const auto& t : doc.value("tokens", nlohmann::json::array())) {

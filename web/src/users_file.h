@@ -3,7 +3,8 @@
 // losing each other's changes. Internal to web/; UserStore is the public face.
 //
 //   {"schema": "naskah.users/1",
-//    "users":  [{"name", "role", "created", "password": "<crypto_pwhash_str output>"}],
+//    "users":  [{"name", "role", "created", "password": "<crypto_pwhash_str output>",
+//                "active": false (only when deactivated)}],
 //    "tokens": [{"user", "label", "hash": "<hex sha256 of the token>", "created"}]}
 //
 // Functions are thread-safe as long as each thread uses its own UsersFileLock.
@@ -22,6 +23,7 @@ struct StoredUser {
   Role role = Role::viewer;
   std::string created;
   std::string password_hash;
+  bool active = true;  // a deactivated user cannot sign in, and their tokens stop working
 };
 
 struct StoredToken {

@@ -1,11 +1,14 @@
-// naskah web UI — one agreement (/agreement/<sha256>): its fields, the download link, and the
-// page viewer with the scanned page beside its text.
+// naskah web UI — one agreement (/agreement/<sha256>): its fields (marked where a person
+// corrected them), the download link, the edit form and history for operators and admins
+// (edit.js), the next agreement of the review queue, and the page viewer with the scanned
+// page beside its text.
 import {
   ID_RE, t, has, locale, h, clear, icon, fmtInt, fmtDate, daysBetween, todayISO, fmtMoney, fmtBytes,
   fmtDuration, typeLabel, partyRoleLabel, reasonLabel, recordTitle, typeChip, statusBadge,
-  main, setTitle, loadingBlock, errorBlock, isAbort
+  main, setTitle, loadingBlock, errorBlock, isAbort, canUpload, cache, toast
 } from './common.js';
 import { api } from './api.js';
+import { editForm, confirmFlagged, historyPanel, nextInQueue } from './edit.js';
 import { lastSearch } from './search.js';
 
 function viewAgreement(ctx) {
@@ -23,7 +26,11 @@ function viewAgreement(ctx) {
   wrap.append(body);
   let viewer = null;
 
+  const inReview = new URLSearchParams(location.search).get('review') === '1';
+  const recordPath = '/api/agreements/' + encodeURIComponent(id);
+
   async function load() {
+    cache.delete(recordPath);
     clear(body).append(loadingBlock());
     body.dataset.state = 'loading';
     try {
@@ -49,17 +56,41 @@ function viewAgreement(ctx) {
     const download = h('a', {
       class: 'btn btn-primary', id: 'download', href: '/api/agreements/' + encodeURIComponent(id) + '/file', download: ''
     }, icon('download'), h('span', null, t('ag.download')));
+    const details = h('section', { class: 'card card-pad', id: 'details' }, h('h2', { class: 'section-title' }, t('ag.details')), fieldsTable(rec));
+    const actions = [download];
+    // Operators and admins correct what the parser read; viewers read only.
+    if (canUpload()) {
+      actions.push(h('button', { type: 'button', class: 'btn btn-secondary', id: 'edit', onclick: () => {
+        const form = editForm(rec, id, () => load(), () => form.el.replaceWith(details));
+        details.replaceWith(form.el);
+        const first = form.el.querySelector('input, select, textarea');
+        if (first) first.focus();
+      } }, t('edit.button')));
+      if ((rec.needs_review || []).length) {
+        actions.push(h('button', { type: 'button', class: 'btn btn-secondary', id: 'confirm-flagged', onclick: async (e) => {
+          e.target.disabled = true;
+          try { await confirmFlagged(rec, id); toast(t('edit.confirmed')); load(); } catch (err) { e.target.disabled = false; toast(err.message, 'error'); }
+        } }, t('edit.confirm_flagged')));
+      }
+    }
+    if (inReview) {
+      const next = nextInQueue(id);
+      actions.push(next ? h('a', { class: 'btn btn-secondary', id: 'review-next', href: '/agreement/' + next + '?review=1' }, t('review.next'), icon('right'))
+        : h('a', { class: 'btn btn-secondary', id: 'review-done', href: '/review' }, t('review.back')));
+    }
     body.append(h('header', { class: 'doc-head card' },
       h('div', { class: 'doc-head-main' },
-        h('div', { class: 'doc-tags' }, typeChip(rec.doc_type), statusBadge(rec.status), endHint(rec), warnChip(rec)),
+        h('div', { class: 'doc-tags' }, typeChip(rec.doc_type), statusBadge(rec.status), endHint(rec), warnChip(rec),
+          rec.not_agreement ? h('span', { class: 'warn-chip', id: 'not-agreement' }, t('edit.f.not_agreement')) : null,
+          rec.duplicate_of ? h('a', { class: 'warn-chip', id: 'duplicate-of', href: '/agreement/' + rec.duplicate_of }, t('edit.duplicate_chip')) : null),
         h('h1', { class: 'doc-title', id: 'agreement-title' }, title),
         subBits.length ? h('p', { class: 'doc-sub' }, subBits.join(' · ')) : null),
-      h('div', { class: 'doc-actions' }, download)));
+      h('div', { class: 'doc-actions' }, actions)));
 
-
-    body.append(h('section', { class: 'card card-pad' }, h('h2', { class: 'section-title' }, t('ag.details')), fieldsTable(rec)));
+    body.append(details);
     viewer = textViewer(rec);
     body.append(viewer.el);
+    body.append(historyPanel(id, ctx.signal));
   }
 
   function warnChip(rec) {
@@ -78,9 +109,16 @@ function viewAgreement(ctx) {
   function fieldsTable(rec) {
     const tbody = h('tbody');
     const none = () => h('span', { class: 'muted' }, t('ag.none'));
+    // The record fields each row shows: a row is marked when a person corrected one of them.
+    const shows = { 'ag.type': ['doc_type'], 'ag.title': ['title'], 'ag.numbers': ['numbers'], 'ag.parties': ['parties'],
+      'ag.signed': ['signed_date', 'place'], 'ag.effective': ['effective_date'], 'ag.end': ['end_date'], 'ag.duration': ['duration'],
+      'ag.amounts': ['amounts'], 'ag.references': ['references'], 'ag.office': ['office'], 'ag.language': ['language'] };
+    const corrected = Array.isArray(rec.corrected) ? rec.corrected : [];
     function row(key, content, cls) {
       const empty = content == null || content === '' || (Array.isArray(content) && !content.length);
-      tbody.append(h('tr', { class: cls || null, id: 'field-' + key.slice(3), dataset: { field: key } }, h('th', { scope: 'row' }, t(key)), h('td', null, empty ? none() : content)));
+      const mark = (shows[key] || []).some((f) => corrected.includes(f))
+        ? h('span', { class: 'corrected-chip', title: t('edit.corrected_hint') }, t('edit.corrected')) : null;
+      tbody.append(h('tr', { class: cls || null, id: 'field-' + key.slice(3), dataset: { field: key } }, h('th', { scope: 'row' }, t(key), mark ? ' ' : null, mark), h('td', null, empty ? none() : content)));
     }
     const list = (items, cls) => (items && items.length ? h('ul', { class: 'plain-list' + (cls ? ' ' + cls : '') }, items.map((x) => h('li', null, x))) : null);
 

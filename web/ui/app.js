@@ -2,7 +2,8 @@
 // table, the top bar (language switch, logout), in-app link handling, and start-up.
 // The other modules: common.js (helpers, i18n glue, formatting), api.js (fetch + CSRF),
 // router.js (navigation, mounting views), and one module per view: search.js, agreement.js,
-// dashboard.js, upload.js, login.js. The security rules all of them keep are in common.js.
+// dashboard.js, upload.js, login.js, edit.js (corrections, history, the review queue) and
+// admin.js (accounts, the audit log). The security rules all of them keep are in common.js.
 import { LANG_KEY, LAST_SEARCH_KEY, state, applyStaticI18n, h, $, main, errorBlock } from './common.js';
 import { api, loadMe } from './api.js';
 import { setRoutes, isUiPath, navigate, route } from './router.js';
@@ -11,12 +12,16 @@ import { viewAgreement } from './agreement.js';
 import { viewDashboard } from './dashboard.js';
 import { viewUpload, uploads } from './upload.js';
 import { viewLogin } from './login.js';
+import { viewReview } from './edit.js';
+import { viewAdmin } from './admin.js';
 
 setRoutes([
   { re: /^\/(?:search\/?)?$/, view: viewSearch, name: 'search' },
   { re: /^\/agreement\/([^/]+)\/?$/, view: viewAgreement, name: 'agreement' },
   { re: /^\/dashboard\/?$/, view: viewDashboard, name: 'dashboard' },
   { re: /^\/upload\/?$/, view: viewUpload, name: 'upload' },
+  { re: /^\/review\/?$/, view: viewReview, name: 'review' },
+  { re: /^\/admin\/?$/, view: viewAdmin, name: 'admin' },
   { re: /^\/login\/?$/, view: viewLogin, name: 'login', public: true }
 ]);
 

@@ -77,6 +77,7 @@ function renderChrome(r) {
   $('#user-role').textContent = has('role.' + state.me.role) ? t('role.' + state.me.role) : (state.me.role || '');
   $('#userchip').title = t('nav.signed_in_as', { user: state.me.user || '', role: $('#user-role').textContent });
   $('#nav-upload').hidden = !canUpload();
+  $('#nav-admin').hidden = state.me.role !== 'admin';
   document.querySelectorAll('#mainnav a').forEach((a) => {
     if (r && a.dataset.route === r.name) a.setAttribute('aria-current', 'page');
     else a.removeAttribute('aria-current');

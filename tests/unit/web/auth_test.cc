@@ -69,6 +69,44 @@ TEST_F(UserStoreTest, WrongPasswordAndUnknownUserFailTheSameWay) {
   EXPECT_FALSE(store.verify("alice", ""));
 }
 
+TEST_F(UserStoreTest, TheStampChangesWithEveryChangeToTheAccountAndOnlyThen) {
+  UserStore store(m_path);
+  ASSERT_TRUE(store.add("alice", Role::operator_, "correct horse"));
+  ASSERT_TRUE(store.add("bob", Role::viewer, "battery staple"));
+  const std::string first = store.current("alice")->stamp;
+  EXPECT_EQ(store.verify("alice", "correct horse")->stamp, first);
+  ASSERT_TRUE(store.set_password("bob", "another staple"));
+  EXPECT_EQ(store.current("alice")->stamp, first) << "another account's change";
+
+  ASSERT_TRUE(store.set_role("alice", Role::admin));
+  const std::string promoted = store.current("alice")->stamp;
+  EXPECT_NE(promoted, first);
+  EXPECT_EQ(store.current("alice")->role, Role::admin);
+  ASSERT_TRUE(store.set_password("alice", "correct horse"));  // the same password, new salt
+  EXPECT_NE(store.current("alice")->stamp, promoted);
+
+  ASSERT_TRUE(store.set_active("alice", false));
+  EXPECT_EQ(store.current("alice").error().code, "user.unknown");
+  EXPECT_EQ(store.verify("alice", "correct horse").error().code, "auth.failed");
+  EXPECT_FALSE(store.list()->front().active);
+  ASSERT_TRUE(store.set_active("alice", true));
+  EXPECT_TRUE(store.verify("alice", "correct horse"));
+  ASSERT_TRUE(store.remove("alice"));
+  EXPECT_EQ(store.current("alice").error().code, "user.unknown");
+  EXPECT_EQ(store.set_role("alice", Role::viewer).error().code, "user.unknown");
+}
+
+TEST_F(UserStoreTest, ADeactivatedUsersTokensStopWorking) {
+  UserStore store(m_path);
+  ASSERT_TRUE(store.add("robot", Role::viewer, "long enough"));
+  const std::string token = *store.add_token("robot", "cron");
+  EXPECT_TRUE(store.verify_token(token));
+  ASSERT_TRUE(store.set_active("robot", false));
+  EXPECT_FALSE(store.verify_token(token));
+  ASSERT_TRUE(store.set_active("robot", true));
+  EXPECT_TRUE(store.verify_token(token)) << "deactivation deletes nothing";
+}
+
 TEST_F(UserStoreTest, NoFileMeansNoUsers) {
   UserStore store(m_path);
   auto users = store.list();
@@ -296,8 +334,8 @@ TEST(Roles, NamesRoundTripAndUnknownNamesAreRefused) {
 
 // ---- Sessions ----
 
-const User k_alice{"alice", Role::operator_, "2026-01-01T00:00:00Z"};
-const User k_bob{"bob", Role::viewer, "2026-01-01T00:00:00Z"};
+const User k_alice{"alice", Role::operator_, "2026-01-01T00:00:00Z", true, "a1"};
+const User k_bob{"bob", Role::viewer, "2026-01-01T00:00:00Z", true, "b1"};
 
 TEST(Sessions, CreatedSessionIsFoundWithItsUserAndCsrfToken) {
   Sessions sessions(30min, 12h);

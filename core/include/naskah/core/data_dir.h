@@ -23,6 +23,11 @@ struct DataDir {
   [[nodiscard]] std::string fetch_state() const { return root + "/fetch-state.json"; }
   // Rendered page images for the web UI; may be deleted at any time.
   [[nodiscard]] std::string page_cache() const { return root + "/cache/pages"; }
+  // Who uploaded what (<sha256>.json), until the upload is archived: then it is in the
+  // record's provenance.
+  [[nodiscard]] std::string uploads() const { return root + "/uploads"; }
+  // The audit log: who did what (core/audit.h).
+  [[nodiscard]] std::string audit() const { return root + "/audit"; }
   // The web UI's accounts.
   [[nodiscard]] std::string users() const { return root + "/users.json"; }
 };

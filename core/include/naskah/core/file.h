@@ -68,6 +68,10 @@ struct Taken {
 // folder. Fails with io.write naming the path and the system's reason.
 [[nodiscard]] Result<void> write_file_atomic(const std::string& path, std::string_view bytes);
 
+// Appends `line` and a newline to `path` (created when missing) and syncs it: for
+// append-only logs, whose lines are never rewritten. Fails with io.write.
+[[nodiscard]] Result<void> append_line(const std::string& path, const std::string& line);
+
 // "name" for n = 1, "stem (n).ext" after: the names a file is saved under when its own is
 // taken ("scan.pdf", "scan (2).pdf"...).
 [[nodiscard]] std::string numbered_name(const std::string& name, int n);

@@ -99,6 +99,11 @@ struct AgreementRecord {
   // OCR's confidence); fields it did not read are absent.
   std::map<std::string, double> confidence;
   std::vector<ReviewFlag> needs_review;  // empty: nothing for a person to check
+  // Set by people (correction.h): the fields a person corrected or confirmed, and two
+  // verdicts on the document as a whole.
+  std::vector<std::string> corrected;
+  bool not_agreement = false;               // not an agreement at all (a letter, a form...)
+  std::optional<std::string> duplicate_of;  // the id of the agreement this one repeats
   std::string text;  // pages separated by '\f'
 };
 

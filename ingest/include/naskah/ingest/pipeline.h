@@ -132,6 +132,11 @@ struct Found {
 [[nodiscard]] Result<std::string> drop_into(const std::string& folder, std::string_view bytes,
                                             const std::string& given, const std::string& extension);
 
+// Notes who uploaded the bytes with this sha256 (and under what name), before they are
+// dropped: the archive stage puts it in the record's provenance ("uploaded_by").
+[[nodiscard]] Result<void> note_upload(const DataDir& data, const std::string& sha256,
+                                       const std::string& who, const std::string& name);
+
 // How the archive's records were made: parser version, OCR engine and settings, time.
 [[nodiscard]] nlohmann::json provenance(const extract::Options& options);
 

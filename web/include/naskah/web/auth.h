@@ -43,6 +43,10 @@ struct User {
   std::string name;
   Role role = Role::viewer;
   std::string created;  // ISO 8601 UTC
+  bool active = true;
+  // Changes whenever the account does (password, role, deactivation): a session signed in
+  // under another stamp has ended.
+  std::string stamp;
 };
 
 class UserStore {
@@ -56,6 +60,11 @@ class UserStore {
   [[nodiscard]] Result<void> set_password(const std::string& name, const std::string& password);
   // Also drops the user's API tokens. Fails with user.unknown.
   [[nodiscard]] Result<void> remove(const std::string& name);
+  [[nodiscard]] Result<void> set_role(const std::string& name, Role role);
+  // A deactivated user cannot sign in and their tokens stop working; nothing is deleted.
+  [[nodiscard]] Result<void> set_active(const std::string& name, bool active);
+  // The account as it is now: user.unknown when removed or deactivated.
+  [[nodiscard]] Result<User> current(const std::string& name) const;
   [[nodiscard]] Result<std::vector<User>> list() const;
 
   // The user when the password is right; auth.failed otherwise (same message whether the

@@ -41,6 +41,7 @@ struct ServerOptions {
   std::chrono::milliseconds shard_retry{10'000};    // a shard left out is tried again after
   std::string cache_dir;                            // rendered pages
   std::string users_file;
+  std::string audit_dir;  // the audit log (core/audit.h)
   std::uint64_t upload_max_bytes = 100ull * 1024 * 1024;
   std::chrono::seconds session_ttl{8 * 3600};  // idle
   std::chrono::seconds session_max_age{7 * 24 * 3600};
@@ -83,11 +84,19 @@ struct Services {
   std::function<Result<std::string>(const std::string& id, int page, int dpi)> render_page;
   // Hands an upload (its bytes, the name it came with, the extension of its sniffed type)
   // to the pipeline; returns the name it got in the inbox.
+  // `who`: the uploader, kept in the record's provenance.
   std::function<Result<std::string>(std::string_view bytes, const std::string& given,
-                                    const std::string& extension)>
+                                    const std::string& extension, const std::string& who)>
       drop_upload;
   // The state of an uploaded file that is not (yet) searchable.
   std::function<UploadState(const std::string& sha256)> upload_state;
+  // Applies a person's corrections to agreement `id` (`changes`: {"field": value, ...}) and
+  // returns the record as it is now; usage.invalid for a bad field or value.
+  std::function<Result<nlohmann::json>(const std::string& id, const nlohmann::json& changes,
+                                       const std::string& who, const std::string& reason)>
+      correct;
+  // What the parser read and every correction, per field (ingest/corrections.h history()).
+  std::function<Result<nlohmann::json>(const std::string& id)> history;
   // The pipeline's figures for /metrics.
   std::function<PipelineFigures()> pipeline_figures;
 };

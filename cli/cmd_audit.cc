@@ -7,7 +7,6 @@
 
 #include "commands.h"
 #include "naskah/core/audit.h"
-#include "naskah/core/csv.h"
 #include "naskah/core/data_dir.h"
 
 namespace naskah::cli {
@@ -20,38 +19,22 @@ struct AuditArgs {
   std::string who;
 };
 
-std::string text_of(const nlohmann::ordered_json& j, const char* key) {
-  if (!j.contains(key)) return {};
-  const auto& v = j.at(key);
-  return v.is_string() ? v.get<std::string>() : v.dump();
-}
-
 int run_read(const AuditArgs& args, Globals& globals) {
   auto config = globals.load();
   if (!config) return report_error(config.error(), args.format == "json", "configuration");
-  auto lines = AuditLog(DataDir{config->settings().data_dir}.audit()).read(args.since);
+  auto lines = AuditLog(DataDir{config->settings().data_dir}.audit())
+                   .read({args.since, args.action, args.who});
   if (!lines) return report_error(lines.error(), args.format == "json", "audit");
-  std::vector<nlohmann::ordered_json> shown;
-  for (auto& line : *lines) {
-    if (!args.action.empty() && text_of(line, "action") != args.action) continue;
-    if (!args.who.empty() && text_of(line, "who") != args.who) continue;
-    shown.push_back(std::move(line));
-  }
   if (args.format == "json") {
-    std::cout << nlohmann::ordered_json{{"events", shown}}.dump(2) << '\n';
+    std::cout << nlohmann::ordered_json{{"events", *lines}}.dump(2) << '\n';
   } else if (args.format == "csv") {
-    std::cout << "seq,time,action,who,subject,address,details\n";
-    for (const auto& e : shown) {
-      std::cout << text_of(e, "seq") << ',' << text_of(e, "time") << ','
-                << csv_field(text_of(e, "action")) << ',' << csv_field(text_of(e, "who")) << ','
-                << csv_field(text_of(e, "subject")) << ',' << csv_field(text_of(e, "address"))
-                << ',' << csv_field(text_of(e, "details")) << '\n';
-    }
+    std::cout << audit_csv(*lines);
   } else {
-    for (const auto& e : shown) {
-      std::cout << text_of(e, "time") << "  " << text_of(e, "action") << "  " << text_of(e, "who");
-      if (!text_of(e, "subject").empty()) std::cout << "  " << text_of(e, "subject");
-      if (!text_of(e, "address").empty()) std::cout << "  from " << text_of(e, "address");
+    for (const auto& e : *lines) {
+      std::cout << e.value("time", "") << "  " << e.value("action", "") << "  "
+                << e.value("who", "");
+      if (!e.value("subject", "").empty()) std::cout << "  " << e.value("subject", "");
+      if (!e.value("address", "").empty()) std::cout << "  from " << e.value("address", "");
       std::cout << '\n';
     }
   }

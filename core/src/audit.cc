@@ -14,6 +14,7 @@
 #include <optional>
 
 #include "naskah/core/clock.h"
+#include "naskah/core/csv.h"
 #include "naskah/core/file.h"
 #include "naskah/core/sha256.h"
 
@@ -40,6 +41,13 @@ tl::unexpected<Error> audit_error(const std::string& where, const char* doing) {
               std::string("the audit log cannot be written (") + doing + "): " +
                   std::strerror(errno) + "; check that the data folder is writable and not full",
               where);
+}
+
+// A member as text: strings as they are, anything else as JSON.
+std::string text_of(const ordered_json& j, const char* key) {
+  const auto it = j.find(key);
+  if (it == j.end()) return {};
+  return it->is_string() ? it->get<std::string>() : it->dump();
 }
 
 // The month files, oldest first.
@@ -154,7 +162,8 @@ Result<void> AuditLog::append(const AuditEvent& event) {
                            ordered_json{{"seq", last.seq + 1}, {"hash", hash}}.dump() + "\n");
 }
 
-Result<std::vector<ordered_json>> AuditLog::read(const std::string& since) const {
+Result<std::vector<ordered_json>> AuditLog::read(const AuditQuery& query) const {
+  const std::string& since = query.since;
   std::vector<ordered_json> out;
   for (const std::string& name : month_files(m_dir)) {
     // audit-YYYY-MM.jsonl: skip whole months before `since`.
@@ -166,11 +175,25 @@ Result<std::vector<ordered_json>> AuditLog::read(const std::string& since) const
     while (std::getline(in, line)) {
       auto j = ordered_json::parse(line, nullptr, false);
       if (!j.is_object()) continue;  // verify() reports it
-      if (!since.empty() && j.value("time", "") < since) continue;
+      if (!since.empty() && text_of(j, "time") < since) continue;
+      if (!query.action.empty() && text_of(j, "action") != query.action) continue;
+      if (!query.who.empty() && text_of(j, "who") != query.who) continue;
       out.push_back(std::move(j));
     }
   }
   return out;
+}
+
+std::string audit_csv(const std::vector<ordered_json>& lines) {
+  std::string csv = "seq,time,action,who,subject,address,details\n";
+  for (const auto& e : lines) {
+    csv += text_of(e, "seq") + ',' + text_of(e, "time");
+    for (const char* key : {"action", "who", "subject", "address", "details"}) {
+      csv += ',' + csv_field(text_of(e, key));
+    }
+    csv += '\n';
+  }
+  return csv;
 }
 
 Result<AuditCheck> AuditLog::verify() const {

@@ -287,18 +287,6 @@ std::string folder_of(const std::string& path) {
 
 }  // namespace
 
-Result<void> sync_folder(const std::string& folder) {
-  const int fd = ::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-  if (fd < 0) return write_error(folder, "opening the folder");
-  const int rc = ::fsync(fd);
-  ::close(fd);
-  if (rc != 0) return write_error(folder, "syncing the folder");
-  return {};
-}
-
-namespace {
-
-// Writes all of `bytes` to `fd`; false (errno set) when it cannot.
 bool write_all(int fd, std::string_view bytes) {
   std::size_t done = 0;
   while (done < bytes.size()) {
@@ -309,6 +297,17 @@ bool write_all(int fd, std::string_view bytes) {
   }
   return true;
 }
+
+Result<void> sync_folder(const std::string& folder) {
+  const int fd = ::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (fd < 0) return write_error(folder, "opening the folder");
+  const int rc = ::fsync(fd);
+  ::close(fd);
+  if (rc != 0) return write_error(folder, "syncing the folder");
+  return {};
+}
+
+namespace {
 
 // Writes `bytes` to a new file named by mkstemp's `pattern` and syncs it; returns its name.
 // Nothing is left behind when it fails.

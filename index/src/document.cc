@@ -57,11 +57,17 @@ std::vector<std::string> suspicion_flags(const AgreementRecord& r) {
     }
     return flags;
   }
-  if (r.parties.empty()) flags.emplace_back("no-parties");
-  if (!r.signed_date) flags.emplace_back("no-signed-date");
-  if (r.numbers.empty()) flags.emplace_back("no-number");
-  if (std::any_of(r.warnings.begin(), r.warnings.end(),
-                  [](const std::string& w) { return w.starts_with("possible duplicate of "); })) {
+  // A field a person confirmed missing (correction.h) is no longer a suspicion.
+  auto checked = [&](const char* field) {
+    return std::find(r.corrected.begin(), r.corrected.end(), field) != r.corrected.end();
+  };
+  if (r.not_agreement) return flags;  // a person said what it is
+  if (r.parties.empty() && !checked("parties")) flags.emplace_back("no-parties");
+  if (!r.signed_date && !checked("signed_date")) flags.emplace_back("no-signed-date");
+  if (r.numbers.empty() && !checked("numbers")) flags.emplace_back("no-number");
+  if (r.duplicate_of || std::any_of(r.warnings.begin(), r.warnings.end(), [](const std::string& w) {
+        return w.starts_with("possible duplicate of ");
+      })) {
     flags.emplace_back("duplicate");
   }
   if (r.ocr_confidence && *r.ocr_confidence < k_low_confidence) flags.emplace_back("low-ocr");

@@ -259,6 +259,9 @@ class Pipeline::Impl {
     run.present = true;
     run.record = std::move(stored->record);
     describe(run);
+    // Uploaded again: the record already says who brought it first.
+    std::error_code ec;
+    fs::remove(m_options.data.uploads() + "/" + run.result.sha256 + ".json", ec);
     return {};
   }
 

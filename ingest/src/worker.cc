@@ -220,13 +220,7 @@ Result<std::unique_ptr<Fd>> sealed_copy(std::string_view bytes) {
                     "): " + std::strerror(errno));
   };
   if (fd->get() < 0) return failed("memfd_create");
-  std::size_t done = 0;
-  while (done < bytes.size()) {
-    const ssize_t n = ::write(fd->get(), bytes.data() + done, bytes.size() - done);
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) return failed("write");
-    done += static_cast<std::size_t>(n);
-  }
+  if (!write_all(fd->get(), bytes)) return failed("write");
   if (::fcntl(fd->get(), F_ADD_SEALS, F_SEAL_SHRINK | F_SEAL_GROW | F_SEAL_WRITE | F_SEAL_SEAL) !=
       0) {
     return failed("seal");

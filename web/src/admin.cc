@@ -4,7 +4,6 @@
 // CSV.
 #include <spdlog/spdlog.h>
 
-#include "naskah/core/csv.h"
 #include "naskah/core/file.h"
 #include "server_impl.h"
 
@@ -14,12 +13,6 @@ namespace {
 nlohmann::ordered_json user_json(const User& u) {
   return {
       {"name", u.name}, {"role", role_name(u.role)}, {"created", u.created}, {"active", u.active}};
-}
-
-std::string text_of(const nlohmann::ordered_json& j, const char* key) {
-  if (!j.contains(key)) return {};
-  const auto& v = j.at(key);
-  return v.is_string() ? v.get<std::string>() : v.dump();
 }
 
 }  // namespace
@@ -124,28 +117,14 @@ void Server::Impl::install_admin_routes() {
   // `limit` (default 500) first, CSV has every line that matches.
   http->Get("/api/audit", [this](const httplib::Request& req, httplib::Response& res) {
     if (!require_role(res, Role::admin)) return;
-    const std::string since = req.get_param_value("since");
-    const std::string action = req.get_param_value("action");
-    const std::string who = req.get_param_value("who");
-    auto lines = audit.read(since);
+    auto lines = audit.read(
+        {req.get_param_value("since"), req.get_param_value("action"), req.get_param_value("who")});
     if (!lines) return send_error(res, 500, naskah::codes::k_internal, lines.error().message);
-    std::vector<nlohmann::ordered_json> shown;
-    for (auto& line : *lines) {
-      if (!action.empty() && text_of(line, "action") != action) continue;
-      if (!who.empty() && text_of(line, "who") != who) continue;
-      shown.push_back(std::move(line));
-    }
+    const std::vector<nlohmann::ordered_json>& shown = *lines;
     if (req.get_param_value("format") == "csv") {
-      std::string csv = "seq,time,action,who,subject,address,details\n";
-      for (const auto& e : shown) {
-        csv += text_of(e, "seq") + ',' + text_of(e, "time") + ',' +
-               csv_field(text_of(e, "action")) + ',' + csv_field(text_of(e, "who")) + ',' +
-               csv_field(text_of(e, "subject")) + ',' + csv_field(text_of(e, "address")) + ',' +
-               csv_field(text_of(e, "details")) + '\n';
-      }
       res.set_header("Content-Disposition", "attachment; filename=\"naskah-audit.csv\"");
       res.set_header("Cache-Control", "no-store");
-      res.set_content(csv, "text/csv; charset=utf-8");
+      res.set_content(audit_csv(shown), "text/csv; charset=utf-8");
       return;
     }
     std::size_t limit = 500;

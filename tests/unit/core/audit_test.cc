@@ -63,7 +63,7 @@ TEST_F(AuditLogTest, AnUntouchedLogIsIntactAndReadsBackInOrder) {
   EXPECT_EQ(read->at(4).at("who"), "vera");
   EXPECT_EQ(read->at(4).at("details").at("page"), 4);
   EXPECT_EQ(read->at(1).at("prev"), read->at(0).at("hash"));
-  EXPECT_TRUE(AuditLog(m_dir).read("9999-01-01")->empty());
+  EXPECT_TRUE(AuditLog(m_dir).read({"9999-01-01", "", ""})->empty());
 }
 
 TEST_F(AuditLogTest, AnEditedLineIsNamed) {

@@ -116,6 +116,16 @@ TEST(SuspicionFlags, NameWhatIsMissing) {
   EXPECT_TRUE(suspicion_flags(r).empty());
 }
 
+TEST(SuspicionFlags, WhatAPersonCheckedIsNoLongerSuspect) {
+  AgreementRecord r = test::make_record("checked", "pks", "x", {}, {}, "", "");
+  r.corrected = {"signed_date", "numbers"};  // confirmed missing in the original
+  EXPECT_EQ(suspicion_flags(r), (std::vector<std::string>{"no-parties"}));
+  r.duplicate_of = std::string(64, 'b');
+  EXPECT_EQ(suspicion_flags(r), (std::vector<std::string>{"no-parties", "duplicate"}));
+  r.not_agreement = true;
+  EXPECT_TRUE(suspicion_flags(r).empty()) << "a person said it is not an agreement";
+}
+
 TEST(SuspicionFlags, WhatTheParserAskedAPersonToCheck) {
   AgreementRecord r = lapas_record();
   r.needs_review = {{review::k_doubtful, "numbers", "WO: PAS. PASto.pk.ot.os - 1205"},

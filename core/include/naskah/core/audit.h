@@ -43,6 +43,14 @@ struct AuditEvent {
   nlohmann::ordered_json details = nlohmann::ordered_json::object();
 };
 
+// Which lines to read: from the day `since` (YYYY-MM-DD) on, of one action, by one user;
+// empty: any.
+struct AuditQuery {
+  std::string since;
+  std::string action;
+  std::string who;
+};
+
 struct AuditCheck {
   bool intact = true;
   std::uint64_t lines = 0;  // lines read
@@ -59,9 +67,9 @@ class AuditLog {
   // Appends one line, durably (fsync), chained to the last. Fails with io.write.
   [[nodiscard]] Result<void> append(const AuditEvent& event);
 
-  // The lines from the day `since` (YYYY-MM-DD; empty: all) on, oldest first, as written.
+  // The lines `query` asks for, oldest first, as written.
   [[nodiscard]] Result<std::vector<nlohmann::ordered_json>> read(
-      const std::string& since = {}) const;
+      const AuditQuery& query = {}) const;
 
   // Walks the whole chain.
   [[nodiscard]] Result<AuditCheck> verify() const;
@@ -72,6 +80,9 @@ class AuditLog {
   std::string m_dir;
   std::mutex m_mutex;  // one append at a time in this process (the flock covers others)
 };
+
+// `lines` as CSV (core/csv.h) under the header seq,time,action,who,subject,address,details.
+[[nodiscard]] std::string audit_csv(const std::vector<nlohmann::ordered_json>& lines);
 
 // `who` for an action taken on the command line: "cli:" and the login name.
 [[nodiscard]] std::string command_line_user();

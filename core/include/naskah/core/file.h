@@ -68,6 +68,10 @@ struct Taken {
 // folder. Fails with io.write naming the path and the system's reason.
 [[nodiscard]] Result<void> write_file_atomic(const std::string& path, std::string_view bytes);
 
+// Writes all of `bytes` to the descriptor `fd` (retrying short writes and EINTR); false, with
+// errno set, when it cannot.
+[[nodiscard]] bool write_all(int fd, std::string_view bytes);
+
 // Appends `line` and a newline to `path` (created when missing) and syncs it: for
 // append-only logs, whose lines are never rewritten. Fails with io.write.
 [[nodiscard]] Result<void> append_line(const std::string& path, const std::string& line);

@@ -14,21 +14,6 @@ namespace naskah {
 
 namespace {
 
-// Closes a descriptor when it goes out of scope.
-class Fd {
- public:
-  explicit Fd(int fd) : m_fd(fd) {}
-  ~Fd() {
-    if (m_fd >= 0) ::close(m_fd);
-  }
-  Fd(const Fd&) = delete;
-  Fd& operator=(const Fd&) = delete;
-  [[nodiscard]] int get() const { return m_fd; }
-
- private:
-  int m_fd;
-};
-
 tl::unexpected<Error> cannot_open(const std::string& path) {
   return fail(codes::k_input_unreadable,
               "cannot open the file (" + std::string(std::strerror(errno)) +
@@ -286,6 +271,11 @@ std::string folder_of(const std::string& path) {
 }
 
 }  // namespace
+
+void Fd::reset(int fd) {
+  if (m_fd >= 0) ::close(m_fd);
+  m_fd = fd;
+}
 
 bool write_all(int fd, std::string_view bytes) {
   std::size_t done = 0;

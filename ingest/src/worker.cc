@@ -91,28 +91,11 @@ bool send_line(int fd, std::string line, int pass = -1) {
 
 enum class ReadStatus { line, closed, timed_out };
 
-// A descriptor received with a line (SCM_RIGHTS), closed unless taken.
-class Received {
- public:
-  Received() = default;
-  ~Received() { reset(); }
-  Received(const Received&) = delete;
-  Received& operator=(const Received&) = delete;
-  void reset(int fd = -1) {
-    if (m_fd >= 0) ::close(m_fd);
-    m_fd = fd;
-  }
-  [[nodiscard]] int get() const { return m_fd; }
-
- private:
-  int m_fd = -1;
-};
-
 // Reads up to the next newline into `line`, keeping what follows in `buffer`; waits until
 // `deadline` at most (no deadline: Clock::time_point::max()). A descriptor that comes with
 // the bytes goes into `received` (when given; else it is closed).
 ReadStatus read_line(int fd, std::string& buffer, std::string& line, Clock::time_point deadline,
-                     Received* received = nullptr) {
+                     Fd* received = nullptr) {
   for (;;) {
     if (const auto end = buffer.find('\n'); end != std::string::npos) {
       line = buffer.substr(0, end);
@@ -195,21 +178,6 @@ void limit_memory(std::uint64_t bytes) {
   }
 #endif
 }
-
-// A descriptor, closed with its owner.
-class Fd {
- public:
-  explicit Fd(int fd) : m_fd(fd) {}
-  ~Fd() {
-    if (m_fd >= 0) ::close(m_fd);
-  }
-  Fd(const Fd&) = delete;
-  Fd& operator=(const Fd&) = delete;
-  [[nodiscard]] int get() const { return m_fd; }
-
- private:
-  int m_fd;
-};
 
 // `bytes` in a memory file sealed against any change (memfd_create, F_ADD_SEALS).
 Result<std::unique_ptr<Fd>> sealed_copy(std::string_view bytes) {
@@ -442,7 +410,7 @@ int run_worker(int in_fd, int out_fd) {
   std::string line;
   // A file's descriptor, received with its request (which may arrive in one read with the
   // start message).
-  Received file;
+  Fd file;
   if (read_line(in_fd, buffer, line, Clock::time_point::max(), &file) != ReadStatus::line) {
     return 0;
   }

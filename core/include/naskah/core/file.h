@@ -68,6 +68,21 @@ struct Taken {
 // folder. Fails with io.write naming the path and the system's reason.
 [[nodiscard]] Result<void> write_file_atomic(const std::string& path, std::string_view bytes);
 
+// A file descriptor, closed when its owner goes (or on reset); -1: none.
+class Fd {
+ public:
+  explicit Fd(int fd = -1) : m_fd(fd) {}
+  ~Fd() { reset(); }
+  Fd(const Fd&) = delete;
+  Fd& operator=(const Fd&) = delete;
+  [[nodiscard]] int get() const { return m_fd; }
+  // Closes the one held, and holds `fd` instead.
+  void reset(int fd = -1);
+
+ private:
+  int m_fd;
+};
+
 // Writes all of `bytes` to the descriptor `fd` (retrying short writes and EINTR); false, with
 // errno set, when it cannot.
 [[nodiscard]] bool write_all(int fd, std::string_view bytes);

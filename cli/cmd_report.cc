@@ -4,6 +4,7 @@
 #include <memory>
 
 #include "commands.h"
+#include "naskah/search/export.h"
 #include "naskah/search/report.h"
 #include "options.h"
 
@@ -51,6 +52,10 @@ int run_report(const ReportArgs& args, Globals& globals) {
     std::cout << search::to_json(*report).dump(2) << '\n';
   } else if (args.format == "csv") {
     std::cout << search::to_csv(*report);
+  } else if (args.format == "xlsx") {
+    auto workbook = search::to_xlsx(search::report_table(*report), "report");
+    if (!workbook) return report_error(workbook.error(), false, "report");
+    std::cout << *workbook;
   } else {
     std::cout << "as of " << report->today << "\n\n";
     print_rows(("expiring within " + std::to_string(report->days) + " days").c_str(),
@@ -72,8 +77,9 @@ void add_report(CLI::App& app, Globals& globals, int& exit_code) {
   cmd->add_option("--days", args->days, "expiring within this many days (default: "
                                         "search.expiring_days, 90)")
       ->check(CLI::Range(1, 3650));
-  cmd->add_option("--format", args->format, "table, csv or json")
-      ->check(CLI::IsMember({"table", "csv", "json"}));
+  cmd->add_option("--format", args->format,
+                  "table, csv, json, or xlsx (a workbook on standard output: redirect it)")
+      ->check(CLI::IsMember({"table", "csv", "json", "xlsx"}));
   cmd->add_option("--today", args->today, "as of this date (YYYY-MM-DD)");
   cmd->add_flag("--json", args->json, "same as --format json");
   cmd->callback([args, &globals, &exit_code] { exit_code = run_report(*args, globals); });

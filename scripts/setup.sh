@@ -12,11 +12,13 @@ cd "$(dirname "$0")/.."
 packages=(
   libpoppler-cpp-dev libtesseract-dev libleptonica-dev libspdlog-dev nlohmann-json3-dev
   libcli11-dev libtomlplusplus-dev libsodium-dev libexpected-dev libxapian-dev
-  libcurl4-openssl-dev libcpp-httplib-dev
+  libcurl4-openssl-dev libcpp-httplib-dev libxlsxwriter-dev
   # OCR language data: Indonesian, English, orientation detection
   tesseract-ocr-ind tesseract-ocr-eng tesseract-ocr-osd
   # tests, fuzzing and benchmarks
   googletest libgtest-dev libgmock-dev libbenchmark-dev libclang-rt-14-dev
+  # the export tests open workbooks with a real reader
+  python3-openpyxl
 )
 # Programs: scripts/commands.tsv names each with its package. One that is missing is
 # installed from Debian; one already on the PATH (a newer Node.js, say) is kept.

@@ -3,9 +3,9 @@
 #include <algorithm>
 
 #include "naskah/core/clock.h"
-#include "naskah/core/csv.h"
 #include "naskah/index/document.h"
 #include "naskah/index/schema.h"
+#include "naskah/search/export.h"
 #include "query.h"
 
 namespace naskah::search {
@@ -47,12 +47,6 @@ nlohmann::ordered_json rows_json(const std::vector<ReportRow>& rows) {
                    {"reasons", row.reasons},
                    {"record", to_json(row.record, false)}});
   }
-  return out;
-}
-
-std::string joined(const std::vector<std::string>& items) {
-  std::string out;
-  for (const auto& item : items) out += (out.empty() ? "" : "; ") + item;
   return out;
 }
 
@@ -105,25 +99,7 @@ nlohmann::ordered_json to_json(const Report& report) {
 }
 
 std::string to_csv(const Report& report) {
-  std::string out = "list,id,doc_type,title,parties,numbers,signed_date,end_date,status,reasons\n";
-  auto add = [&](const char* list, const std::vector<ReportRow>& rows) {
-    for (const ReportRow& row : rows) {
-      const AgreementRecord& r = row.record;
-      std::vector<std::string> parties;
-      for (const Party& p : r.parties) parties.push_back(p.name);
-      for (const std::string& field :
-           {std::string(list), r.sha256, r.doc_type.value_or(""), r.title.value_or(""),
-            joined(parties), joined(r.numbers), r.signed_date.value_or(""), r.end_date.value_or(""),
-            row.status, joined(row.reasons)}) {
-        out += csv_field(field) + ",";
-      }
-      out.back() = '\n';
-    }
-  };
-  add("expiring", report.expiring);
-  add("expired", report.expired);
-  add("suspicious", report.suspicious);
-  return out;
+  return to_csv(report_table(report));
 }
 
 }  // namespace naskah::search

@@ -547,6 +547,62 @@ TEST_F(WebE2E, AdminsManageAccountsAndReadTheAuditLogInTheWeb) {
   EXPECT_NE(csv->body.find(",adi,wati,"), std::string::npos) << csv->body;
 }
 
+// Whether the XLSX at `xlsx` holds the rows of the CSV at `csv`, read by a real reader
+// (python3-openpyxl); prints why not.
+test::RunResult same_rows(const fs::path& csv, const fs::path& xlsx) {
+  const std::string script = R"(
+import csv, sys, openpyxl
+rows = list(csv.reader(open(sys.argv[1], newline='', encoding='utf-8')))
+sheet = openpyxl.load_workbook(sys.argv[2], read_only=True).worksheets[0]
+cells = [['' if v is None else str(v) for v in row] for row in sheet.iter_rows(values_only=True)]
+if rows != cells:
+    print('csv:', rows[:3], '\nxlsx:', cells[:3])
+    sys.exit(1)
+print(len(rows) - 1, 'rows')
+)";
+  return test::run({"/usr/bin/python3", "-c", script, csv.string(), xlsx.string()});
+}
+
+TEST_F(WebE2E, ResultsAndDashboardListsExportToCsvAndXlsxWithTheSameRows) {
+  start_server();
+  const auto viewer = sign_in("vera");
+  auto c = client();
+  auto fetch = [&](const std::string& query, const std::string& file) {
+    const auto res = c.Get("/api/export?" + query, as(viewer));
+    EXPECT_TRUE(res);
+    if (!res) return std::string();
+    EXPECT_EQ(res->status, 200) << query << ": " << res->body.substr(0, 200);
+    EXPECT_NE(res->get_header_value("Content-Disposition").find("attachment"), std::string::npos);
+    std::ofstream(m_work / file, std::ios::binary) << res->body;
+    return res->body;
+  };
+  const std::string csv = fetch("list=search&q=&format=csv", "search.csv");
+  fetch("list=search&q=&format=xlsx", "search.xlsx");
+  EXPECT_EQ(
+      csv.rfind("list,id,doc_type,title,parties,numbers,signed_date,end_date,status,reasons\n", 0),
+      0u);
+  EXPECT_EQ(std::count(csv.begin(), csv.end(), '\n'), 3) << "a header and both agreements";
+  const auto search_rows = same_rows(m_work / "search.csv", m_work / "search.xlsx");
+  EXPECT_EQ(search_rows.exit_code, 0) << search_rows.out << search_rows.err;
+  EXPECT_NE(search_rows.out.find("2 rows"), std::string::npos) << search_rows.out;
+
+  fetch("list=suspicious&format=csv", "suspicious.csv");
+  fetch("list=suspicious&format=xlsx", "suspicious.xlsx");
+  const auto listed = same_rows(m_work / "suspicious.csv", m_work / "suspicious.xlsx");
+  EXPECT_EQ(listed.exit_code, 0) << listed.out << listed.err;
+  EXPECT_EQ(c.Get("/api/export?list=everything&format=csv", as(viewer))->status, 400);
+  EXPECT_EQ(c.Get("/api/export?list=search&format=pdf", as(viewer))->status, 400);
+
+  // The report on the command line: the same columns, as CSV and as a workbook.
+  const auto report_csv = naskah({"report", "--format", "csv"});
+  const auto report_xlsx = naskah({"report", "--format", "xlsx"});
+  ASSERT_EQ(report_xlsx.exit_code, 0) << report_xlsx.err;
+  std::ofstream(m_work / "report.csv", std::ios::binary) << report_csv.out;
+  std::ofstream(m_work / "report.xlsx", std::ios::binary) << report_xlsx.out;
+  const auto report_rows = same_rows(m_work / "report.csv", m_work / "report.xlsx");
+  EXPECT_EQ(report_rows.exit_code, 0) << report_rows.out << report_rows.err;
+}
+
 TEST_F(WebE2E, CrossSitePostsAreRefused) {
   start_server();
   const auto op = sign_in("opi");

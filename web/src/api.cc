@@ -11,6 +11,7 @@
 
 #include "naskah/core/clock.h"
 #include "naskah/core/file.h"
+#include "naskah/search/export.h"
 #include "naskah/search/report.h"
 #include "server_impl.h"
 
@@ -124,6 +125,10 @@ std::string disposition(const std::string& name) {
 }
 
 }  // namespace
+
+// Exports: hits asked for a page at a time, and at most this many rows.
+constexpr int k_export_page = 1000;
+constexpr std::size_t k_export_max = 100'000;
 
 void Server::Impl::install_api_routes() {
   http->Get("/api/search", [this](const httplib::Request& req, httplib::Response& res) {
@@ -269,6 +274,52 @@ void Server::Impl::install_api_routes() {
            {"reasons", row.reasons}});
     }
     send_json(res, 200, nlohmann::ordered_json{{"queue", queue}});
+  });
+
+  // Exports for spreadsheets: ?list=search (with the search's own parameters) or
+  // expiring|expired|suspicious (with ?days=), &format=csv|xlsx; the columns of `report`.
+  http->Get("/api/export", [this](const httplib::Request& req, httplib::Response& res) {
+    const std::string list = req.get_param_value("list");
+    const std::string format = req.get_param_value("format");
+    if (format != "csv" && format != "xlsx") {
+      return send_error(res, 400, naskah::codes::k_usage_invalid, "format must be csv or xlsx");
+    }
+    search::Table table;
+    if (list == "search") {
+      auto request = request_from(req, options.expiring_days);
+      if (!request) return send_failure(res, request.error());
+      request->offset = 0;
+      request->limit = k_export_page;
+      for (;;) {  // every hit, a page at a time, up to k_export_max
+        auto found = searcher().search(*request);
+        if (!found) return send_failure(res, found.error());
+        auto page = search::results_table(*found);
+        if (table.header.empty()) table.header = page.header;
+        table.rows.insert(table.rows.end(), page.rows.begin(), page.rows.end());
+        request->offset += k_export_page;
+        if (found->hits.empty() || static_cast<std::uint64_t>(request->offset) >= found->total ||
+            table.rows.size() >= k_export_max) {
+          break;
+        }
+      }
+    } else if (list == "expiring" || list == "expired" || list == "suspicious") {
+      auto days = int_param(req, "days", options.expiring_days, 1, 3650);
+      if (!days) return send_failure(res, days.error());
+      auto report = search::make_report(searcher(), "", *days);
+      if (!report) return send_failure(res, report.error());
+      table = search::report_table(*report, {list});
+    } else {
+      return send_error(res, 400, naskah::codes::k_usage_invalid,
+                        "list must be search, expiring, expired or suspicious");
+    }
+    const std::string name = "naskah-" + list + "-" + today_iso() + "." + format;
+    res.set_header("Content-Disposition", "attachment; filename=\"" + name + "\"");
+    res.set_header("Cache-Control", "no-store");
+    if (format == "csv") return res.set_content(search::to_csv(table), "text/csv; charset=utf-8");
+    auto workbook = search::to_xlsx(table, list);
+    if (!workbook) return send_failure(res, workbook.error());
+    res.set_content(std::move(*workbook),
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
   });
 
   http->Get("/api/stats", [this](const httplib::Request& req, httplib::Response& res) {

@@ -68,7 +68,7 @@ std::string route_of(const std::string& path) {
   for (const char* known :
        {"/", "/search", "/login", "/dashboard", "/upload", "/review", "/admin", "/healthz",
         "/metrics", "/api/login", "/api/logout", "/api/me", "/api/search", "/api/stats",
-        "/api/upload", "/api/review", "/api/users", "/api/audit"}) {
+        "/api/upload", "/api/review", "/api/users", "/api/audit", "/api/export"}) {
     if (path == known) return path;
   }
   return "other";

@@ -28,8 +28,11 @@ function viewDashboard(ctx) {
     }
   }
 
+  let exportDays = 90; // the window of the lists shown, for their exports
+
   function render(s) {
     const days = s.days || 90;
+    exportDays = days;
     const today = s.today || todayISO();
     const st = s.status || {};
     const total = typeof s.total === 'number' ? s.total : STATUS_ORDER.reduce((n, k) => n + (st[k] || 0), 0);
@@ -152,10 +155,18 @@ function viewDashboard(ctx) {
       h('div', { class: 'cell-title' }, typeChip(rec && rec.doc_type), href ? h('a', { href }, title) : h('span', null, title)),
       parties.length ? h('div', { class: 'cell-sub' }, parties.slice(0, 2).join(' · ') + (parties.length > 2 ? ' …' : '')) : null);
   }
+  // The whole list (not only the rows shown) for a spreadsheet: CSV and XLSX.
+  function exportLinks(list) {
+    const href = (format) => '/api/export?' + new URLSearchParams({ list, format, days: String(exportDays) }).toString();
+    return h('span', { class: 'export-links' },
+      h('a', { class: 'btn btn-secondary btn-sm', href: href('csv'), download: '', dataset: { export: list + '-csv' } }, t('export.csv')),
+      h('a', { class: 'btn btn-secondary btn-sm', href: href('xlsx'), download: '', dataset: { export: list + '-xlsx' } }, t('export.xlsx')));
+  }
   function rowsCard(id, title, intro, rows, empty, heads, cells, seeAll, wide) {
     const card = h('section', { class: 'card table-card' + (wide ? ' table-card-wide' : ''), id },
       h('div', { class: 'table-card-head' }, h('h2', { class: 'section-title' }, title, ' ', h('span', { class: 'count-pill' }, fmtInt(rows.length))),
-        seeAll && rows.length ? h('a', { href: seeAll, class: 'see-all' }, t('dash.see_all')) : null),
+        seeAll && rows.length ? h('a', { href: seeAll, class: 'see-all' }, t('dash.see_all')) : null,
+        rows.length ? exportLinks(id.replace(/^dash-/, '')) : null),
       intro ? h('p', { class: 'table-card-intro muted' }, intro) : null);
     if (!rows.length) { card.append(h('p', { class: 'table-empty' }, icon('check'), empty)); return card; }
     card.append(h('div', { class: 'table-scroll' }, h('table', { class: 'data-table' },

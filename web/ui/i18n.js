@@ -160,6 +160,8 @@ window.NASKAH_I18N = Object.freeze({
   'edit.f.language': { id: 'Bahasa', en: 'Language' },
   'edit.f.not_agreement': { id: 'Bukan naskah kerja sama', en: 'Not an agreement' },
   'edit.f.duplicate_of': { id: 'Duplikat dari', en: 'Duplicate of' },
+  'export.csv': { id: 'Unduh CSV', en: 'Download CSV' },
+  'export.xlsx': { id: 'Unduh Excel', en: 'Download Excel' },
   'review.title': { id: 'Perlu diperiksa', en: 'To review' },
   'review.intro': { id: 'Naskah yang hasil bacanya perlu diperiksa petugas, satu per satu.', en: 'Agreements whose reading staff should check, one after the other.' },
   'review.empty': { id: 'Tidak ada yang perlu diperiksa.', en: 'Nothing to review.' },

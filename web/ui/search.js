@@ -98,8 +98,12 @@ function viewSearch(ctx) {
   const list = h('ol', { class: 'hit-list', id: 'hits' });
   const stateBox = h('div', { class: 'results-state', id: 'results-state' });
   const pager = h('nav', { class: 'pager', id: 'pager', 'aria-label': t('results.pages') });
+  // The whole result (every page) for a spreadsheet, with the same columns as the report.
+  const exportCsv = h('a', { class: 'btn btn-secondary btn-sm', id: 'export-csv', download: '' }, t('export.csv'));
+  const exportXlsx = h('a', { class: 'btn btn-secondary btn-sm', id: 'export-xlsx', download: '' }, t('export.xlsx'));
+  const exportLinks = h('span', { class: 'export-links', hidden: true }, exportCsv, exportXlsx);
   const results = h('section', { class: 'results', id: 'results', dataset: { state: 'loading' }, 'aria-busy': 'true' },
-    h('div', { class: 'results-bar' }, summary,
+    h('div', { class: 'results-bar' }, summary, exportLinks,
       h('label', { class: 'sort-label', for: 'sort' }, h('span', null, t('search.sort')), sortSel)),
     partial, chips, stateBox, list, pager);
 
@@ -208,6 +212,16 @@ function viewSearch(ctx) {
       suggestion.append(h('span', null, t('results.suggestion') + ' '), a);
       suggestion.hidden = false;
     } else suggestion.hidden = true;
+
+    // exports of the whole result
+    const exportParams = new URLSearchParams(searchParams(st, true));
+    exportParams.delete('offset'); exportParams.delete('limit');
+    exportParams.set('list', 'search');
+    exportParams.set('format', 'csv');
+    exportCsv.href = '/api/export?' + exportParams.toString();
+    exportParams.set('format', 'xlsx');
+    exportXlsx.href = '/api/export?' + exportParams.toString();
+    exportLinks.hidden = !(total > 0);
 
     // summary
     if (total > 0 && hits.length) {

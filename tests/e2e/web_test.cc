@@ -603,6 +603,29 @@ TEST_F(WebE2E, ResultsAndDashboardListsExportToCsvAndXlsxWithTheSameRows) {
   EXPECT_EQ(report_rows.exit_code, 0) << report_rows.out << report_rows.err;
 }
 
+TEST_F(WebE2E, AnAgreementSignedAfterItsPeriodEndedIsListedWithItsCheck) {
+  std::ofstream(m_work / "mundur.pdf", std::ios::binary)
+      << test::make_text_pdf({{"PERJANJIAN KERJA SAMA", "ANTARA", "KANTOR WILAYAH BENGKULU",
+                               "DENGAN", "UNIVERSITAS PENANGGALAN MUNDUR", "Nomor : 77/KS/2021",
+                               "Pada hari ini Senin tanggal 4 Januari 2021, bertempat di Bengkulu",
+                               "Perjanjian ini berlaku sejak tanggal 1 Januari 2019 sampai dengan "
+                               "tanggal 31 Desember 2020."}});
+  ASSERT_EQ(naskah({"ingest", (m_work / "mundur.pdf").string()}).exit_code, 0);
+  const auto report = naskah({"report", "--format", "json"});
+  ASSERT_EQ(report.exit_code, 0) << report.err;
+  bool listed = false;
+  const json lists = json::parse(report.out);
+  for (const json& row : lists.at("suspicious")) {
+    const json& reasons = row.at("reasons");
+    if (std::find(reasons.begin(), reasons.end(), "signed-after-end-signed_date") !=
+        reasons.end()) {
+      listed = true;
+      EXPECT_EQ(row.at("record").at("signed_date"), "2021-01-04");
+    }
+  }
+  EXPECT_TRUE(listed) << report.out.substr(0, 800);
+}
+
 TEST_F(WebE2E, CrossSitePostsAreRefused) {
   start_server();
   const auto op = sign_in("opi");

@@ -316,6 +316,7 @@ window.NASKAH_I18N = Object.freeze({
   'reason.doubtful-signed_date': { id: 'Tanggal tanda tangan meragukan', en: 'Doubtful signing date' },
   'reason.weekday-mismatch-signed_date': { id: 'Hari tidak sesuai dengan tanggal tanda tangan', en: 'Weekday does not match the signing date' },
   'reason.end-before-start-end_date': { id: 'Tanggal berakhir sebelum tanggal mulai', en: 'Ends before it starts' },
+  'reason.signed-after-end-signed_date': { id: 'Ditandatangani setelah jangka waktunya berakhir', en: 'Signed after its period had ended' },
   'reason.doubtful-title': { id: 'Judul terbaca meragukan', en: 'Title read doubtfully' },
   'reason.doubtful-place': { id: 'Tempat terbaca meragukan', en: 'Place read doubtfully' },
   'reason.doubtful-effective_date': { id: 'Tanggal mulai meragukan', en: 'Doubtful start date' },

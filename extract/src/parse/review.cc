@@ -265,6 +265,9 @@ void assess(AgreementRecord& r, const Evidence& evidence) {
     set("end_date", k_doubtful_reading);
     flag(review::k_end_before_start, "end_date", r.end_date);
   }
+  if (r.signed_date && r.end_date && *r.end_date < *r.signed_date) {
+    flag(review::k_signed_after_end, "signed_date", r.signed_date);
+  }
   // Whatever the rules, a reading the OCR was unsure of is for a person to confirm.
   for (const auto& entry : r.confidence) {  // (clang 14 cannot capture a structured binding)
     const std::string& field = entry.first;

@@ -128,6 +128,26 @@ TEST(Review, AWrongWeekdayKeepsTheDateAndAsks) {
   EXPECT_TRUE(has_flag(r, review::k_weekday_mismatch, "signed_date"));
 }
 
+TEST(Review, SignedAfterThePeriodEndedIsAsked) {
+  const auto r = parsed(
+      "PERJANJIAN KERJA SAMA\nANTARA\nKANTOR WILAYAH BENGKULU\nDENGAN\nUNIVERSITAS BENGKULU\n"
+      "Nomor : 4931/H30/KS/2021\nPada hari ini Senin tanggal 4 Januari 2021, bertempat di "
+      "Bengkulu\n"
+      "Perjanjian ini berlaku sejak tanggal 1 Januari 2019 sampai dengan tanggal 31 Desember "
+      "2020.");
+  ASSERT_EQ(r.signed_date, "2021-01-04");
+  ASSERT_EQ(r.end_date, "2020-12-31");
+  EXPECT_TRUE(has_flag(r, review::k_signed_after_end, "signed_date"));
+  EXPECT_FALSE(has_flag(r, review::k_end_before_start, "end_date")) << "it starts before it ends";
+  const auto in_time = parsed(
+      "PERJANJIAN KERJA SAMA\nANTARA\nKANTOR WILAYAH BENGKULU\nDENGAN\nUNIVERSITAS BENGKULU\n"
+      "Nomor : 4931/H30/KS/2021\nPada hari ini Senin tanggal 4 Januari 2021, bertempat di "
+      "Bengkulu\n"
+      "Perjanjian ini berlaku sejak tanggal 4 Januari 2021 sampai dengan tanggal 31 Desember "
+      "2022.");
+  EXPECT_FALSE(has_flag(in_time, review::k_signed_after_end, "signed_date"));
+}
+
 TEST(Review, LettersAreNotCheckedButAgreementsWithoutAHeadingAre) {
   EXPECT_TRUE(parsed("Hal: undangan rapat\nDengan hormat, kami mengundang").needs_review.empty());
   const auto r = parsed("bukan judul\nPIHAK PERTAMA menyerahkan kepada PIHAK KEDUA");

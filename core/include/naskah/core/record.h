@@ -67,6 +67,8 @@ inline constexpr const char* k_doubtful = "check.doubtful";    // read, but not 
 inline constexpr const char* k_incomplete = "check.incomplete";  // printed incomplete
 inline constexpr const char* k_weekday_mismatch = "check.weekday-mismatch";
 inline constexpr const char* k_end_before_start = "check.end-before-start";
+// Signed on a day after the period it sets had already ended (dated back, or a misread date).
+inline constexpr const char* k_signed_after_end = "check.signed-after-end";
 inline constexpr const char* k_low_ocr_confidence = "check.low-ocr-confidence";
 }  // namespace review
 

@@ -4,6 +4,7 @@
 #include <memory>
 
 #include "commands.h"
+#include "naskah/core/checks.h"
 #include "naskah/search/export.h"
 #include "naskah/search/report.h"
 #include "options.h"
@@ -29,7 +30,9 @@ void print_rows(const char* heading, const std::vector<search::ReportRow>& rows)
               << (parties.empty() ? r.title.value_or("-") : parties);
     if (!row.reasons.empty()) {
       std::string reasons;
-      for (const auto& reason : row.reasons) reasons += (reasons.empty() ? "" : ", ") + reason;
+      for (const auto& reason : row.reasons) {
+        reasons += (reasons.empty() ? "" : "; ") + explain(reason).en;
+      }
       std::cout << "  [" << reasons << "]";
     }
     std::cout << "\n    " << r.source.path << "  " << r.sha256.substr(0, 12) << "\n";

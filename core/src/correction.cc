@@ -23,6 +23,7 @@ constexpr Field k_fields[] = {
     {"office", Kind::text},       {"effective_date", Kind::date}, {"end_date", Kind::date},
     {"duration", Kind::duration}, {"amounts", Kind::amounts},     {"references", Kind::text_list},
     {"language", Kind::language}, {"not_agreement", Kind::flag},  {"duplicate_of", Kind::id},
+    {"parent", Kind::id},
 };
 
 constexpr std::size_t k_max_text = 1000;

@@ -41,7 +41,9 @@ nlohmann::ordered_json to_json(const AgreementRecord& r, bool with_text) {
   for (const FoundDate& d : r.dates) dates.push_back({{"value", d.value}, {"text", d.text}});
   json review = json::array();
   for (const ReviewFlag& flag : r.needs_review) {
-    json item = {{"code", flag.code}, {"field", flag.field}};
+    // A check on the record as a whole has no field.
+    json item = {{"code", flag.code},
+                 {"field", flag.field.empty() ? json(nullptr) : json(flag.field)}};
     if (flag.value) item["value"] = *flag.value;
     review.push_back(std::move(item));
   }
@@ -83,6 +85,10 @@ nlohmann::ordered_json to_json(const AgreementRecord& r, bool with_text) {
       {"corrected", r.corrected},
       {"not_agreement", r.not_agreement},
       {"duplicate_of", or_null(r.duplicate_of)},
+      {"parent", or_null(r.parent)},
+      {"children", r.children},
+      {"family_root", or_null(r.family_root)},
+      {"effective_end_date", or_null(r.effective_end())},
   };
   if (with_text) out["text"] = r.text;
   return out;
@@ -178,6 +184,11 @@ AgreementRecord read_record(const Json& j) {
   r.corrected = string_list(j, "corrected");
   r.not_agreement = j.value("not_agreement", false);
   r.duplicate_of = optional_string(j, "duplicate_of");
+  r.parent = optional_string(j, "parent");
+  r.children = string_list(j, "children");
+  r.family_root = optional_string(j, "family_root");
+  r.effective_end_date = optional_string(j, "effective_end_date");
+  if (r.effective_end_date == r.end_date) r.effective_end_date.reset();  // as written
   r.text = string_or_empty(j, "text");
   return r;
 }

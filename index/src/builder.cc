@@ -158,6 +158,7 @@ Result<void> Builder::finish(const WriteLock* lock) {
     flush_spelling();
     commit_batch();
     mark_duplicates(m_db);
+    link_families(m_db);
     m_db.commit();
     m_db.close();
   } catch (const Xapian::Error& e) {

@@ -2,9 +2,9 @@
 
 #include <algorithm>
 #include <cctype>
-
 #include <nlohmann/json.hpp>
 
+#include "naskah/core/holidays.h"
 #include "naskah/index/schema.h"
 #include "naskah/index/synonyms.h"
 
@@ -41,9 +41,11 @@ void index_field(Xapian::TermGenerator& tg, const std::string& text, const char*
   }
 }
 
-// A review flag as a suspicion term: "check.doubtful" on "numbers" is "doubtful-numbers".
+// A review flag as a suspicion term: "check.doubtful" on "numbers" is "doubtful-numbers";
+// a check on the whole record is its code alone: "addendum-without-parent".
 std::string review_flag(const ReviewFlag& review) {
-  return review.code.substr(std::string_view("check.").size()) + "-" + review.field;
+  std::string flag = review.code.substr(std::string_view("check.").size());
+  return review.field.empty() ? flag : flag + "-" + review.field;
 }
 
 }  // namespace
@@ -71,6 +73,15 @@ std::vector<std::string> suspicion_flags(const AgreementRecord& r) {
     flags.emplace_back("duplicate");
   }
   if (r.ocr_confidence && *r.ocr_confidence < k_low_confidence) flags.emplace_back("low-ocr");
+  // Offices do not sign on a Sunday or a national holiday: a misread date, or one written
+  // after the fact. A date a person confirmed is not in doubt.
+  if (r.signed_date && !checked("signed_date")) {
+    if (is_sunday(*r.signed_date))
+      flags.push_back(review_flag({review::k_signed_on_sunday, "", {}}));
+    if (holiday_on(*r.signed_date)) {
+      flags.push_back(review_flag({review::k_signed_on_holiday, "", {}}));
+    }
+  }
   // What the parser asked a person to check (record.h's review codes), as "doubtful-numbers",
   // "incomplete-numbers", "weekday-mismatch-signed_date"...; a missing field is flagged above.
   for (const ReviewFlag& review : r.needs_review) {
@@ -108,7 +119,13 @@ Prepared prepare(const AgreementRecord& record) {
     tg.index_text(number, 1, prefix::k_number_text);
     tg.increase_termpos();
     add_boolean(doc, prefix::k_number, term_key(number));
+    add_boolean(doc, prefix::k_family_number, number_key(number));
   }
+  for (const std::string& reference : record.references) {
+    add_boolean(doc, prefix::k_family_reference, number_key(reference));
+  }
+  if (record.parent) add_boolean(doc, prefix::k_parent, *record.parent);
+  add_boolean(doc, prefix::k_family, record.family_root.value_or(record.sha256));
   for (const std::string& canonical : synonym_matcher().canonicals_in(record.text)) {
     for (const std::string& term : canonical_terms(canonical)) doc.add_term(term, 0);
   }
@@ -128,7 +145,7 @@ Prepared prepare(const AgreementRecord& record) {
 
   if (record.signed_date) doc.add_value(slot::k_signed, date_value(*record.signed_date));
   if (record.effective_date) doc.add_value(slot::k_effective, date_value(*record.effective_date));
-  if (record.end_date) doc.add_value(slot::k_end, date_value(*record.end_date));
+  if (record.effective_end()) doc.add_value(slot::k_end, date_value(*record.effective_end()));
   if (!record.amounts.empty()) {
     const auto largest = std::max_element(
         record.amounts.begin(), record.amounts.end(),

@@ -1,5 +1,5 @@
 // Near duplicates: the same agreement scanned twice (different bytes, a number in common,
-// the same parties).
+// the same parties); and one number on two different agreements.
 #include <algorithm>
 #include <map>
 #include <set>
@@ -33,11 +33,25 @@ std::string duplicate_warning(const std::string& sha256) {
   return "possible duplicate of " + sha256;
 }
 
+// Whether `a` cites one of `b`'s numbers (an addendum may repeat its parent's number).
+bool cites(const Xapian::Document& a, const Xapian::Document& b) {
+  const std::string reference = prefix::k_family_reference;
+  const std::string number = prefix::k_family_number;
+  for (const std::string& term : terms_with_prefix(a, reference)) {
+    if (std::find(b.termlist_begin(), b.termlist_end(), number + term.substr(reference.size())) !=
+        b.termlist_end()) {
+      return true;
+    }
+  }
+  return false;
+}
+
 }  // namespace
 
 std::size_t mark_duplicates(Xapian::WritableDatabase& db,
                             const std::optional<std::vector<std::string>>& only) {
-  const std::string number_prefix = prefix::k_number;
+  // Numbers as families match them (number_key): an OCR slip does not hide a rescan.
+  const std::string number_prefix = prefix::k_family_number;
   // Documents that share a number term, as groups of document ids.
   std::vector<std::vector<Xapian::docid>> groups;
   auto group_of_term = [&](const std::string& term) {
@@ -59,8 +73,10 @@ std::size_t mark_duplicates(Xapian::WritableDatabase& db,
       if (t.get_termfreq() >= 2) group_of_term(*t);
     }
   }
-  // Pairs that are the same agreement -> the warnings each document should gain.
+  // Pairs that are the same agreement -> the warnings each document should gain; pairs of
+  // different agreements -> the other's id, for check.number-reused.
   std::map<Xapian::docid, std::set<std::string>> add;
+  std::map<Xapian::docid, std::set<std::string>> reused;
   std::map<Xapian::docid, AgreementRecord> records;
   auto record = [&](Xapian::docid id) -> const AgreementRecord* {
     auto it = records.find(id);
@@ -77,26 +93,44 @@ std::size_t mark_duplicates(Xapian::WritableDatabase& db,
       for (std::size_t j = i + 1; j < ids.size(); ++j) {
         const AgreementRecord* a = record(ids[i]);
         const AgreementRecord* b = record(ids[j]);
-        if (a == nullptr || b == nullptr || !same_agreement(*a, *b)) continue;
-        add[ids[i]].insert(duplicate_warning(b->sha256));
-        add[ids[j]].insert(duplicate_warning(a->sha256));
+        if (a == nullptr || b == nullptr || a->sha256 == b->sha256) continue;
+        if (same_agreement(*a, *b)) {
+          add[ids[i]].insert(duplicate_warning(b->sha256));
+          add[ids[j]].insert(duplicate_warning(a->sha256));
+          continue;
+        }
+        const Xapian::Document da = db.get_document(ids[i]);
+        const Xapian::Document db_ = db.get_document(ids[j]);
+        if (a->not_agreement || b->not_agreement || cites(da, db_) || cites(db_, da)) continue;
+        reused[ids[i]].insert(b->sha256);
+        reused[ids[j]].insert(a->sha256);
       }
     }
   }
-  std::size_t changed = 0;
+  std::set<Xapian::docid> grown;
   for (auto& [id, warnings] : add) {
     AgreementRecord& r = records.at(id);
-    bool grew = false;
     for (const std::string& w : warnings) {
       if (std::find(r.warnings.begin(), r.warnings.end(), w) != r.warnings.end()) continue;
       r.warnings.push_back(w);
-      grew = true;
+      grown.insert(id);
     }
-    if (!grew) continue;
-    db.replace_document(id, prepare(r).document);
-    ++changed;
   }
-  return changed;
+  for (auto& [id, others] : reused) {
+    AgreementRecord& r = records.at(id);
+    for (const std::string& other : others) {
+      const ReviewFlag flag{review::k_number_reused, "", other};
+      if (std::any_of(r.needs_review.begin(), r.needs_review.end(), [&](const ReviewFlag& f) {
+            return f.code == flag.code && f.value == flag.value;
+          })) {
+        continue;
+      }
+      r.needs_review.push_back(flag);
+      grown.insert(id);
+    }
+  }
+  for (const Xapian::docid id : grown) db.replace_document(id, prepare(records.at(id)).document);
+  return grown.size();
 }
 
 }  // namespace naskah::index

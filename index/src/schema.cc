@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <utility>
 #include <vector>
 
 namespace naskah::index {
@@ -67,7 +68,66 @@ std::string capitalised(const std::string& lower) {
   return out;
 }
 
+// "III" -> "3": a Roman month (I to XII), else empty.
+std::string roman_month(const std::string& token) {
+  static constexpr std::array<std::string_view, 12> k_months = {
+      "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"};
+  for (std::size_t i = 0; i < k_months.size(); ++i) {
+    if (token == k_months[i]) return std::to_string(i + 1);
+  }
+  return {};
+}
+
+// A part of a number with OCR's slips undone: letters read for digits in a part that is
+// otherwise digits ("2O21", "l0"), and leading zeros dropped ("05" -> "5").
+std::string number_part(std::string token) {
+  const bool slips_only =
+      has_digit(token) && std::all_of(token.begin(), token.end(), [](char c) {
+        return std::isdigit(static_cast<unsigned char>(c)) || c == 'O' || c == 'I' || c == 'L';
+      });
+  if (slips_only) {
+    for (char& c : token) c = c == 'O' ? '0' : (c == 'I' || c == 'L') ? '1' : c;
+  }
+  if (std::all_of(token.begin(), token.end(),
+                  [](char c) { return std::isdigit(static_cast<unsigned char>(c)); })) {
+    const auto first = token.find_first_not_of('0');
+    token = first == std::string::npos ? "0" : token.substr(first);
+  }
+  if (const std::string month = roman_month(token); !month.empty()) return month;
+  return token;
+}
+
 }  // namespace
+
+std::string number_key(std::string_view text) {
+  std::vector<std::string> parts;
+  std::string token;
+  auto end_token = [&] {
+    if (!token.empty()) parts.push_back(number_part(std::exchange(token, {})));
+  };
+  for (const char c : text) {
+    if (std::isalnum(static_cast<unsigned char>(c))) {
+      token += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    } else {
+      end_token();
+    }
+  }
+  end_token();
+  // "Nomor: 12/..." and "No. 12/...": the word is not part of the number.
+  while (!parts.empty() && (parts.front() == "NOMOR" || parts.front() == "NO")) {
+    parts.erase(parts.begin());
+  }
+  std::string key;
+  std::size_t digits = 0;
+  for (const std::string& part : parts) {
+    key += (key.empty() ? "" : "/") + part;
+    digits += static_cast<std::size_t>(std::count_if(part.begin(), part.end(), [](char c) {
+      return std::isdigit(static_cast<unsigned char>(c));
+    }));
+  }
+  if (parts.size() < 2 || digits < 3) return {};
+  return cut_utf8(key, k_max_key_bytes);
+}
 
 std::string date_value(std::string_view iso) {
   if (iso.size() != 10 || iso[4] != '-' || iso[7] != '-') return {};

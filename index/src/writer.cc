@@ -96,10 +96,20 @@ bool Writer::contains(const std::string& sha256) {
 
 Result<void> Writer::put(const AgreementRecord& record) {
   try {
+    // The family it was in before: a corrected number may have cut it loose.
+    std::vector<std::string> family{record.sha256};
+    if (auto p = m_db.postlist_begin(id_term(record.sha256));
+        p != m_db.postlist_end(id_term(record.sha256))) {
+      if (auto before = record_of(m_db.get_document(*p), false)) {
+        if (before->parent) family.push_back(*before->parent);
+        family.insert(family.end(), before->children.begin(), before->children.end());
+      }
+    }
     Prepared prepared = prepare(record);
     add_spelling(m_db, prepared.spelling);
     m_db.replace_document(prepared.id_term, prepared.document);
     mark_duplicates(m_db, std::vector<std::string>{record.sha256});
+    link_families(m_db, family);
     return {};
   } catch (const Xapian::Error& e) {
     return xapian_error(e, record.sha256);

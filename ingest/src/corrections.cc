@@ -25,12 +25,14 @@ Result<AgreementRecord> correct(const DataDir& data, const CorrectionRequest& re
   for (const auto& [field, value] : request.changes) {
     auto checked = checked_value(field, value);
     if (!checked) return tl::unexpected(checked.error());
-    if (field == "duplicate_of" && *checked == request.id) {
-      return fail(codes::k_usage_invalid, "duplicate_of: an agreement cannot repeat itself");
-    }
-    if (field == "duplicate_of" && checked->is_string() &&
-        !archive.has_record(checked->get<std::string>())) {
-      return fail(codes::k_usage_invalid, "duplicate_of: there is no agreement with that id");
+    // The fields that name another agreement: duplicate_of and parent.
+    if (checked->is_string() && (field == "duplicate_of" || field == "parent")) {
+      if (*checked == request.id) {
+        return fail(codes::k_usage_invalid, field + ": must name another agreement, not itself");
+      }
+      if (!archive.has_record(checked->get<std::string>())) {
+        return fail(codes::k_usage_invalid, field + ": there is no agreement with that id");
+      }
     }
     added.push_back({field, *checked, field_value(now, field), request.who, when, request.reason});
     auto next = apply_corrections(now, {added.back()});

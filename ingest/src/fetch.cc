@@ -16,8 +16,8 @@
 #include <thread>
 #include <utility>
 
-#include "curl_api.h"
 #include "fetch_rules.h"
+#include "naskah/core/curl_api.h"
 #include "naskah/core/file.h"
 #include "naskah/core/sniff.h"
 #include "part_file.h"
@@ -227,16 +227,7 @@ struct Failure {
   bool retry = false;
 };
 
-struct HeaderList {
-  HeaderList() = default;
-  HeaderList(const HeaderList&) = delete;
-  HeaderList& operator=(const HeaderList&) = delete;
-  ~HeaderList() { lib().slist_free_all(list); }
-  void add(const std::string& line) {
-    if (curl_slist* longer = lib().slist_append(list, line.c_str())) list = longer;
-  }
-  curl_slist* list = nullptr;
-};
+using HeaderList = CurlList;
 
 std::string too_large_message(std::uint64_t max_bytes) {
   constexpr std::uint64_t k_mb = 1024 * 1024;

@@ -6,15 +6,18 @@
 #include <algorithm>
 #include <filesystem>
 
+#include "naskah/core/checks.h"
 #include "naskah/core/csv.h"
 #include "naskah/core/file.h"
 
 namespace naskah::search {
 namespace {
 
-const std::vector<std::string> k_header = {"list",    "id",      "doc_type",    "title",
-                                           "parties", "numbers", "signed_date", "end_date",
-                                           "status",  "reasons"};
+// "end_date" as read, "effective_end_date" after the addenda (what status is computed
+// from); "reasons" the findings' flags, "alasan" their reasons in Indonesian (core/checks.h).
+const std::vector<std::string> k_header = {
+    "list",        "id",       "doc_type",           "title",  "parties", "numbers",
+    "signed_date", "end_date", "effective_end_date", "status", "reasons", "alasan"};
 constexpr std::size_t k_max_cell = 32767;  // what a spreadsheet cell holds
 
 std::string joined(const std::vector<std::string>& items) {
@@ -28,6 +31,8 @@ std::vector<std::string> row_of(const std::string& list, const AgreementRecord& 
                                 const std::vector<std::string>& reasons) {
   std::vector<std::string> parties;
   for (const Party& p : r.parties) parties.push_back(p.name);
+  std::vector<std::string> alasan;
+  for (const std::string& reason : reasons) alasan.push_back(explain(reason).id);
   return {list,
           r.sha256,
           r.doc_type.value_or(""),
@@ -36,8 +41,10 @@ std::vector<std::string> row_of(const std::string& list, const AgreementRecord& 
           joined(r.numbers),
           r.signed_date.value_or(""),
           r.end_date.value_or(""),
+          r.effective_end().value_or(""),
           status,
-          joined(reasons)};
+          joined(reasons),
+          joined(alasan)};
 }
 
 }  // namespace

@@ -5,6 +5,7 @@
 #include <chrono>
 #include <ctime>
 
+#include "naskah/core/clock.h"
 #include "naskah/index/schema.h"
 
 namespace naskah::search {
@@ -77,6 +78,32 @@ class StatusField : public Xapian::FieldProcessor {
   int m_days;
 };
 
+// keluarga:<id> (family:): every member of the family of the agreement <id> (the whole id,
+// or its first 8 or more hex digits), which is every document filed under its root.
+class FamilyField : public Xapian::FieldProcessor {
+ public:
+  explicit FamilyField(const Xapian::Database& db) : m_db(db) {}
+  Query operator()(const std::string& text) override {
+    const std::string id = lower(text);
+    const std::string family = index::prefix::k_family;
+    const std::string wanted = index::id_term(id);
+    if (id.size() < 8) throw Xapian::QueryParserError("keluarga: wants an agreement's id");
+    for (auto t = m_db.allterms_begin(wanted); t != m_db.allterms_end(wanted); ++t) {
+      auto p = m_db.postlist_begin(*t);
+      if (p == m_db.postlist_end(*t)) continue;
+      const Xapian::Document doc = m_db.get_document(*p);
+      Xapian::TermIterator root = doc.termlist_begin();
+      root.skip_to(family);
+      if (root != doc.termlist_end() && (*root).starts_with(family)) return Query(*root);
+      return Query(*t);
+    }
+    return Query(wanted);  // no such agreement: nothing matches
+  }
+
+ private:
+  const Xapian::Database& m_db;
+};
+
 // "signed:2021..2022-06" and the like: a range of dates on a value slot.
 class DateRange : public Xapian::RangeProcessor {
  public:
@@ -104,7 +131,8 @@ const Xapian::SimpleStopper& stopper() {
   return k_stopper;
 }
 
-void add_fields(Xapian::QueryParser& qp, const std::string& today, int days) {
+void add_fields(Xapian::QueryParser& qp, const Xapian::Database& db, const std::string& today,
+                int days) {
   for (const char* name : {"pihak", "party"}) qp.add_prefix(name, index::prefix::k_party_text);
   for (const char* name : {"nomor", "number", "no"}) {
     qp.add_prefix(name, index::prefix::k_number_text);
@@ -122,6 +150,9 @@ void add_fields(Xapian::QueryParser& qp, const std::string& today, int days) {
   for (const char* name : {"status"}) {
     qp.add_boolean_prefix(name, (new StatusField(today, days))->release());
   }
+  for (const char* name : {"keluarga", "family"}) {
+    qp.add_boolean_prefix(name, (new FamilyField(db))->release());
+  }
   for (const char* name : {"signed:", "ditandatangani:", "tanggal:"}) {
     qp.add_rangeprocessor((new DateRange(index::slot::k_signed, name))->release());
   }
@@ -135,16 +166,17 @@ constexpr unsigned k_flags =
     Xapian::QueryParser::FLAG_PURE_NOT | Xapian::QueryParser::FLAG_AUTO_MULTIWORD_SYNONYMS;
 
 // The query text parsed with one language's stemmer.
-Query parse_with(const Xapian::Database& db, const std::string& text, const char* language,
-                 const std::string& today, int days, std::string* corrected) {
+Query parse_with(const Xapian::Database& vocabulary, const Xapian::Database& db,
+                 const std::string& text, const char* language, const std::string& today, int days,
+                 std::string* corrected) {
   Xapian::QueryParser qp;
-  qp.set_database(db);
+  qp.set_database(vocabulary);
   qp.set_stemmer(Xapian::Stem(language));
   qp.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
   qp.set_stopper(&stopper());
   qp.set_default_op(Query::OP_AND);
   qp.set_max_expansion(200, Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
-  add_fields(qp, today, days);
+  add_fields(qp, db, today, days);
   const unsigned spelling = corrected ? Xapian::QueryParser::FLAG_SPELLING_CORRECTION : 0;
   Query query;
   try {
@@ -187,19 +219,6 @@ std::string date_bound(const std::string& text, bool end) {
   return index::date_value(t);
 }
 
-std::string add_days(const std::string& iso, int days) {
-  std::tm tm{};
-  if (iso.size() != 10) return iso;
-  tm.tm_year = std::stoi(iso.substr(0, 4)) - 1900;
-  tm.tm_mon = std::stoi(iso.substr(5, 2)) - 1;
-  tm.tm_mday = std::stoi(iso.substr(8, 2)) + days;
-  tm.tm_hour = 12;
-  ::timegm(&tm);  // normalises the day overflow
-  char out[16];
-  std::strftime(out, sizeof out, "%Y-%m-%d", &tm);
-  return out;
-}
-
 Result<Query> status_query(const std::string& status, const std::string& today, int expiring_days) {
   const auto slot = index::slot::k_end;
   const std::string now = index::date_value(today);
@@ -223,8 +242,8 @@ std::string corrected_query(const Xapian::Database& vocabulary, const Request& r
                             const std::string& today) {
   std::string corrected;
   try {
-    (void)parse_with(vocabulary, request.query, "indonesian", today, request.expiring_days,
-                     &corrected);
+    (void)parse_with(vocabulary, vocabulary, request.query, "indonesian", today,
+                     request.expiring_days, &corrected);
   } catch (const Xapian::Error&) {
     return {};
   }
@@ -240,10 +259,10 @@ Result<Query> build_query(const Xapian::Database& vocabulary, const Xapian::Data
       parsed = Query::MatchAll;
     } else {
       // Indonesian stems, and English ones for English records; the same query either way.
-      const Query id = parse_with(vocabulary, request.query, "indonesian", today,
+      const Query id = parse_with(vocabulary, db, request.query, "indonesian", today,
                                   request.expiring_days, nullptr);
-      const Query en =
-          parse_with(vocabulary, request.query, "english", today, request.expiring_days, nullptr);
+      const Query en = parse_with(vocabulary, db, request.query, "english", today,
+                                  request.expiring_days, nullptr);
       parsed = id.get_description() == en.get_description() ? id : Query(Query::OP_OR, id, en);
       if (parsed.empty()) parsed = Query::MatchAll;  // only stop words
     }

@@ -15,9 +15,6 @@ namespace naskah::search {
 // covers; empty when malformed.
 [[nodiscard]] std::string date_bound(const std::string& text, bool end);
 
-// ISO date `days` after `iso`.
-[[nodiscard]] std::string add_days(const std::string& iso, int days);
-
 // The value-range query on the end date for a status ("active", "expiring", ...).
 [[nodiscard]] Result<Xapian::Query> status_query(const std::string& status,
                                                  const std::string& today, int expiring_days);

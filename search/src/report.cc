@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "naskah/core/checks.h"
 #include "naskah/core/clock.h"
 #include "naskah/index/document.h"
 #include "naskah/index/schema.h"
@@ -27,7 +28,7 @@ std::vector<ReportRow> rows_of(Xapian::Database& db, const Query& query, Xapian:
     auto record = index::record_of(doc, false);
     if (!record) continue;
     ReportRow row;
-    row.status = status_of(record->end_date, today, days);
+    row.status = status_of(record->effective_end(), today, days);
     Xapian::TermIterator t = doc.termlist_begin();
     const std::string flag = index::prefix::k_flag;
     for (t.skip_to(flag); t != doc.termlist_end() && (*t).starts_with(flag); ++t) {
@@ -45,12 +46,19 @@ nlohmann::ordered_json rows_json(const std::vector<ReportRow>& rows) {
     out.push_back({{"id", row.record.sha256},
                    {"status", row.status},
                    {"reasons", row.reasons},
+                   {"checks", findings_json(row.reasons)},
                    {"record", to_json(row.record, false)}});
   }
   return out;
 }
 
 }  // namespace
+
+nlohmann::ordered_json findings_json(const std::vector<std::string>& reasons) {
+  nlohmann::ordered_json out = nlohmann::ordered_json::array();
+  for (const std::string& reason : reasons) out.push_back(to_json(explain(reason)));
+  return out;
+}
 
 Result<Report> make_report(Searcher& searcher, std::string today, int days) {
   if (today.empty()) today = today_iso();

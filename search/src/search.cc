@@ -9,6 +9,7 @@
 
 #include "facet_table.h"
 #include "facets.h"
+#include "family.h"
 #include "naskah/core/clock.h"
 #include "naskah/index/document.h"
 #include "naskah/index/schema.h"
@@ -199,6 +200,15 @@ Result<bool> Searcher::contains(const std::string& id) {
   });
 }
 
+Result<std::optional<Family>> Searcher::family(const std::string& id, const std::string& today,
+                                               int expiring_days) {
+  return with_retries("reading a family", [&]() -> Result<std::optional<Family>> {
+    auto db = database();
+    if (!db) return tl::unexpected(db.error());
+    return family_of(**db, id, today.empty() ? today_iso() : today, expiring_days);
+  });
+}
+
 Result<Results> Searcher::search(const Request& request) {
   if (request.offset < 0 || request.limit < 0 || request.limit > k_max_limit) {
     return fail(codes::k_usage_invalid,
@@ -274,7 +284,7 @@ Result<Results> Searcher::run(const Request& request) {
     hit.id = record->sha256;
     hit.rank = static_cast<int>(it.get_rank()) + 1;
     hit.score = it.get_percent() / 100.0;
-    hit.status = status_of(record->end_date, today, request.expiring_days);
+    hit.status = status_of(record->effective_end(), today, request.expiring_days);
     // Without the background model: it looks up the frequency of every word of the text
     // in the index, which made snippets most of a query's time.
     hit.snippet = mset.snippet(snippet_text(record->text, words), k_snippet_bytes,

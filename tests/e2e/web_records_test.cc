@@ -319,9 +319,10 @@ TEST_F(WebE2E, ResultsAndDashboardListsExportToCsvAndXlsxWithTheSameRows) {
   };
   const std::string csv = fetch("list=search&q=&format=csv", "search.csv");
   fetch("list=search&q=&format=xlsx", "search.xlsx");
-  EXPECT_EQ(
-      csv.rfind("list,id,doc_type,title,parties,numbers,signed_date,end_date,status,reasons\n", 0),
-      0u);
+  EXPECT_EQ(csv.rfind("list,id,doc_type,title,parties,numbers,signed_date,end_date,"
+                      "effective_end_date,status,reasons,alasan\n",
+                      0),
+            0u);
   EXPECT_EQ(std::count(csv.begin(), csv.end(), '\n'), 3) << "a header and both agreements";
   const auto search_rows = same_rows(m_work / "search.csv", m_work / "search.xlsx");
   EXPECT_EQ(search_rows.exit_code, 0) << search_rows.out << search_rows.err;

@@ -130,6 +130,20 @@ std::string disposition(const std::string& name) {
 constexpr int k_export_page = 1000;
 constexpr std::size_t k_export_max = 100'000;
 
+void Server::Impl::with_family(const std::string& id, nlohmann::json& record) {
+  auto family = searcher().family(id, today_iso(), options.expiring_days);
+  if (family && *family) {
+    const nlohmann::ordered_json known = search::to_json(**family);
+    for (const auto& [key, value] : known.items()) record[key] = value;
+  }
+  std::optional<std::string> end;
+  for (const char* key : {"effective_end_date", "end_date"}) {
+    if (!end && record.contains(key) && record[key].is_string())
+      end = record[key].get<std::string>();
+  }
+  record["status"] = search::status_of(end, today_iso(), options.expiring_days);
+}
+
 void Server::Impl::install_api_routes() {
   http->Get("/api/search", [this](const httplib::Request& req, httplib::Response& res) {
     auto request = request_from(req, options.expiring_days);
@@ -158,12 +172,11 @@ void Server::Impl::install_api_routes() {
 
   http->Get(R"(/api/agreements/([0-9a-f]{64}))",
             [this](const httplib::Request& req, httplib::Response& res) {
-              auto record = services.load_record(req.matches[1].str());
+              const std::string id = req.matches[1].str();
+              auto record = services.load_record(id);
               if (!record) return send_failure(res, record.error());
-              audit_event(req, naskah::audit::k_view, req.matches[1].str());
-              std::optional<std::string> end;
-              if ((*record)["end_date"].is_string()) end = (*record)["end_date"].get<std::string>();
-              (*record)["status"] = search::status_of(end, today_iso(), options.expiring_days);
+              audit_event(req, naskah::audit::k_view, id);
+              with_family(id, *record);
               send_json(res, 200, *record);
             });
 
@@ -190,9 +203,7 @@ void Server::Impl::install_api_routes() {
                    {"old", (*before)["fields"][field]["now"]},
                    {"new", (*record)[field]}});
     }
-    std::optional<std::string> end;
-    if ((*record)["end_date"].is_string()) end = (*record)["end_date"].get<std::string>();
-    (*record)["status"] = search::status_of(end, today_iso(), options.expiring_days);
+    with_family(id, *record);
     send_json(res, 200, *record);
   });
 
@@ -271,7 +282,8 @@ void Server::Impl::install_api_routes() {
            {"doc_type", r.doc_type ? nlohmann::ordered_json(*r.doc_type) : nullptr},
            {"numbers", r.numbers},
            {"signed_date", r.signed_date ? nlohmann::ordered_json(*r.signed_date) : nullptr},
-           {"reasons", row.reasons}});
+           {"reasons", row.reasons},
+           {"checks", search::findings_json(row.reasons)}});
     }
     send_json(res, 200, nlohmann::ordered_json{{"queue", queue}});
   });

@@ -53,6 +53,12 @@ struct Server::Impl {
                    nlohmann::ordered_json details = nlohmann::ordered_json::object(),
                    const std::string& who = {});
 
+  // `record` (an agreement's JSON, from the archive) with what the index adds: its family
+  // (parent, children, the tree), its period after the addenda, every check's finding
+  // ("checks", core/checks.h) and its status. An index that cannot be read leaves the record
+  // as it is, with the status of its own end date.
+  void with_family(const std::string& id, nlohmann::json& record);
+
   void install_gate();
   void install_ui_routes();
   void install_session_routes();

@@ -88,9 +88,45 @@ function viewAgreement(ctx) {
       h('div', { class: 'doc-actions' }, actions)));
 
     body.append(details);
+    const family = familyCard(rec);
+    if (family) body.append(family);
     viewer = textViewer(rec);
     body.append(viewer.el);
     body.append(historyPanel(id, ctx.signal));
+  }
+
+  // The family as a tree: each member under its parent, this one marked, each a link.
+  function familyCard(rec) {
+    const members = Array.isArray(rec.family) ? rec.family : [];
+    if (members.length < 2) return null;
+    const byParent = new Map();
+    for (const m of members) {
+      const key = m.parent && members.some((o) => o.id === m.parent) ? m.parent : '';
+      if (!byParent.has(key)) byParent.set(key, []);
+      byParent.get(key).push(m);
+    }
+    const seen = new Set();
+    function branch(parentId) {
+      const kids = (byParent.get(parentId) || []).filter((m) => !seen.has(m.id));
+      if (!kids.length) return null;
+      return h('ul', { class: 'family-tree' }, kids.map((m) => {
+        seen.add(m.id);
+        const label = m.title || (m.numbers || [])[0] || t('ag.family_untitled');
+        const end = m.effective_end_date || m.end_date;
+        const here = m.id === rec.sha256;
+        return h('li', { dataset: { id: m.id }, class: here ? 'family-this' : null },
+          typeChip(m.doc_type), ' ',
+          here ? h('strong', null, label, ' (' + t('ag.family_this') + ')') : h('a', { href: '/agreement/' + m.id }, label),
+          h('span', { class: 'muted small' }, [m.signed_date ? ' · ' + fmtDate(m.signed_date, true) : '', end ? ' – ' + fmtDate(end, true) : ''].join('')),
+          ' ', statusBadge(m.status), branch(m.id));
+      }));
+    }
+    const tree = branch('');
+    return h('section', { class: 'card card-pad', id: 'family' },
+      h('h2', { class: 'section-title' }, t('ag.family')),
+      h('p', { class: 'muted small' }, t('ag.family_intro')),
+      tree,
+      h('a', { class: 'btn btn-secondary btn-sm', id: 'family-search', href: '/search?q=' + encodeURIComponent('keluarga:' + (rec.family_root || rec.sha256)) }, t('ag.family_search')));
   }
 
   function warnChip(rec) {
@@ -99,8 +135,9 @@ function viewAgreement(ctx) {
     return h('a', { class: 'warn-chip', href: '#field-warnings', id: 'warn-chip' }, icon('warn'), t('ag.warn_count', { n: fmtInt(n) }));
   }
   function endHint(rec) {
-    if (!rec.end_date) return null;
-    const d = daysBetween(todayISO(), rec.end_date);
+    const end = rec.effective_end_date || rec.end_date;
+    if (!end) return null;
+    const d = daysBetween(todayISO(), end);
     if (d == null) return null;
     if (d === 0) return h('span', { class: 'end-hint' }, t('ag.today'));
     return h('span', { class: 'end-hint' }, d > 0 ? t('ag.days_left', { n: fmtInt(d) }) : t('ag.days_ago', { n: fmtInt(-d) }));
@@ -135,7 +172,10 @@ function viewAgreement(ctx) {
         h('td', { dataset: { label: t('ag.position') } }, p.position || '—')))))) : null);
     row('ag.signed', rec.signed_date || rec.place ? [rec.signed_date ? fmtDate(rec.signed_date) : '', rec.place ? (rec.signed_date ? ' ' : '') + t('ag.place', { place: rec.place }) : ''].join('') : null);
     row('ag.effective', rec.effective_date ? fmtDate(rec.effective_date) : null);
-    row('ag.end', rec.end_date ? h('span', null, fmtDate(rec.end_date), ' ', statusBadge(rec.status)) : null);
+    // The end after the addenda (what the status follows), and the end first written.
+    const end = rec.effective_end_date || rec.end_date;
+    row('ag.end', end ? h('span', null, fmtDate(end), ' ', statusBadge(rec.status),
+      rec.end_date && end !== rec.end_date ? h('span', { class: 'muted small', id: 'end-extended' }, ' (' + t('ag.end_extended', { date: fmtDate(rec.end_date) }) + ')') : null) : null);
     row('ag.duration', fmtDuration(rec.duration) || null);
     row('ag.amounts', list((rec.amounts || []).map((a) => h('span', { title: a.text || '' }, h('span', { class: 'money' }, fmtMoney(a)),
       a.text && a.text !== fmtMoney(a) ? h('span', { class: 'muted small' }, ' (' + a.text + ')') : null))));
@@ -157,12 +197,16 @@ function viewAgreement(ctx) {
     row('ag.sha', h('code', { class: 'hash' }, rec.sha256 || id));
     // What the parser asks a person to check: {code, field, value} with the code translated,
     // and the reading it did not trust (a garbled number) shown beside it.
+    // Every finding of the checks (the server's "checks", with its reasons), each with the
+    // readings the parser did not trust (needs_review values) beside it.
     const review = (Array.isArray(rec.needs_review) ? rec.needs_review : []).filter((f) => f && f.code);
-    if (review.length) {
-      row('ag.review', h('ul', { class: 'warn-list', id: 'review-list' }, review.map((f) => {
-        const key = String(f.code).replace(/^check\./, '') + '-' + String(f.field || '');
-        return h('li', { dataset: { code: String(f.code), field: String(f.field || '') } }, icon('warn'),
-          h('span', null, reasonLabel(key)), f.value ? h('code', { class: 'mono' }, ' ' + String(f.value)) : null);
+    const findings = Array.isArray(rec.checks) ? rec.checks
+      : review.map((f) => ({ code: f.code, field: f.field, flag: String(f.code).replace(/^check\./, '') + (f.field ? '-' + f.field : '') }));
+    if (findings.length) {
+      row('ag.review', h('ul', { class: 'warn-list', id: 'review-list' }, findings.map((c) => {
+        const values = review.filter((f) => f.code === c.code && (f.field || null) === (c.field || null) && f.value).map((f) => String(f.value));
+        return h('li', { dataset: { code: String(c.code), field: String(c.field || '') } }, icon('warn'),
+          h('span', null, reasonLabel(c)), values.map((v) => h('code', { class: 'mono' }, ' ' + v)));
       })), 'row-warn');
     }
     const warnings = (rec.warnings || []).filter(Boolean).map(String);

@@ -135,7 +135,12 @@ function fmtDuration(d) {
 function typeLabel(v, long) { const k = 'type.' + v + (long ? '.long' : ''); return has(k) ? t(k) : String(v); }
 function statusLabel(v) { return has('status.' + v) ? t('status.' + v) : String(v); }
 function partyRoleLabel(r) { return r == null ? '' : (has('prole.' + r) ? t('prole.' + r) : String(r)); }
-function reasonLabel(r) { return has('reason.' + r) ? t('reason.' + r) : String(r); }
+// A finding of the checks as the server explains it ({flag, code, field, reason: {id, en}},
+// core/checks.h: the one table of reasons), in the UI's language; a bare flag as it is.
+function reasonLabel(r) {
+  if (r && typeof r === 'object') return (r.reason && (r.reason[state.lang] || r.reason.id)) || String(r.flag || r.code || '');
+  return String(r);
+}
 function codeMessage(err) {
   if (!err) return '';
   if (err.code && has('code.' + err.code)) return t('code.' + err.code);

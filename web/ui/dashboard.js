@@ -99,7 +99,7 @@ function viewDashboard(ctx) {
     wrap.append(rowsCard('dash-suspicious', t('dash.suspicious_table'), t('dash.suspicious_intro'), s.suspicious || [], t('dash.empty_suspicious'),
       [t('dash.col.agreement'), t('dash.col.signed'), t('dash.col.reasons')],
       (row) => [h('td', { class: 'col-date' }, row.record && row.record.signed_date ? fmtDate(row.record.signed_date, true) : h('span', { class: 'muted' }, '—')),
-        h('td', null, h('ul', { class: 'reason-list' }, (row.reasons || []).map((r) => h('li', { class: 'reason', dataset: { reason: String(r) } }, icon('warn'), reasonLabel(r)))))],
+        h('td', null, h('ul', { class: 'reason-list' }, (row.checks || row.reasons || []).map((r) => h('li', { class: 'reason', dataset: { reason: String(r.flag || r), code: String(r.code || '') } }, icon('warn'), reasonLabel(r)))))],
       null, 'wide'));
   }
 

@@ -3,7 +3,7 @@
 // again by the server (PATCH /api/agreements/<id>); the history of each field (who changed
 // what, when, why); and the review queue ("Perlu diperiksa") that takes a reviewer from one
 // flagged agreement to the next.
-import { t, h, clear, icon, fmtDate, typeLabel, partyRoleLabel, main, setTitle, loadingBlock, errorBlock, isAbort, toast, ID_RE } from './common.js';
+import { t, h, clear, icon, fmtDate, typeLabel, partyRoleLabel, reasonLabel, main, setTitle, loadingBlock, errorBlock, isAbort, toast, ID_RE } from './common.js';
 import { api } from './api.js';
 
 const QUEUE_KEY = 'naskah.review-queue';
@@ -86,6 +86,9 @@ function editForm(rec, id, onSaved, onCancel) {
   const duplicate = h('input', { class: 'input mono', id: 'edit-duplicate_of', type: 'text', maxlength: '64', value: rec.duplicate_of || '' });
   inputs.duplicate_of = () => duplicate.value.trim() || null;
   field('duplicate_of', duplicate, t('edit.duplicate_hint'));
+  const parent = h('input', { class: 'input mono', id: 'edit-parent', type: 'text', maxlength: '64', value: rec.parent || '' });
+  inputs.parent = () => parent.value.trim() || null;
+  field('parent', parent, t('edit.parent_hint'));
 
   const reason = h('input', { class: 'input', id: 'edit-reason', type: 'text', maxlength: '500', placeholder: t('edit.reason_hint') });
   rows.push(h('div', { class: 'form-row' }, h('label', { for: 'edit-reason' }, t('edit.reason')), reason));
@@ -112,6 +115,8 @@ function editForm(rec, id, onSaved, onCancel) {
     if (inputs.parties().some((p) => !p.name)) problems.push(t('edit.err.party_name'));
     const dup = inputs.duplicate_of();
     if (dup && (!ID_RE.test(dup) || dup === id)) problems.push(t('edit.err.duplicate'));
+    const up = inputs.parent();
+    if (up && (!ID_RE.test(up) || up === id)) problems.push(t('edit.err.parent'));
     return { changes, problems };
   }
   function showErrors(list) {
@@ -206,7 +211,7 @@ function viewReview(ctx) {
       h('a', { class: 'btn btn-primary', id: 'review-start', href: '/agreement/' + items[0].id + '?review=1' }, t('review.start')),
       h('ol', { class: 'review-list' }, items.map((x) => h('li', null,
         h('a', { href: '/agreement/' + x.id + '?review=1' }, x.title || (x.numbers || [])[0] || x.id.slice(0, 12)),
-        ' ', h('span', { class: 'muted small' }, (x.reasons || []).join(', '))))));
+        ' ', h('span', { class: 'muted small' }, (x.checks || x.reasons || []).map(reasonLabel).join('; '))))));
   }).catch((err) => {
     if (isAbort(err)) return;
     clear(body).append(errorBlock(err));

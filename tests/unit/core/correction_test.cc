@@ -31,6 +31,10 @@ TEST(Correction, EachKindOfFieldIsCheckedAndNormalised) {
   EXPECT_FALSE(checked_value("amounts", Json::array({{{"value", 5}, {"currency", "rupiah"}}})));
   EXPECT_EQ(*checked_value("not_agreement", true), true);
   EXPECT_FALSE(checked_value("duplicate_of", "abc"));
+  // A family's parent, set by hand: another agreement's id, or null for "none in the archive".
+  EXPECT_EQ(*checked_value("parent", std::string(64, 'b')), std::string(64, 'b'));
+  EXPECT_TRUE(checked_value("parent", nullptr)->is_null());
+  EXPECT_FALSE(checked_value("parent", "W8-UM.01.01-5431")) << "an id, not a number";
   EXPECT_FALSE(checked_value("sha256", "x")) << "not a correctable field";
   EXPECT_FALSE(checked_value("text", "x"));
 }
@@ -67,6 +71,11 @@ TEST(Correction, AppliedOverTheParsedRecordMarkedAndNoLongerFlagged) {
   EXPECT_EQ(effective->needs_review[0].field, "place");
   EXPECT_EQ(effective->text, "teks");
   EXPECT_TRUE(check_period(*effective));
+  const auto adopted = apply_corrections(
+      parsed, {{"parent", std::string(64, 'c'), nullptr, "adi", "2026-12-03T12:00:00Z", ""}});
+  ASSERT_TRUE(adopted);
+  EXPECT_EQ(adopted->parent, std::string(64, 'c'));
+  EXPECT_EQ(adopted->corrected, std::vector<std::string>{"parent"});
 
   AgreementRecord backwards = *effective;
   backwards.end_date = "2020-01-01";

@@ -126,6 +126,44 @@ TEST(SuspicionFlags, WhatAPersonCheckedIsNoLongerSuspect) {
   EXPECT_TRUE(suspicion_flags(r).empty()) << "a person said it is not an agreement";
 }
 
+// check.signed-on-sunday and check.signed-on-holiday: offices do not sign on those days.
+TEST(SuspicionFlags, SignedOnASundayOrANationalHoliday) {
+  AgreementRecord r = lapas_record();
+  r.signed_date = "2023-09-10";  // a Sunday
+  EXPECT_EQ(suspicion_flags(r), (std::vector<std::string>{"signed-on-sunday"}));
+  r.signed_date = "2023-08-17";  // Independence Day, a Thursday
+  EXPECT_EQ(suspicion_flags(r), (std::vector<std::string>{"signed-on-holiday"}));
+  r.signed_date = "2024-12-25";  // Christmas, a Wednesday
+  EXPECT_EQ(suspicion_flags(r), (std::vector<std::string>{"signed-on-holiday"}));
+  r.signed_date = "2021-12-09";  // a Thursday like any other
+  EXPECT_TRUE(suspicion_flags(r).empty());
+  r.signed_date = "2023-09-10";
+  r.corrected = {"signed_date"};  // a person confirmed it from the original
+  EXPECT_TRUE(suspicion_flags(r).empty());
+}
+
+// Checks on the record as a whole (no field) are filed under their code alone.
+TEST(SuspicionFlags, FamilyChecksAreFiledUnderTheirCode) {
+  AgreementRecord r = lapas_record();
+  r.needs_review = {{review::k_addendum_without_parent, "", std::nullopt},
+                    {review::k_number_reused, "", std::string(64, 'c')}};
+  EXPECT_EQ(suspicion_flags(r),
+            (std::vector<std::string>{"addendum-without-parent", "number-reused"}));
+}
+
+TEST(Prepare, FilesNumbersAndCitationsForFamilies) {
+  AgreementRecord r = lapas_record();
+  r.references = {"M.HH-20.HH.05.05 Tahun 2020"};
+  r.parent = std::string(64, 'a');
+  const Prepared p = prepare(r);
+  EXPECT_TRUE(has_term(p.document, std::string(prefix::k_family_number) + "W13/PAS/16/HH/5/5/211"));
+  EXPECT_TRUE(
+      has_term(p.document, std::string(prefix::k_family_reference) + "M/HH/20/HH/5/5/TAHUN/2020"));
+  EXPECT_TRUE(has_term(p.document, std::string(prefix::k_parent) + std::string(64, 'a')));
+  // Without a family, it is its own root.
+  EXPECT_TRUE(has_term(p.document, std::string(prefix::k_family) + r.sha256));
+}
+
 TEST(SuspicionFlags, WhatTheParserAskedAPersonToCheck) {
   AgreementRecord r = lapas_record();
   r.needs_review = {{review::k_doubtful, "numbers", "WO: PAS. PASto.pk.ot.os - 1205"},

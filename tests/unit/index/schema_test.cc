@@ -31,6 +31,28 @@ TEST(TermKey, LongNamesFitXapiansTermLimitWithoutSplittingCharacters) {
   EXPECT_EQ(cut.size() % 2, 0u);
 }
 
+TEST(NumberKey, OnePrintedNumberHoweverItWasTypedOrRead) {
+  EXPECT_EQ(number_key("W8-UM.01.01-5431"), "W8/UM/1/1/5431");
+  EXPECT_EQ(number_key("W8-UM.01.01 - 5431"), number_key("W8-UM.01.01-5431"));
+  EXPECT_EQ(number_key("w8 . um.01.01-5431"), number_key("W8-UM.01.01-5431"));
+  // Roman and Arabic months.
+  EXPECT_EQ(number_key("118/ORI-MOU/III/2019"), "118/ORI/MOU/3/2019");
+  EXPECT_EQ(number_key("118/ORI-MOU/03/2019"), number_key("118/ORI-MOU/III/2019"));
+  // OCR's letters for digits inside a number, and leading zeros.
+  EXPECT_EQ(number_key("W8-UM.O1.01-5431"), number_key("W8-UM.01.01-5431"));
+  EXPECT_EQ(number_key("PKS/2629/XI/2O23"), "PKS/2629/11/2023");
+  EXPECT_EQ(number_key("Nomor: 0103/PKS/2022"), "103/PKS/2022");
+  // The case of a word does not matter; letters in words are not digits.
+  EXPECT_EQ(number_key("M.HH-20.HH.05.05 Tahun 2020"), number_key("M.HH-20.HH.05.05 TAHUN 2020"));
+  EXPECT_EQ(number_key("LOI/12/2020"), "LOI/12/2020");
+}
+
+TEST(NumberKey, WhatCannotTellAgreementsApartHasNoKey) {
+  EXPECT_EQ(number_key("2018"), "");
+  EXPECT_EQ(number_key("No. 5"), "");
+  EXPECT_EQ(number_key(""), "");
+}
+
 TEST(StemmerFor, EnglishRecordsGetTheEnglishStemmer) {
   EXPECT_EQ(stemmer_for(std::string("en"))("agreements"), "agreement");
   EXPECT_NE(stemmer_for(std::string("id")).get_description(),

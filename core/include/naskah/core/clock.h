@@ -12,4 +12,11 @@ namespace naskah {
 // and search compare end dates with, unless told another day.
 [[nodiscard]] std::string today_iso();
 
+// The ISO date `days` after `iso` (before, when negative); `iso` itself when it is not one.
+[[nodiscard]] std::string add_days(const std::string& iso, int days);
+
+// Days from the ISO date `from` to `to` (negative when `to` is earlier); 0 when either is
+// not a date.
+[[nodiscard]] int days_between(const std::string& from, const std::string& to);
+
 }  // namespace naskah

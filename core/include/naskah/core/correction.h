@@ -24,7 +24,8 @@ struct Correction {
 };
 
 // The members a person may set: every parsed field of the record, the office, and the two
-// verdicts "not_agreement" (true: not an agreement at all) and "duplicate_of" (an id).
+// verdicts "not_agreement" (true: not an agreement at all) and "duplicate_of" (an id), and
+// "parent" (the id of the agreement this one amends or implements; null: it has none).
 [[nodiscard]] const std::vector<std::string>& correctable_fields();
 
 // `value` for `field` checked and normalised (text trimmed, dates real ISO dates, a known

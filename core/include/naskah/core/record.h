@@ -70,6 +70,15 @@ inline constexpr const char* k_end_before_start = "check.end-before-start";
 // Signed on a day after the period it sets had already ended (dated back, or a misread date).
 inline constexpr const char* k_signed_after_end = "check.signed-after-end";
 inline constexpr const char* k_low_ocr_confidence = "check.low-ocr-confidence";
+// Checks against the other agreements (index/families.h), on the record as a whole (no field):
+inline constexpr const char* k_addendum_without_parent = "check.addendum-without-parent";
+inline constexpr const char* k_pks_signed_outside_mou = "check.pks-signed-outside-mou";
+inline constexpr const char* k_pks_outlives_mou = "check.pks-outlives-mou";
+inline constexpr const char* k_number_reused = "check.number-reused";
+// Checks the index makes on a record (index/document.h's suspicion_flags):
+inline constexpr const char* k_duplicate = "check.duplicate";  // the same agreement twice
+inline constexpr const char* k_signed_on_sunday = "check.signed-on-sunday";
+inline constexpr const char* k_signed_on_holiday = "check.signed-on-holiday";  // holidays.h
 }  // namespace review
 
 struct AgreementRecord {
@@ -106,7 +115,20 @@ struct AgreementRecord {
   std::vector<std::string> corrected;
   bool not_agreement = false;               // not an agreement at all (a letter, a form...)
   std::optional<std::string> duplicate_of;  // the id of the agreement this one repeats
+  // The family (index/families.h): the agreement this one amends or implements, found from
+  // the numbers it cites or set by a person ("parent" in corrected), the ones that amend or
+  // implement it, and the family's oldest member. Kept by the index, not the archive.
+  std::optional<std::string> parent;
+  std::vector<std::string> children;
+  std::optional<std::string> family_root;
+  // The end of the period after the addenda (an extension moves it); unset: end_date.
+  std::optional<std::string> effective_end_date;
   std::string text;  // pages separated by '\f'
+
+  // The end date status is computed from: after the addenda, else as read.
+  [[nodiscard]] const std::optional<std::string>& effective_end() const {
+    return effective_end_date ? effective_end_date : end_date;
+  }
 };
 
 // The record as CONTRACT.md JSON; `with_text` adds the "text" member.

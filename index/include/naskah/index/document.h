@@ -29,8 +29,10 @@ struct Prepared {
 // Mean OCR confidence below which a record is flagged "low-ocr".
 inline constexpr double k_low_confidence = 60.0;
 
-// What makes a record suspicious: "no-parties", "no-signed-date", "no-number", "duplicate",
-// "low-ocr". Agreements only (doc_type "other" is not an agreement).
+// What makes a record suspicious, as flags (core/checks.h explains each): "no-parties",
+// "no-signed-date", "no-number", "duplicate", "low-ocr", "signed-on-sunday",
+// "signed-on-holiday", and every needs_review item but missing fields ("doubtful-numbers",
+// "addendum-without-parent"). Agreements only (doc_type "other" is not an agreement).
 [[nodiscard]] std::vector<std::string> suspicion_flags(const AgreementRecord& record);
 
 // The year a record is filed under: of the signing date, else of the effective date.

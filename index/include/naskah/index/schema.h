@@ -6,6 +6,8 @@
 //   boolean filters             "Q" id (sha256), "XTYPE" doc type, "XPARTY" party name,
 //                               "XNUM" number, "Y" signing year, "XOFFICE" office, "L" language,
 //                               "XFLAG" what makes it suspicious
+//   families (index/families.cc) "XFNUM" own numbers and "XFREF" cited numbers, as number_key;
+//                               "XPARENT" the parent's id; "XFAM" the family's root id
 //   values                      slot:: below (dates as YYYYMMDD, amounts sortable-serialised)
 //   document data               the record as JSON, without its text (in slot::k_text)
 #pragma once
@@ -32,12 +34,22 @@ inline constexpr const char* k_number_text = "XN";
 // What makes a record suspicious, as terms so the monitoring list is one query:
 // "XFLAGno-parties", "no-signed-date", "no-number", "duplicate", "low-ocr".
 inline constexpr const char* k_flag = "XFLAG";
+// Families: an agreement whose "XFREF" key is another's "XFNUM" key cites it (an addendum
+// its parent, a PKS its MoU). Keys are number_key()s, so the two need not be printed alike.
+inline constexpr const char* k_family_number = "XFNUM";
+inline constexpr const char* k_family_reference = "XFREF";
+// The parent's id (found or set by a person), so a parent finds its children in one lookup.
+inline constexpr const char* k_parent = "XPARENT";
+// The id of the family's root on every member (its own id when it has no family), so that
+// keluarga:<id> is one term once the root of <id> is known.
+inline constexpr const char* k_family = "XFAM";
 }  // namespace prefix
 
 namespace slot {
 inline constexpr Xapian::valueno k_signed = 0;     // YYYYMMDD
 inline constexpr Xapian::valueno k_effective = 1;  // YYYYMMDD
-inline constexpr Xapian::valueno k_end = 2;        // YYYYMMDD; status is a range on it
+// YYYYMMDD, the end after the addenda (effective_end()); status is a range on it.
+inline constexpr Xapian::valueno k_end = 2;
 inline constexpr Xapian::valueno k_amount = 3;     // largest amount, sortable_serialise
 inline constexpr Xapian::valueno k_type = 4;       // "mou", "pks", "addendum", "other"
 inline constexpr Xapian::valueno k_year = 5;       // "2021"
@@ -63,6 +75,15 @@ inline constexpr Xapian::valueno k_text = 14;
 // The key a name or number is filed under in a boolean term: lower case, white space folded,
 // cut to fit Xapian's term length limit.
 [[nodiscard]] std::string term_key(std::string_view text);
+
+// An agreement number as families match it, so that the numbers an addendum cites find
+// the agreement it amends however each was printed or read:
+// "W8-UM.01.01 - 5431" and "w8.um.01.01-5431" -> "W8/UM/1/1/5431";
+// "118/ORI-MOU/III/2019" -> "118/ORI/MOU/3/2019" (Roman months as numbers);
+// "2O21", "l0" -> "2021", "10" (O, I and l inside numbers are OCR's slips for 0 and 1).
+// Empty for what cannot tell one agreement from another (fewer than two parts or three
+// digits, such as "2018" or "No. 5").
+[[nodiscard]] std::string number_key(std::string_view text);
 
 // A party name for display and facets: white space folded.
 [[nodiscard]] std::string display_name(std::string_view text);

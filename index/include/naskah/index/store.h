@@ -167,4 +167,13 @@ class Builder {
 std::size_t mark_duplicates(Xapian::WritableDatabase& db,
                             const std::optional<std::vector<std::string>>& only = std::nullopt);
 
+// Links families among the documents of `db` (families.cc): each addendum to the agreement it
+// amends and each PKS to its MoU, from the numbers they cite (or a person's "parent"), with
+// children, the family's root and the period after the addenda set on every member, and the
+// checks only a family can make (an addendum without a parent, a PKS signed outside its
+// MoU's period or outliving it). With `only`, the families of those ids. Returns how many
+// documents were changed.
+std::size_t link_families(Xapian::WritableDatabase& db,
+                          const std::optional<std::vector<std::string>>& only = std::nullopt);
+
 }  // namespace naskah::index

@@ -19,7 +19,7 @@ struct Table {
 
 // The lists of `report` named in `lists` ("expiring", "expired", "suspicious"; empty: all),
 // one row per agreement: list,id,doc_type,title,parties,numbers,signed_date,end_date,
-// status,reasons.
+// effective_end_date,status,reasons,alasan.
 [[nodiscard]] Table report_table(const Report& report, const std::vector<std::string>& lists = {});
 
 // Every hit of `results` in the same columns, the list named "search".

@@ -1,6 +1,7 @@
 // The monitoring list leaders open every Monday: agreements expiring within N days, those
-// already expired, and the suspicious ones (missing parties, signing date or number, a
-// possible duplicate, low OCR confidence), as of a given day.
+// already expired (both by their period after the addenda), and the suspicious ones (each
+// finding of the checks, core/checks.h), as of a given day. Each row: "reasons" (the
+// findings' flags) and "checks" (each with its code and reason in Indonesian and English).
 #pragma once
 
 #include <string>
@@ -17,8 +18,11 @@ namespace naskah::search {
 struct ReportRow {
   AgreementRecord record;  // text cleared
   std::string status;
-  std::vector<std::string> reasons;  // suspicious: "no-parties", "duplicate"...
+  std::vector<std::string> reasons;  // suspicious: flags, "no-parties", "duplicate"...
 };
+
+// Reasons (flags) as core/checks.h explains them: [{"flag", "code", "field", "reason"}].
+[[nodiscard]] nlohmann::ordered_json findings_json(const std::vector<std::string>& reasons);
 
 struct Report {
   std::string today;
@@ -33,7 +37,7 @@ struct Report {
 [[nodiscard]] Result<Report> make_report(Searcher& searcher, std::string today, int days);
 
 [[nodiscard]] nlohmann::ordered_json to_json(const Report& report);
-// One line per row: list,id,doc_type,title,parties,numbers,signed,end,status,reasons.
+// One line per row: the columns of export.h's report_table.
 [[nodiscard]] std::string to_csv(const Report& report);
 
 }  // namespace naskah::search

@@ -82,6 +82,25 @@ struct Results {
 [[nodiscard]] std::string status_of(const std::optional<std::string>& end_date,
                                     const std::string& today, int expiring_days);
 
+// One member of a family as the agreement page's tree shows it.
+struct FamilyMember {
+  AgreementRecord record;  // text cleared
+  std::string status;      // from its period after the addenda
+};
+
+// An agreement's family as the index knows it (index/families.cc).
+struct Family {
+  AgreementRecord record;          // as indexed: parent, children, period after addenda, all checks
+  std::vector<std::string> flags;  // its findings as the index files them (report's reasons)
+  std::vector<FamilyMember> members;  // the whole family, each parent before its children
+};
+
+// The members of `family` that the index-side passes set (parent, children, family_root,
+// effective_end_date, needs_review, warnings), "checks" (its findings, as report.h's
+// findings_json), and "family": the members, each with id, parent, type, title, numbers,
+// dates and status.
+[[nodiscard]] nlohmann::ordered_json to_json(const Family& family);
+
 struct Report;
 
 class Searcher {
@@ -98,6 +117,9 @@ class Searcher {
   // before anything was indexed.
   [[nodiscard]] Result<bool> contains(const std::string& id);
 
+  // The family of agreement `id` (its sha256); nullopt when the index does not hold it.
+  [[nodiscard]] Result<std::optional<Family>> family(const std::string& id,
+                                                     const std::string& today, int expiring_days);
   // The state of the live index as text ("gen-000003:17": generation and revision): it
   // changes with every commit and every swap, so answers computed on it may be reused until
   // it does. Fails with index.missing before anything was indexed.

@@ -2,14 +2,15 @@
 //
 // libcurl brings 28 more libraries (TLS, Kerberos, LDAP, SSH...) that the dynamic loader
 // would map and relocate at every start of naskah, fetch or not: 18 ms, more than Poppler
-// takes to read a text PDF (core/plugin.h). Only the functions fetch.cc calls are here.
+// takes to read a text PDF (core/plugin.h). Only the functions naskah calls are here: the
+// downloads of ingest/fetch.cc and the reminders of remind/ (e-mail and webhooks).
 #pragma once
 
 #include <curl/curl.h>
 
 #include <string>
 
-namespace naskah::ingest {
+namespace naskah {
 
 struct CurlApi {
   CURL* (*easy_init)();
@@ -32,4 +33,18 @@ struct CurlApi {
 // it cannot be opened, with the reason in `why`.
 [[nodiscard]] const CurlApi* curl_api(std::string* why = nullptr);
 
-}  // namespace naskah::ingest
+// A curl_slist (request headers, mail recipients) freed when it goes. Only once curl_api()
+// has opened libcurl.
+class CurlList {
+ public:
+  CurlList() = default;
+  CurlList(const CurlList&) = delete;
+  CurlList& operator=(const CurlList&) = delete;
+  ~CurlList() { curl_api()->slist_free_all(list); }
+  void add(const std::string& line) {
+    if (curl_slist* longer = curl_api()->slist_append(list, line.c_str())) list = longer;
+  }
+  curl_slist* list = nullptr;
+};
+
+}  // namespace naskah

@@ -1,8 +1,8 @@
-#include "curl_api.h"
+#include "naskah/core/curl_api.h"
 
 #include <dlfcn.h>
 
-namespace naskah::ingest {
+namespace naskah {
 namespace {
 
 // Debian's libcurl4 (OpenSSL flavour) or libcurl3-gnutls: both have the same ABI.
@@ -30,20 +30,20 @@ Loaded load() {
   if (library == nullptr) return out;
   CurlApi& a = out.api;
   CURLcode (*global_init)(long) = nullptr;
-  const bool all =
-      find(library, "curl_global_init", global_init) &&
-      find(library, "curl_easy_init", a.easy_init) &&
-      find(library, "curl_easy_cleanup", a.easy_cleanup) &&
-      find(library, "curl_easy_reset", a.easy_reset) &&
-      find(library, "curl_easy_setopt", a.easy_setopt) &&
-      find(library, "curl_easy_perform", a.easy_perform) &&
-      find(library, "curl_easy_getinfo", a.easy_getinfo) &&
-      find(library, "curl_easy_strerror", a.easy_strerror) &&
-      find(library, "curl_slist_append", a.slist_append) &&
-      find(library, "curl_slist_free_all", a.slist_free_all) &&
-      find(library, "curl_url", a.url) && find(library, "curl_url_cleanup", a.url_cleanup) &&
-      find(library, "curl_url_set", a.url_set) && find(library, "curl_url_get", a.url_get) &&
-      find(library, "curl_free", a.free);
+  const bool all = find(library, "curl_global_init", global_init) &&
+                   find(library, "curl_easy_init", a.easy_init) &&
+                   find(library, "curl_easy_cleanup", a.easy_cleanup) &&
+                   find(library, "curl_easy_reset", a.easy_reset) &&
+                   find(library, "curl_easy_setopt", a.easy_setopt) &&
+                   find(library, "curl_easy_perform", a.easy_perform) &&
+                   find(library, "curl_easy_getinfo", a.easy_getinfo) &&
+                   find(library, "curl_easy_strerror", a.easy_strerror) &&
+                   find(library, "curl_slist_append", a.slist_append) &&
+                   find(library, "curl_slist_free_all", a.slist_free_all) &&
+                   find(library, "curl_url", a.url) &&
+                   find(library, "curl_url_cleanup", a.url_cleanup) &&
+                   find(library, "curl_url_set", a.url_set) &&
+                   find(library, "curl_url_get", a.url_get) && find(library, "curl_free", a.free);
   if (!all) {
     out.why = " libcurl is older than 7.62 (no URL API)";
     return out;
@@ -66,4 +66,4 @@ const CurlApi* curl_api(std::string* why) {
   return k_loaded.ok ? &k_loaded.api : nullptr;
 }
 
-}  // namespace naskah::ingest
+}  // namespace naskah

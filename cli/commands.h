@@ -13,6 +13,7 @@ void add_search(CLI::App& app, Globals& globals, int& exit_code);
 void add_reindex(CLI::App& app, Globals& globals, int& exit_code);
 void add_compact(CLI::App& app, Globals& globals, int& exit_code);
 void add_report(CLI::App& app, Globals& globals, int& exit_code);
+void add_remind(CLI::App& app, Globals& globals, int& exit_code);
 void add_watch(CLI::App& app, Globals& globals, int& exit_code);
 void add_fetch(CLI::App& app, Globals& globals, int& exit_code);
 void add_worker(CLI::App& app, Globals& globals, int& exit_code);

@@ -32,6 +32,7 @@ int run_cli(int argc, char** argv) {
   cli::add_reindex(app, globals, exit_code);
   cli::add_compact(app, globals, exit_code);
   cli::add_report(app, globals, exit_code);
+  cli::add_remind(app, globals, exit_code);
   cli::add_watch(app, globals, exit_code);
   cli::add_fetch(app, globals, exit_code);
   cli::add_worker(app, globals, exit_code);

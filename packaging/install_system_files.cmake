@@ -22,10 +22,12 @@ set(NASKAH_CONFIG_FILE "${etc_dir}/naskah/naskah.toml")
 # One folder per prefix: cpack and the install test may run at the same time.
 string(MD5 prefix_hash "${prefix}")
 set(units_dir "${NASKAH_PACKAGING_BINARY_DIR}/units-${prefix_hash}")
-foreach(unit naskah-watch.service naskah-serve.service)
+set(units naskah-watch.service naskah-serve.service naskah-remind.service naskah-remind.timer)
+foreach(unit ${units})
   configure_file("${NASKAH_PACKAGING_SOURCE_DIR}/systemd/${unit}.in" "${units_dir}/${unit}" @ONLY)
 endforeach()
-file(INSTALL "${units_dir}/naskah-watch.service" "${units_dir}/naskah-serve.service"
+list(TRANSFORM units PREPEND "${units_dir}/")
+file(INSTALL ${units}
      DESTINATION "${unit_dir}" FILE_PERMISSIONS OWNER_READ OWNER_WRITE GROUP_READ WORLD_READ)
 
 # Never overwrite settings an admin has edited (the package's own upgrades are dpkg's job:

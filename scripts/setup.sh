@@ -17,8 +17,9 @@ packages=(
   tesseract-ocr-ind tesseract-ocr-eng tesseract-ocr-osd
   # tests, fuzzing and benchmarks
   googletest libgtest-dev libgmock-dev libbenchmark-dev libclang-rt-14-dev
-  # the export tests open workbooks with a real reader
-  python3-openpyxl
+  # the export tests open workbooks with a real reader; the reminder tests run a real SMTP
+  # server (tests/support/smtp_server.py)
+  python3-openpyxl python3-aiosmtpd
 )
 # Programs: scripts/commands.tsv names each with its package. One that is missing is
 # installed from Debian; one already on the PATH (a newer Node.js, say) is kept.

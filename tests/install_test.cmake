@@ -9,13 +9,14 @@ if(NOT rc EQUAL 0)
 endif()
 foreach(f bin/naskah lib/naskah/libnaskah_ocr.so lib/naskah/libnaskah_web.so
           lib/systemd/system/naskah-watch.service lib/systemd/system/naskah-serve.service
+          lib/systemd/system/naskah-remind.service lib/systemd/system/naskah-remind.timer
           etc/naskah/naskah.toml share/doc/naskah/naskah.example.toml
           share/man/man1/naskah.1.gz)
   if(NOT EXISTS "${DEST}/${f}")
     message(FATAL_ERROR "not installed: ${f}")
   endif()
 endforeach()
-foreach(cmd watch serve)
+foreach(cmd watch serve remind)
   file(READ "${DEST}/lib/systemd/system/naskah-${cmd}.service" unit)
   if(NOT unit MATCHES "ExecStart=/[^\n]*/naskah ${cmd} --config /")
     message(FATAL_ERROR "the unit does not start naskah ${cmd}:\n${unit}")

@@ -89,7 +89,7 @@ fetched=$(cd "$work" && NASKAH_DATA_DIR="$work/data" NASKAH_FETCH_RETRIES=0 /usr
 has '"code": "fetch.failed"' "$fetched" || fail "naskah fetch without libcurl: $fetched"
 ok "naskah fetch: libcurl loaded"
 
-for unit in naskah-watch naskah-serve; do
+for unit in naskah-watch naskah-serve naskah-remind; do
   f=/lib/systemd/system/$unit.service
   [ -f "$f" ] || fail "$f is missing"
   grep -q "^ExecStart=/usr/bin/naskah ${unit#naskah-} --config /etc/naskah/naskah.toml$" "$f" ||
@@ -98,7 +98,8 @@ done
 # verify also checks that ExecStart's binary and the man page of Documentation= exist.
 if command -v systemd-analyze > /dev/null; then
   systemd-analyze verify /lib/systemd/system/naskah-watch.service \
-    /lib/systemd/system/naskah-serve.service || fail "systemd-analyze verify"
+    /lib/systemd/system/naskah-serve.service /lib/systemd/system/naskah-remind.service \
+    /lib/systemd/system/naskah-remind.timer || fail "systemd-analyze verify"
   ok "units in /lib/systemd/system, systemd-analyze verify passes"
 else
   ok "units in /lib/systemd/system (no systemd-analyze here)"
@@ -133,7 +134,8 @@ ok "system user naskah, $data owned by it"
   fail "apt-get purge: $(tail -5 "$build/package-test-purge.log")"
 ! dpkg-query -W naskah > /dev/null 2>&1 || fail "dpkg still knows naskah after the purge"
 for f in /usr/bin/naskah /usr/lib/naskah /lib/systemd/system/naskah-watch.service \
-         /lib/systemd/system/naskah-serve.service /usr/share/man/man1/naskah.1.gz /etc/naskah; do
+         /lib/systemd/system/naskah-serve.service /lib/systemd/system/naskah-remind.service \
+         /lib/systemd/system/naskah-remind.timer /usr/share/man/man1/naskah.1.gz /etc/naskah; do
   [ ! -e "$f" ] || fail "$f is still there after the purge"
 done
 [ "$(cat "$marker" 2> /dev/null)" = "an archived agreement" ] ||

@@ -54,6 +54,10 @@ std::optional<Value> from_toml(const Key& key, const toml::node& node) {
   if (key.type == "list" && node.is_array()) {
     std::vector<std::string> items;
     for (const toml::node& item : *node.as_array()) {
+      if (item.is_integer()) {  // days = [90, 30, 7]
+        items.push_back(std::to_string(item.as_integer()->get()));
+        continue;
+      }
       if (!item.is_string()) return std::nullopt;
       items.push_back(item.as_string()->get());
     }
@@ -88,6 +92,47 @@ Result<FetchSource> fetch_source(const toml::table& table, const std::string& pa
                 "setting 'fetch.source.url' must be an http:// or https:// address", path);
   }
   return source;
+}
+
+// One [[remind.recipient]] table: email or webhook (one of them), name, office (text or list).
+Result<RemindRecipient> remind_recipient(const toml::table& table, const std::string& path) {
+  RemindRecipient r;
+  auto bad = [&](const std::string& what) {
+    return fail(codes::k_config_invalid,
+                "[[remind.recipient]]: " + what +
+                    " (a recipient has name, email = \"...\" or webhook = \"https://...\", and "
+                    "office = \"...\" or a list of offices)",
+                path);
+  };
+  for (const auto& [name, node] : table) {
+    const std::string key(name.str());
+    if (key == "name" && node.is_string()) {
+      r.name = node.as_string()->get();
+    } else if (key == "email" && node.is_string()) {
+      r.email = node.as_string()->get();
+    } else if (key == "webhook" && node.is_string()) {
+      r.webhook = node.as_string()->get();
+    } else if (key == "office" && node.is_string()) {
+      r.offices.push_back(node.as_string()->get());
+    } else if (key == "office" && node.is_array()) {
+      for (const toml::node& item : *node.as_array()) {
+        if (!item.is_string()) return bad("office must be text");
+        r.offices.push_back(item.as_string()->get());
+      }
+    } else {
+      return bad("unknown or mistyped setting '" + key + "'");
+    }
+  }
+  if (r.email.empty() == r.webhook.empty()) return bad("give either email or webhook");
+  if (!r.email.empty() && (r.email.find('@') == std::string::npos ||
+                           r.email.find_first_of("<>\r\n, ") != std::string::npos)) {
+    return bad("'" + r.email + "' is not an e-mail address");
+  }
+  if (!r.webhook.empty() && !r.webhook.starts_with("http://") &&
+      !r.webhook.starts_with("https://")) {
+    return bad("webhook must be an http:// or https:// address");
+  }
+  return r;
 }
 
 class Loader {
@@ -142,6 +187,20 @@ class Loader {
           auto source = fetch_source(*entry.as_table(), path);
           if (!source) return tl::unexpected(source.error());
           m_settings.fetch.sources.push_back(*source);
+        }
+        m_origins[full] = Origin::file;
+        continue;
+      }
+      if (full == "remind.recipient") {
+        const toml::array* recipients = node.as_array();
+        if (recipients == nullptr || !recipients->is_array_of_tables()) {
+          return fail(codes::k_config_invalid,
+                      "setting 'remind.recipient' is written as [[remind.recipient]] tables", path);
+        }
+        for (const toml::node& entry : *recipients) {
+          auto recipient = remind_recipient(*entry.as_table(), path);
+          if (!recipient) return tl::unexpected(recipient.error());
+          m_settings.remind.recipients.push_back(*recipient);
         }
         m_origins[full] = Origin::file;
         continue;
@@ -227,6 +286,17 @@ Result<Config> Config::load(const Sources& sources) {
                                    loader.m_origins.contains("fetch.source") ? Origin::file
                                                                              : Origin::built_in,
                                    "URLs naskah watch downloads from now and then ([[fetch.source]])"});
+  std::string recipients;
+  for (const RemindRecipient& r : config.m_settings.remind.recipients) {
+    std::string offices;
+    for (const std::string& office : r.offices) offices += (offices.empty() ? "" : ", ") + office;
+    recipients += (recipients.empty() ? "" : " ") + (r.email.empty() ? r.webhook : r.email) + " (" +
+                  (offices.empty() ? "all offices" : offices) + ")";
+  }
+  config.m_entries.push_back(
+      Entry{"remind.recipient", recipients,
+            loader.m_origins.contains("remind.recipient") ? Origin::file : Origin::built_in,
+            "who gets the expiry reminders, by e-mail or webhook ([[remind.recipient]])"});
   return config;
 }
 

@@ -156,6 +156,37 @@ std::vector<Key> make_keys() {
   k.push_back(integer_key("fetch.retries",
                           "tries again after a timeout, a reset connection or a server error", 0,
                           20, [](auto& s) -> auto& { return s.fetch.retries; }));
+  k.push_back(list_key(
+      "remind.days", "naskah remind warns this many days before an agreement ends (each once)",
+      [](auto& s) -> auto& { return s.remind.days; }, ','));
+  k.push_back(string_key(
+      "remind.base_url", "address of naskah serve, for the links in reminders", {},
+      [](auto& s) -> auto& { return s.remind.base_url; }));
+  k.push_back(string_key(
+      "remind.smtp_url", "mail server for reminders: smtp://host:587 or smtps://host:465", {},
+      [](auto& s) -> auto& { return s.remind.smtp_url; }));
+  k.push_back(string_key(
+      "remind.smtp_security",
+      "starttls: refuse a server that does not offer it; none: a local relay", {"starttls", "none"},
+      [](auto& s) -> auto& { return s.remind.smtp_security; }));
+  k.push_back(string_key(
+      "remind.smtp_user", "mail server user name; empty = no login", {},
+      [](auto& s) -> auto& { return s.remind.smtp_user; }));
+  k.push_back(string_key(
+      "remind.smtp_password_file",
+      "file holding the mail server password (readable by naskah only)", {},
+      [](auto& s) -> auto& { return s.remind.smtp_password_file; }));
+  k.push_back(string_key(
+      "remind.smtp_from", "sender address of reminders", {},
+      [](auto& s) -> auto& { return s.remind.smtp_from; }));
+  k.push_back(string_key(
+      "remind.ca_file",
+      "CA certificates the mail server and webhooks are checked against; "
+      "empty = the system's",
+      {}, [](auto& s) -> auto& { return s.remind.ca_file; }));
+  k.push_back(integer_key(
+      "remind.timeout_seconds", "longest time for sending one reminder", 1, 3600,
+      [](auto& s) -> auto& { return s.remind.timeout_seconds; }));
   k.push_back(string_key("log.file", "also log to this file, rotated; empty = stderr only", {},
                          [](auto& s) -> auto& { return s.log.file; }));
   k.push_back(integer_key("log.file_max_mb", "rotate the log file at this size, in MiB", 1, 4096,

@@ -83,30 +83,6 @@ std::string generated_agreement(int i) {
   return test::make_text_pdf({lines});
 }
 
-// A port nobody listens on now (the kernel's pick).
-int free_port() {
-  const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in address{};
-  address.sin_family = AF_INET;
-  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  socklen_t size = sizeof address;
-  ::bind(fd, reinterpret_cast<sockaddr*>(&address), size);
-  ::getsockname(fd, reinterpret_cast<sockaddr*>(&address), &size);
-  ::close(fd);
-  return ntohs(address.sin_port);
-}
-
-bool accepts(int port) {
-  const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in address{};
-  address.sin_family = AF_INET;
-  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  address.sin_port = htons(static_cast<std::uint16_t>(port));
-  const bool ok = ::connect(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) == 0;
-  ::close(fd);
-  return ok;
-}
-
 // One xapian-tcpsrv, in a process group of its own: it forks a child per connection,
 // and stopping the shard must stop those too.
 class TcpServer {
@@ -120,15 +96,15 @@ class TcpServer {
     m_pid = test::spawn({"/usr/bin/setsid", "/usr/bin/xapian-tcpsrv", "--port",
                          std::to_string(m_port), "--interface", "127.0.0.1", m_database},
                         log);
-    for (int i = 0; i < 200 && !accepts(m_port); ++i) std::this_thread::sleep_for(50ms);
-    ASSERT_TRUE(accepts(m_port)) << "xapian-tcpsrv did not start: " << test::read_text(log);
+    for (int i = 0; i < 200 && !test::accepts(m_port); ++i) std::this_thread::sleep_for(50ms);
+    ASSERT_TRUE(test::accepts(m_port)) << "xapian-tcpsrv did not start: " << test::read_text(log);
   }
   void stop() {
     if (m_pid <= 0) return;
     ::kill(-m_pid, SIGTERM);
     test::wait_exit(m_pid);
     m_pid = 0;
-    for (int i = 0; i < 100 && accepts(m_port); ++i) std::this_thread::sleep_for(50ms);
+    for (int i = 0; i < 100 && test::accepts(m_port); ++i) std::this_thread::sleep_for(50ms);
   }
   [[nodiscard]] std::string address() const { return "tcp://127.0.0.1:" + std::to_string(m_port); }
 
@@ -190,7 +166,7 @@ class ShardsE2E : public ::testing::Test {
   // Serves each partition with its own xapian-tcpsrv; writes a settings file naming them.
   void serve_shards() {
     for (int k = 1; k <= k_shards; ++k) {
-      m_servers.push_back(std::make_unique<TcpServer>(shard(k), free_port()));
+      m_servers.push_back(std::make_unique<TcpServer>(shard(k), test::free_port()));
       m_servers.back()->start((m_tmp / ("tcpsrv-" + std::to_string(k) + ".log")).string());
     }
     std::ofstream config(sharded_config());

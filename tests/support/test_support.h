@@ -46,6 +46,11 @@ int wait_exit(int pid);
 [[nodiscard]] std::string shared_fixture(const std::string& name, const std::string& stamp,
                                          const std::function<void(const std::string&)>& make);
 
+// A TCP port on 127.0.0.1 that nobody listens on now (the kernel's pick).
+[[nodiscard]] int free_port();
+// Whether something accepts connections on 127.0.0.1:`port`.
+[[nodiscard]] bool accepts(int port);
+
 // True in the ASan/UBSan build, where everything runs several times slower.
 [[nodiscard]] bool under_sanitizer();
 

@@ -86,6 +86,28 @@ struct WebSettings {
   int result_cache_entries = 2000;    // search answers kept until the index changes
 };
 
+// One `[[remind.recipient]]`: who gets the expiry digest, and through which channel (an
+// e-mail address or a webhook URL, one per entry), of which offices' agreements.
+struct RemindRecipient {
+  std::string name;  // as greeted and logged; empty = the address
+  std::string email;
+  std::string webhook;               // http(s) URL that takes a JSON POST
+  std::vector<std::string> offices;  // empty = every agreement (the centre)
+};
+
+struct RemindSettings {
+  std::vector<std::string> days = {"90", "30", "7"};  // windows before the end, in days
+  std::string base_url = "http://127.0.0.1:8080";     // of `naskah serve`, for the links
+  std::string smtp_url;                    // smtp://host:587 (STARTTLS) or smtps://host:465
+  std::string smtp_security = "starttls";  // starttls (required), none (a local relay)
+  std::string smtp_user;
+  std::string smtp_password_file;  // the password, in a file only its owner reads
+  std::string smtp_from;
+  std::string ca_file;  // CA certificates for SMTP and webhooks; empty = system
+  int timeout_seconds = 60;
+  std::vector<RemindRecipient> recipients;
+};
+
 struct Settings {
   std::string data_dir = "./naskah-data";
   std::string log_level = "info";
@@ -97,6 +119,7 @@ struct Settings {
   FetchSettings fetch;
   LogSettings log;
   WebSettings web;
+  RemindSettings remind;
 };
 
 enum class Origin { built_in, file, environment, flag };

@@ -33,6 +33,7 @@ inline constexpr const char* k_download = "agreement.download";
 inline constexpr const char* k_correct = "agreement.correct";
 inline constexpr const char* k_user_change = "user.change";  // details.change: add, passwd...
 inline constexpr const char* k_reindex = "index.reindex";
+inline constexpr const char* k_remind = "remind.sent";  // subject: the recipient's address
 }  // namespace audit
 
 struct AuditEvent {

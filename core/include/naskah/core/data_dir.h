@@ -28,6 +28,8 @@ struct DataDir {
   [[nodiscard]] std::string uploads() const { return root + "/uploads"; }
   // The audit log: who did what (core/audit.h).
   [[nodiscard]] std::string audit() const { return root + "/audit"; }
+  // What `naskah remind` sent to whom (remind/remind.h), so nothing is sent twice.
+  [[nodiscard]] std::string remind() const { return root + "/remind"; }
   // The web UI's accounts.
   [[nodiscard]] std::string users() const { return root + "/users.json"; }
 };

@@ -53,6 +53,11 @@ inline constexpr const char* k_io_write = "io.write";
 // The file changed while it was read (still being written): not a refusal, taken again.
 inline constexpr const char* k_file_changed = "file.changed";
 inline constexpr const char* k_config_invalid = "config.invalid";
+// naskah remind (remind/remind.h): another run holds the lock; a mail server or webhook
+// did not take a digest (sent again on the next run); the record of what was sent is damaged.
+inline constexpr const char* k_remind_busy = "remind.busy";
+inline constexpr const char* k_remind_send_failed = "remind.send-failed";
+inline constexpr const char* k_remind_state_damaged = "remind.state-damaged";
 inline constexpr const char* k_usage_invalid = "usage.invalid";
 inline constexpr const char* k_internal = "internal";
 }  // namespace codes

@@ -23,6 +23,9 @@ const XSS_ID = (process.env.NASKAH_XSS_ID || '').toLowerCase();
 const VIEWER = process.env.NASKAH_VIEWER || '';
 const VIEWER_PASSWORD = process.env.NASKAH_VIEWER_PASSWORD || '';
 const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
+// An addendum and the agreement it amends (the family tree step).
+const FAMILY_ID = (process.env.NASKAH_FAMILY_ID || '').toLowerCase();
+const FAMILY_PARENT = (process.env.NASKAH_FAMILY_PARENT || '').toLowerCase();
 const UPLOAD_TIMEOUT_MS = 180_000;
 const ID_RE = /^[0-9a-f]{64}$/;
 
@@ -376,6 +379,26 @@ async function resultsTotal() { return page.evaluate(() => Number(document.query
       await page.waitForFunction((p) => location.pathname !== p, first);
       await waitState('#agreement', ['ready']);
     }
+  });
+
+  if (FAMILY_ID) await step('an addendum shows its family as a tree of links; keluarga: finds it', async () => {
+    await page.goto(`${BASE}/agreement/${FAMILY_ID}`);
+    await waitState('#agreement', ['ready']);
+    const members = await page.locator('#family .family-tree li').count();
+    check(members === 2, `the family tree has ${members} members, expected the addendum and its parent`);
+    check(await page.locator(`#family a[href="/agreement/${FAMILY_PARENT}"]`).count() === 1, 'no link to the parent in the family tree');
+    check(await page.locator(`#family li[data-id="${FAMILY_ID}"].family-this`).count() === 1, 'this agreement is not marked in its family');
+    await page.click(`#family a[href="/agreement/${FAMILY_PARENT}"]`);
+    await waitPath(new RegExp(`^/agreement/${FAMILY_PARENT}$`), 'the parent agreement');
+    await waitState('#agreement', ['ready']);
+    const extended = await page.locator('#end-extended').count();
+    check(extended === 1, 'the parent does not say its end was changed by the addendum');
+    await shot('family.png');
+    await page.click('#family-search');
+    await page.waitForURL((u) => (u.searchParams.get('q') || '').startsWith('keluarga:'), { timeout: 10_000 });
+    await waitState('#results', ['ready', 'empty']);
+    const hits = await page.locator('#hits .hit').count();
+    check(hits === 2, `keluarga: found ${hits} agreements, expected 2`);
   });
 
   await step('open the dashboard', async () => {

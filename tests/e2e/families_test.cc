@@ -217,8 +217,9 @@ std::vector<std::string> pks_lines(const std::string& number, const std::string&
           "ditandatangani."};
 }
 
-// Each check of the issue, caused by one small agreement, is listed by `report --format
-// json` with its code and reasons in both languages.
+// Each check, caused by one small agreement, is listed by `report --format json` with its
+// code and reasons in both languages. (check.low-ocr-confidence needs a scan OCR reads
+// badly: tests/unit/index/document_test.cc has it; check.doubtful, the real-corpus test.)
 TEST_F(Families, TheReportListsEveryCheckWithItsCodeAndReasons) {
   const std::string mou = write_pdf("mou.pdf", mou_lines());
   // Signed in 2023, after the MoU ended (2022-01-10), and running to 2026.
@@ -264,17 +265,58 @@ TEST_F(Families, TheReportListsEveryCheckWithItsCodeAndReasons) {
        "Lembaga Pemasyarakatan Kelas IIA Metro, selanjutnya disebut PIHAK PERTAMA;",
        "Politeknik Negeri Lampung, selanjutnya disebut PIHAK KEDUA.",
        "Perjanjian ini berlaku untuk jangka waktu 1 (satu) tahun."});
-  const std::vector<std::string> files{mou,    late_pks,   sunday,     holiday,
-                                       orphan, first_user, second_user};
+  // The checks the parser makes, on agreements of their own.
+  const std::string reversed = write_pdf(
+      "terbalik.pdf",
+      pks_lines("W8-HN.04.01-0411",
+                "Pada hari ini Selasa tanggal empat bulan April tahun dua ribu dua puluh tiga,",
+                "Perjanjian ini berlaku sejak tanggal 4 April 2023 sampai dengan tanggal 3 April "
+                "2022."));
+  const std::string backdated = write_pdf(
+      "mundur.pdf",
+      pks_lines("W8-HN.04.01-0612",
+                "Pada hari ini Senin tanggal dua belas bulan Juni tahun dua ribu dua puluh tiga,",
+                "Perjanjian ini berlaku sejak tanggal 2 Januari 2022 sampai dengan tanggal 30 "
+                "Desember 2022."));
+  // 5 June 2023 was a Monday, not a Friday.
+  const std::string weekday = write_pdf(
+      "hari.pdf",
+      pks_lines("W8-HN.04.01-0605",
+                "Pada hari ini Jumat tanggal lima bulan Juni tahun dua ribu dua puluh tiga,", ""));
+  // No number or signing date to be found.
+  const std::string bare = write_pdf(
+      "polos.pdf", {"PERJANJIAN KERJA SAMA", "ANTARA", "LEMBAGA PEMASYARAKATAN KELAS IIA METRO",
+                    "DAN", "BALAI LATIHAN KERJA METRO", "TENTANG", "PELATIHAN KETERAMPILAN",
+                    "Pasal 1", "Ruang lingkup perjanjian ini adalah pelatihan keterampilan."});
+  // The same agreement twice: a second copy with a line more (another scan of it).
+  auto twice_lines = pks_lines("W8-HN.04.01-1010",
+                               "Pada hari ini Selasa tanggal sepuluh bulan Oktober tahun dua ribu "
+                               "dua puluh tiga,",
+                               "");
+  const std::string copy1 = write_pdf("salinan-1.pdf", twice_lines);
+  twice_lines.push_back("Salinan sesuai dengan aslinya.");
+  const std::string copy2 = write_pdf("salinan-2.pdf", twice_lines);
+  const std::vector<std::string> files{mou,        late_pks,    sunday,   holiday,   orphan,
+                                       first_user, second_user, reversed, backdated, weekday,
+                                       bare,       copy1,       copy2};
   ingest(files);
 
   const json listed = report();
   // code -> the agreement it must be listed for
   const std::vector<std::pair<std::string, std::string>> expected = {
-      {"check.pks-signed-outside-mou", late_pks}, {"check.pks-outlives-mou", late_pks},
-      {"check.signed-on-sunday", sunday},         {"check.signed-on-holiday", holiday},
-      {"check.addendum-without-parent", orphan},  {"check.number-reused", first_user},
+      {"check.pks-signed-outside-mou", late_pks},
+      {"check.pks-outlives-mou", late_pks},
+      {"check.signed-on-sunday", sunday},
+      {"check.signed-on-holiday", holiday},
+      {"check.addendum-without-parent", orphan},
+      {"check.number-reused", first_user},
       {"check.number-reused", second_user},
+      {"check.end-before-start", reversed},
+      {"check.signed-after-end", backdated},
+      {"check.weekday-mismatch", weekday},
+      {"check.missing", bare},
+      {"check.duplicate", copy1},
+      {"check.duplicate", copy2},
   };
   for (const auto& [code, file] : expected) {
     const std::string id = id_of(file);

@@ -368,5 +368,97 @@ TEST_F(WebE2E, AnAgreementSignedAfterItsPeriodEndedIsListedWithItsCheck) {
   EXPECT_TRUE(listed) << report.out.substr(0, 800);
 }
 
+// The family through the API: an addendum names its parent, the parent its children and its
+// period after the addendum; the tree and each finding's reasons come with the record; an
+// operator can set the parent by hand (and a viewer cannot).
+TEST_F(WebE2E, TheAgreementPageHasItsFamilyAndAPersonCanSetTheParent) {
+  auto pdf = [&](const std::string& name, std::vector<std::string> lines) {
+    std::ofstream(m_work / name, std::ios::binary) << test::make_text_pdf({lines});
+    return (m_work / name).string();
+  };
+  const std::vector<std::string> parties = {
+      "Kantor Wilayah Bengkulu, selanjutnya disebut PIHAK PERTAMA;",
+      "Universitas Keluarga, selanjutnya disebut PIHAK KEDUA."};
+  auto lines = [&](std::vector<std::string> head, std::vector<std::string> tail) {
+    head.insert(head.end(), parties.begin(), parties.end());
+    head.insert(head.end(), tail.begin(), tail.end());
+    return head;
+  };
+  const std::string parent = pdf(
+      "induk.pdf", lines({"PERJANJIAN KERJA SAMA", "ANTARA", "KANTOR WILAYAH BENGKULU", "DAN",
+                          "UNIVERSITAS KELUARGA", "Nomor: W7-HN.04.01-1001",
+                          "Pada hari ini Selasa tanggal 4 Januari 2022, bertempat di Bengkulu,"},
+                         {"Perjanjian ini berlaku sejak tanggal 4 Januari 2022 sampai dengan "
+                          "tanggal 3 Januari 2024."}));
+  const std::string addendum = pdf(
+      "adendum.pdf",
+      lines(
+          {"ADENDUM PERTAMA", "PERJANJIAN KERJA SAMA", "ANTARA", "KANTOR WILAYAH BENGKULU", "DAN",
+           "UNIVERSITAS KELUARGA", "Nomor: W7-HN.04.01-2002",
+           "Pada hari ini Rabu tanggal 3 Januari 2024, bertempat di Bengkulu,"},
+          {"bahwa PARA PIHAK telah menandatangani Perjanjian Kerja Sama Nomor W7-HN.04.01 - 1001;",
+           "Adendum ini berlaku sejak tanggal 3 Januari 2024 sampai dengan tanggal 31 Desember "
+           "2099."}));
+  const std::string stray = pdf(
+      "lain.pdf", lines({"ADENDUM", "PERJANJIAN KERJA SAMA", "ANTARA", "KANTOR WILAYAH BENGKULU",
+                         "DAN", "UNIVERSITAS KELUARGA", "Nomor: W7-HN.04.01-3003",
+                         "Pada hari ini Kamis tanggal 4 Januari 2024, bertempat di Bengkulu,"},
+                        {}));
+  ASSERT_EQ(naskah({"ingest", parent, addendum, stray}).exit_code, 0);
+  start_server();
+  const auto viewer = sign_in("vera");
+  const auto op = sign_in("opi");
+  auto c = client();
+  auto sha_of = [&](const std::string& file) -> std::string {
+    const auto r = naskah({"--quiet", "extract", "--json", file});
+    return json::parse(r.out).at("sha256");
+  };
+  const std::string parent_id = sha_of(parent);
+  const std::string addendum_id = sha_of(addendum);
+  const std::string stray_id = sha_of(stray);
+
+  const json p = json::parse(c.Get("/api/agreements/" + parent_id, as(viewer))->body);
+  EXPECT_EQ(p.at("children"), json::array({addendum_id}));
+  EXPECT_EQ(p.at("end_date"), "2024-01-03");
+  EXPECT_EQ(p.at("effective_end_date"), "2099-12-31");
+  EXPECT_EQ(p.at("status"), "active") << "the addendum extended it";
+  ASSERT_EQ(p.at("family").size(), 2U) << p.at("family").dump();
+  EXPECT_EQ(p.at("family")[0].at("id"), parent_id) << "the root first";
+  EXPECT_EQ(p.at("family")[1].at("parent"), parent_id);
+  const json a = json::parse(c.Get("/api/agreements/" + addendum_id, as(viewer))->body);
+  EXPECT_EQ(a.at("parent"), parent_id);
+  EXPECT_EQ(a.at("family_root"), parent_id);
+
+  // The stray addendum cites nothing: its finding comes with its reasons.
+  const json s = json::parse(c.Get("/api/agreements/" + stray_id, as(viewer))->body);
+  bool orphan = false;
+  for (const json& finding : s.at("checks")) {
+    if (finding.at("code") != "check.addendum-without-parent") continue;
+    orphan = true;
+    EXPECT_EQ(finding.at("reason").at("id"), "Adendum tanpa naskah induk di arsip");
+  }
+  EXPECT_TRUE(orphan) << s.at("checks").dump();
+
+  // A person says which agreement it amends: the family grows, the finding goes.
+  const std::string body = json{{"changes", {{"parent", parent_id}}}}.dump();
+  EXPECT_EQ(c.Patch("/api/agreements/" + stray_id, as(viewer), body, "application/json")->status,
+            403);
+  const auto self = c.Patch("/api/agreements/" + stray_id, as(op),
+                            json{{"changes", {{"parent", stray_id}}}}.dump(), "application/json");
+  EXPECT_EQ(self->status, 400) << self->body;
+  const auto set = c.Patch("/api/agreements/" + stray_id, as(op), body, "application/json");
+  ASSERT_EQ(set->status, 200) << set->body;
+  const json adopted = json::parse(c.Get("/api/agreements/" + stray_id, as(viewer))->body);
+  EXPECT_EQ(adopted.at("parent"), parent_id);
+  for (const json& finding : adopted.at("checks")) {
+    EXPECT_NE(finding.at("code"), "check.addendum-without-parent");
+  }
+  const json grown = json::parse(c.Get("/api/agreements/" + parent_id, as(viewer))->body);
+  EXPECT_EQ(grown.at("family").size(), 3U);
+  // keluarga: finds all three through the search API.
+  const json found = json::parse(c.Get("/api/search?q=keluarga%3A" + stray_id, as(viewer))->body);
+  EXPECT_EQ(found.at("total"), 3) << found.dump().substr(0, 400);
+}
+
 }  // namespace
 }  // namespace naskah

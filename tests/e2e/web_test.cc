@@ -304,6 +304,28 @@ TEST_F(WebE2E, BrowserUserJourney) {
   ASSERT_TRUE(fs::exists(browser_dir + "/node_modules/playwright-core"))
       << "run scripts/setup.sh: it installs playwright-core into tests/browser";
   ASSERT_TRUE(fs::exists("/usr/bin/chromium")) << "run scripts/setup.sh: it installs chromium";
+  // A family: an agreement and the addendum that extends it.
+  std::ofstream(m_work / "induk.pdf", std::ios::binary) << test::make_text_pdf(
+      {{"PERJANJIAN KERJA SAMA", "ANTARA", "LEMBAGA PEMASYARAKATAN KELAS IIA UJICOBA", "DENGAN",
+        "POLITEKNIK UJICOBA", "TENTANG", "PELATIHAN KERJA", "Nomor: W9-HN.04.01-1001",
+        "Pada hari ini Selasa tanggal 4 Januari 2022 para pihak sepakat bekerja sama.",
+        "Perjanjian ini berlaku sejak tanggal 4 Januari 2022",
+        "sampai dengan tanggal 3 Januari 2024."}});
+  std::ofstream(m_work / "adendum.pdf", std::ios::binary) << test::make_text_pdf(
+      {{"ADENDUM PERTAMA", "PERJANJIAN KERJA SAMA", "ANTARA",
+        "LEMBAGA PEMASYARAKATAN KELAS IIA UJICOBA", "DENGAN", "POLITEKNIK UJICOBA",
+        "Nomor: W9-HN.04.01-2002",
+        "Pada hari ini Rabu tanggal 3 Januari 2024 para pihak sepakat mengubah",
+        "Perjanjian Kerja Sama Nomor W9-HN.04.01-1001.",
+        "Adendum ini berlaku sejak tanggal 3 Januari 2024",
+        "sampai dengan tanggal 31 Desember 2099."}});
+  ASSERT_EQ(naskah({"ingest", (m_work / "induk.pdf").string(), (m_work / "adendum.pdf").string()})
+                .exit_code,
+            0);
+  auto sha_of = [&](const char* name) -> std::string {
+    return json::parse(naskah({"--quiet", "extract", "--json", (m_work / name).string()}).out)
+        .at("sha256");
+  };
   start_server({}, true);
   const std::string upload = (m_work / "pks-unggahan.pdf").string();
   std::ofstream(upload, std::ios::binary) << test::make_text_pdf({{
@@ -314,12 +336,13 @@ TEST_F(WebE2E, BrowserUserJourney) {
   const fs::path artifacts = fs::current_path() / "browser-artifacts";
   fs::remove_all(artifacts);
   fs::create_directories(artifacts);
-  const std::string env = "NASKAH_URL=http://127.0.0.1:" + std::to_string(m_port) +
-                          " NASKAH_OPERATOR=opi NASKAH_OPERATOR_PASSWORD=sandi-rahasia-opi" +
-                          " NASKAH_UPLOAD_FILE='" + upload + "' NASKAH_ARTIFACTS='" +
-                          artifacts.string() +
-                          "' NASKAH_QUERY=universitas NASKAH_XSS_ID=" + id_of("keamanan") +
-                          " NASKAH_VIEWER=vera NASKAH_VIEWER_PASSWORD=sandi-rahasia-vera";
+  const std::string env =
+      "NASKAH_URL=http://127.0.0.1:" + std::to_string(m_port) +
+      " NASKAH_OPERATOR=opi NASKAH_OPERATOR_PASSWORD=sandi-rahasia-opi" + " NASKAH_UPLOAD_FILE='" +
+      upload + "' NASKAH_ARTIFACTS='" + artifacts.string() +
+      "' NASKAH_QUERY=universitas NASKAH_XSS_ID=" + id_of("keamanan") +
+      " NASKAH_VIEWER=vera NASKAH_VIEWER_PASSWORD=sandi-rahasia-vera" +
+      " NASKAH_FAMILY_ID=" + sha_of("adendum.pdf") + " NASKAH_FAMILY_PARENT=" + sha_of("induk.pdf");
   const auto r = test::run({"/bin/sh", "-c",
                             "cd '" + browser_dir + "' && env " + env + " node ui_test.mjs"},
                            600);

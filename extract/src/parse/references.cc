@@ -50,6 +50,30 @@ std::string number_at(const std::string& flat, const std::string& lower, std::si
   auto end = flat.find_first_of(" ,;()", start);
   if (end == npos) end = flat.size();
   std::string number = flat.substr(start, end - start);
+  // "W8-UM.01.01 - 5431", "118/ORI-MOU/ III/2019": a typist's or OCR's space around a dash
+  // or slash does not end the number; the part after it does when it has a digit or is a
+  // Roman month.
+  while (end < flat.size()) {
+    std::size_t next = end;
+    const bool ends_open = !number.empty() && (number.back() == '-' || number.back() == '/');
+    if (!ends_open && (flat.compare(end, 3, " - ") == 0 || flat.compare(end, 3, " / ") == 0)) {
+      next = end + 3;
+    } else if (ends_open && flat.compare(end, 1, " ") == 0) {
+      next = end + 1;
+    } else {
+      break;
+    }
+    auto part_end = flat.find_first_of(" ,;()", next);
+    if (part_end == npos) part_end = flat.size();
+    const std::string part = flat.substr(next, part_end - next);
+    const bool roman = !part.empty() && part.find_first_not_of("IVX") == npos && part.size() <= 4;
+    if (part.empty() ||
+        (!roman && std::none_of(part.begin(), part.end(), [](char c) { return is_digit(c); }))) {
+      break;
+    }
+    number += (ends_open ? "" : std::string(1, flat[end + 1])) + part;
+    end = part_end;
+  }
   while (!number.empty() && (number.back() == '.' || number.back() == ':')) number.pop_back();
   if (number.empty() || !std::any_of(number.begin(), number.end(), [](char c) { return is_digit(c); })) {
     return {};

@@ -142,8 +142,38 @@ TEST(ConfigExample, TheDocumentedExampleLoadsAndNamesEveryKey) {
   const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
   for (const auto& entry : config->entries()) {
     const std::string leaf = entry.key.substr(entry.key.rfind('.') + 1);
-    const std::string written = entry.key == "fetch.source" ? "[[fetch.source]]" : leaf + " =";
+    const bool table = entry.key == "fetch.source" || entry.key == "remind.recipient";
+    const std::string written = table ? "[[" + entry.key + "]]" : leaf + " =";
     EXPECT_NE(text.find(written), std::string::npos) << entry.key << " is not documented";
+  }
+}
+
+TEST(ConfigRemind, RecipientsByEmailOrWebhookForSomeOfficesOrAll) {
+  const std::string path = ::testing::TempDir() + "/remind.toml";
+  std::ofstream(path)
+      << "[remind]\ndays = [60, 14]\n"
+         "[[remind.recipient]]\nemail = \"pusat@example.go.id\"\n"
+         "[[remind.recipient]]\nname = \"Bali\"\nwebhook = \"https://h.example/x\"\n"
+         "office = [\"Kanwil Bali\", \"Kanwil NTB\"]\n";
+  Sources sources;
+  sources.file = path;
+  auto config = Config::load(sources);
+  ASSERT_TRUE(config) << config.error().message;
+  const auto& r = config->settings().remind;
+  EXPECT_EQ(r.days, (std::vector<std::string>{"60", "14"}));
+  ASSERT_EQ(r.recipients.size(), 2U);
+  EXPECT_EQ(r.recipients[0].email, "pusat@example.go.id");
+  EXPECT_TRUE(r.recipients[0].offices.empty());
+  EXPECT_EQ(r.recipients[1].offices, (std::vector<std::string>{"Kanwil Bali", "Kanwil NTB"}));
+  for (const char* bad :
+       {"email = \"a@b\"\nwebhook = \"https://x\"\n",  // both
+        "name = \"nobody\"\n",                         // neither
+        "email = \"a@b\\r\\nBcc: c@d\"\n",             // a header in the address
+        "webhook = \"file:///etc/passwd\"\n", "email = \"x@y\"\ncc = \"z@w\"\n"}) {
+    std::ofstream(path) << "[[remind.recipient]]\n" << bad;
+    auto refused = Config::load(sources);
+    ASSERT_FALSE(refused) << bad;
+    EXPECT_EQ(refused.error().code, "config.invalid");
   }
 }
 

@@ -25,6 +25,18 @@ TEST(References, SecondNumberAfterDan) {
   EXPECT_EQ(refs, (std::vector<std::string>{"W5.PAS.LPKA-HH.05.05-5695", "563/PKS/KMJ/VII/2020"}));
 }
 
+// A space around a dash or slash (typed, or OCR's) does not cut the number short, so the
+// family of an addendum is found from it (index/families.cc).
+TEST(References, SpacesAroundADashOrSlashStayInTheNumber) {
+  EXPECT_EQ(read_references("telah menandatangani Perjanjian Kerja Sama Nomor W7-HN.04.01 - 1001; "
+                            "dan Nota Kesepahaman Nomor 118/ORI-MOU/ III/2019 tanggal 2 Mei 2019",
+                            {}),
+            (std::vector<std::string>{"W7-HN.04.01-1001", "118/ORI-MOU/III/2019"}));
+  // A dash before words is not part of the number.
+  EXPECT_EQ(read_references("Perjanjian Nomor 12/PKS/2020 - selanjutnya disebut Perjanjian", {}),
+            (std::vector<std::string>{"12/PKS/2020"}));
+}
+
 TEST(References, EnglishNumber) {
   EXPECT_EQ(read_references("REFERRING to the Memorandum of Understanding Number 94/NK/2014 signed "
                             "on 26 February 2014;",

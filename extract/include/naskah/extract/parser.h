@@ -22,7 +22,7 @@ void parse_agreement(AgreementRecord& record, const ParseOptions& options = {});
 // The version of the parser's rules, stored with archived records so a reindex knows
 // which records an improved parser would read differently. 2: real scans' headings,
 // confidences and needs_review. 3: confidences from the OCR's words (unsure_words).
-// 4: check.signed-after-end.
-inline constexpr const char* k_parser_version = "4";
+// 4: check.signed-after-end. 5: cited numbers with spaces around a dash or slash.
+inline constexpr const char* k_parser_version = "5";
 
 }  // namespace naskah::extract

@@ -177,32 +177,16 @@ class Loader {
         if (auto r = load_table(*sub, full + ".", path); !r) return r;
         continue;
       }
+      // The settings written as arrays of tables: [[fetch.source]], [[remind.recipient]].
       if (full == "fetch.source") {
-        const toml::array* sources = node.as_array();
-        if (sources == nullptr || !sources->is_array_of_tables()) {
-          return fail(codes::k_config_invalid,
-                      "setting 'fetch.source' is written as [[fetch.source]] tables", path);
+        if (auto r = tables_into(node, full, path, fetch_source, m_settings.fetch.sources); !r) {
+          return r;
         }
-        for (const toml::node& entry : *sources) {
-          auto source = fetch_source(*entry.as_table(), path);
-          if (!source) return tl::unexpected(source.error());
-          m_settings.fetch.sources.push_back(*source);
-        }
-        m_origins[full] = Origin::file;
         continue;
       }
       if (full == "remind.recipient") {
-        const toml::array* recipients = node.as_array();
-        if (recipients == nullptr || !recipients->is_array_of_tables()) {
-          return fail(codes::k_config_invalid,
-                      "setting 'remind.recipient' is written as [[remind.recipient]] tables", path);
-        }
-        for (const toml::node& entry : *recipients) {
-          auto recipient = remind_recipient(*entry.as_table(), path);
-          if (!recipient) return tl::unexpected(recipient.error());
-          m_settings.remind.recipients.push_back(*recipient);
-        }
-        m_origins[full] = Origin::file;
+        auto r = tables_into(node, full, path, remind_recipient, m_settings.remind.recipients);
+        if (!r) return r;
         continue;
       }
       const Key* key = find_key(full);
@@ -216,6 +200,24 @@ class Loader {
   std::map<std::string, Origin> m_origins;
 
  private:
+  // [[name]] tables, each read by `parse` and added to `out`.
+  template <typename T, typename Parse>
+  Result<void> tables_into(const toml::node& node, const std::string& name, const std::string& path,
+                           Parse parse, std::vector<T>& out) {
+    const toml::array* tables = node.as_array();
+    if (tables == nullptr || !tables->is_array_of_tables()) {
+      return fail(codes::k_config_invalid,
+                  "setting '" + name + "' is written as [[" + name + "]] tables", path);
+    }
+    for (const toml::node& entry : *tables) {
+      auto item = parse(*entry.as_table(), path);
+      if (!item) return tl::unexpected(item.error());
+      out.push_back(*item);
+    }
+    m_origins[name] = Origin::file;
+    return {};
+  }
+
   static const char* article(const std::string& type) { return type == "integer" ? "an" : "a"; }
 };
 

@@ -16,16 +16,6 @@ const CurlApi& lib() {
   return *curl_api();
 }
 
-struct Handle {
-  Handle() : curl(lib().easy_init()) {}
-  Handle(const Handle&) = delete;
-  Handle& operator=(const Handle&) = delete;
-  ~Handle() {
-    if (curl != nullptr) lib().easy_cleanup(curl);
-  }
-  CURL* curl;
-};
-
 std::string base64(std::string_view bytes) {
   if (bytes.empty()) return {};
   std::string out(sodium_base64_encoded_len(bytes.size(), sodium_base64_VARIANT_ORIGINAL), '\0');
@@ -132,12 +122,30 @@ tl::unexpected<Error> failed(const std::string& where, CURLcode code, const char
               where);
 }
 
-Result<const CurlApi*> opened() {
-  std::string why;
-  const CurlApi* api = curl_api(&why);
-  if (api == nullptr) return fail(k_send_failed, "libcurl cannot be opened:" + why);
-  return api;
-}
+// One transfer's handle, with what both channels set: TLS checked, time bounded, no
+// signals, an error buffer.
+class Transfer {
+ public:
+  [[nodiscard]] static Result<std::unique_ptr<Transfer>> open(const std::string& ca_file,
+                                                              int timeout_seconds) {
+    std::string why;
+    if (curl_api(&why) == nullptr) return fail(k_send_failed, "libcurl cannot be opened:" + why);
+    auto t = std::unique_ptr<Transfer>(new Transfer());
+    if (t->curl == nullptr) return fail(k_send_failed, "libcurl could not make a handle");
+    common_options(t->curl, ca_file, timeout_seconds, t->error);
+    return t;
+  }
+  Transfer(const Transfer&) = delete;
+  Transfer& operator=(const Transfer&) = delete;
+  ~Transfer() {
+    if (curl != nullptr) lib().easy_cleanup(curl);
+  }
+  CURL* curl;
+  char error[CURL_ERROR_SIZE];
+
+ private:
+  Transfer() : curl(lib().easy_init()) {}
+};
 
 }  // namespace
 
@@ -153,12 +161,10 @@ Result<void> send_email(const Smtp& smtp, const std::string& ca_file, int timeou
   if (smtp.from.empty() || !one_line(smtp.from) || !one_line(to)) {
     return fail(k_send_failed, "set remind.smtp_from to the sender's address (one line)");
   }
-  if (auto api = opened(); !api) return tl::unexpected(api.error());
-  Handle handle;
-  if (handle.curl == nullptr) return fail(k_send_failed, "libcurl could not make a handle");
-  CURL* curl = handle.curl;
-  char error[CURL_ERROR_SIZE];
-  common_options(curl, ca_file, timeout_seconds, error);
+  auto transfer = Transfer::open(ca_file, timeout_seconds);
+  if (!transfer) return tl::unexpected(transfer.error());
+  CURL* curl = (*transfer)->curl;
+  const char* error = (*transfer)->error;
   lib().easy_setopt(curl, CURLOPT_PROTOCOLS_STR, "smtp,smtps");
   lib().easy_setopt(curl, CURLOPT_URL, smtp.url.c_str());
   // STARTTLS or nothing: a server (or a man in the middle) that does not offer it is refused
@@ -192,12 +198,10 @@ Result<void> send_email(const Smtp& smtp, const std::string& ca_file, int timeou
 
 Result<void> send_webhook(const std::string& url, const std::string& ca_file, int timeout_seconds,
                           const std::string& json) {
-  if (auto api = opened(); !api) return tl::unexpected(api.error());
-  Handle handle;
-  if (handle.curl == nullptr) return fail(k_send_failed, "libcurl could not make a handle");
-  CURL* curl = handle.curl;
-  char error[CURL_ERROR_SIZE];
-  common_options(curl, ca_file, timeout_seconds, error);
+  auto transfer = Transfer::open(ca_file, timeout_seconds);
+  if (!transfer) return tl::unexpected(transfer.error());
+  CURL* curl = (*transfer)->curl;
+  const char* error = (*transfer)->error;
   lib().easy_setopt(curl, CURLOPT_PROTOCOLS_STR, "http,https");
   lib().easy_setopt(curl, CURLOPT_URL, url.c_str());
   lib().easy_setopt(curl, CURLOPT_FOLLOWLOCATION, 0L);  // a POST is not re-sent elsewhere

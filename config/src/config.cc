@@ -1,12 +1,14 @@
 #include "naskah/config/config.h"
 
+#include <toml++/toml.h>
+
 #include <algorithm>
 #include <cctype>
 #include <charconv>
-
-#include <toml++/toml.h>
+#include <set>
 
 #include "keys.h"
+#include "naskah/core/url.h"
 
 extern char** environ;
 
@@ -187,6 +189,18 @@ class Loader {
       if (full == "remind.recipient") {
         auto r = tables_into(node, full, path, remind_recipient, m_settings.remind.recipients);
         if (!r) return r;
+        // One digest per address: the same address twice would get the same reminders twice.
+        std::set<std::string> seen;
+        for (const RemindRecipient& recipient : m_settings.remind.recipients) {
+          const std::string address = recipient.email.empty() ? recipient.webhook : recipient.email;
+          if (!seen.insert(address).second) {
+            return fail(codes::k_config_invalid,
+                        "[[remind.recipient]]: " +
+                            (recipient.email.empty() ? url_origin(address) : address) +
+                            " is listed twice; give one entry a list of offices instead",
+                        path);
+          }
+        }
         continue;
       }
       const Key* key = find_key(full);
@@ -292,7 +306,8 @@ Result<Config> Config::load(const Sources& sources) {
   for (const RemindRecipient& r : config.m_settings.remind.recipients) {
     std::string offices;
     for (const std::string& office : r.offices) offices += (offices.empty() ? "" : ", ") + office;
-    recipients += (recipients.empty() ? "" : " ") + (r.email.empty() ? r.webhook : r.email) + " (" +
+    recipients += (recipients.empty() ? "" : " ") +
+                  (r.email.empty() ? url_origin(r.webhook) + "/…" : r.email) + " (" +
                   (offices.empty() ? "all offices" : offices) + ")";
   }
   config.m_entries.push_back(

@@ -1,6 +1,7 @@
 // Near duplicates: the same agreement scanned twice (different bytes, a number in common,
 // the same parties); and one number on two different agreements.
 #include <algorithm>
+#include <array>
 #include <map>
 #include <set>
 
@@ -50,8 +51,9 @@ bool cites(const Xapian::Document& a, const Xapian::Document& b) {
 
 std::size_t mark_duplicates(Xapian::WritableDatabase& db,
                             const std::optional<std::vector<std::string>>& only) {
-  // Numbers as families match them (number_key): an OCR slip does not hide a rescan.
-  const std::string number_prefix = prefix::k_family_number;
+  // Numbers as printed, and as families match them (number_key: an OCR slip does not hide
+  // a rescan; short numbers such as "12/2020" have only the first).
+  const std::array<std::string, 2> number_prefixes = {prefix::k_number, prefix::k_family_number};
   // Documents that share a number term, as groups of document ids.
   std::vector<std::vector<Xapian::docid>> groups;
   auto group_of_term = [&](const std::string& term) {
@@ -59,18 +61,26 @@ std::size_t mark_duplicates(Xapian::WritableDatabase& db,
     for (auto p = db.postlist_begin(term); p != db.postlist_end(term); ++p) ids.push_back(*p);
     if (ids.size() >= 2) groups.push_back(std::move(ids));
   };
+  // With `only`, those documents' number-reused findings are made afresh (the agreement
+  // that shared a number may have been corrected since).
+  std::set<Xapian::docid> fresh;
   if (only) {
     for (const std::string& sha : *only) {
       const std::string id = id_term(sha);
       auto p = db.postlist_begin(id);
       if (p == db.postlist_end(id)) continue;
-      for (const std::string& term : terms_with_prefix(db.get_document(*p), number_prefix)) {
-        group_of_term(term);
+      fresh.insert(*p);
+      for (const std::string& number_prefix : number_prefixes) {
+        for (const std::string& term : terms_with_prefix(db.get_document(*p), number_prefix)) {
+          group_of_term(term);
+        }
       }
     }
   } else {
-    for (auto t = db.allterms_begin(number_prefix); t != db.allterms_end(number_prefix); ++t) {
-      if (t.get_termfreq() >= 2) group_of_term(*t);
+    for (const std::string& number_prefix : number_prefixes) {
+      for (auto t = db.allterms_begin(number_prefix); t != db.allterms_end(number_prefix); ++t) {
+        if (t.get_termfreq() >= 2) group_of_term(*t);
+      }
     }
   }
   // Pairs that are the same agreement -> the warnings each document should gain; pairs of
@@ -101,13 +111,28 @@ std::size_t mark_duplicates(Xapian::WritableDatabase& db,
         }
         const Xapian::Document da = db.get_document(ids[i]);
         const Xapian::Document db_ = db.get_document(ids[j]);
-        if (a->not_agreement || b->not_agreement || cites(da, db_) || cites(db_, da)) continue;
+        // Not a finding: a letter, a copy a person named, or one of a family citing the
+        // other (an addendum may repeat its parent's number).
+        const bool family = a->parent == b->sha256 || b->parent == a->sha256 ||
+                            a->duplicate_of == b->sha256 || b->duplicate_of == a->sha256;
+        if (a->not_agreement || b->not_agreement || family || cites(da, db_) || cites(db_, da)) {
+          continue;
+        }
         reused[ids[i]].insert(b->sha256);
         reused[ids[j]].insert(a->sha256);
       }
     }
   }
   std::set<Xapian::docid> grown;
+  for (const Xapian::docid id : fresh) {
+    const AgreementRecord* r = record(id);
+    if (r == nullptr) continue;
+    AgreementRecord& mine = records.at(id);
+    const auto before = mine.needs_review.size();
+    std::erase_if(mine.needs_review,
+                  [](const ReviewFlag& f) { return f.code == review::k_number_reused; });
+    if (mine.needs_review.size() != before) grown.insert(id);
+  }
   for (auto& [id, warnings] : add) {
     AgreementRecord& r = records.at(id);
     for (const std::string& w : warnings) {

@@ -1,8 +1,11 @@
 // Families: an addendum and the agreement it amends, a PKS and the MoU it implements, linked
 // from the numbers each cites (schema.h's XFREF and XFNUM keys) or by a person (a "parent"
 // correction); the period that follows the addenda; and the checks only a family can make.
+#include <spdlog/spdlog.h>
+
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <deque>
 #include <map>
 #include <set>
@@ -14,10 +17,13 @@
 namespace naskah::index {
 namespace {
 
-// A cited number that this many agreements carry is a common reference (a regulation, a
-// framework MoU's template number), not a family tie.
-constexpr Xapian::doccount k_max_shared = 50;
-// However the links run, a family pass reads at most this many records.
+// A number that more than this many agreements carry is a template's or a common
+// reference's, not one agreement's; cited by more than k_max_citing, a regulation's. Either
+// way it does not tie a family. (A national MoU may well have a PKS from every Kanwil.)
+constexpr Xapian::doccount k_max_carrying = 5;
+constexpr Xapian::doccount k_max_citing = 500;
+// However the links run, a family pass reads at most this many records (without their
+// texts); a larger family is left as it was, with a warning.
 constexpr std::size_t k_max_component = 2000;
 
 // The codes this pass sets; it clears them before setting them again.
@@ -61,6 +67,42 @@ int parent_rank(const AgreementRecord& child, const AgreementRecord& candidate) 
   return 0;
 }
 
+// The words of a party's name that tell it apart: "kantor wilayah ... lampung" ->
+// {kantor, wilayah, ..., lampung}; short words and particles left out.
+std::set<std::string> name_words(const std::string& name) {
+  std::set<std::string> words;
+  std::string word;
+  for (const char c : term_key(name) + " ") {
+    if (std::isalnum(static_cast<unsigned char>(c)) || static_cast<unsigned char>(c) >= 0x80) {
+      word += c;
+      continue;
+    }
+    if (word.size() >= 3 && word != "dan" && word != "the" && word != "and") words.insert(word);
+    word.clear();
+  }
+  return words;
+}
+
+// Whether two agreements are between the same bodies: a party of one whose name shares most
+// of its words with a party of the other (OCR reads one name slightly differently in two
+// scans), or the same office. Unknown parties on either side do not rule it out.
+bool related(const AgreementRecord& a, const AgreementRecord& b) {
+  if (a.parties.empty() || b.parties.empty()) return true;
+  if (a.office && b.office && term_key(*a.office) == term_key(*b.office)) return true;
+  for (const Party& p : a.parties) {
+    const auto mine = name_words(p.name);
+    for (const Party& q : b.parties) {
+      const auto theirs = name_words(q.name);
+      const std::size_t smaller = std::min(mine.size(), theirs.size());
+      if (smaller == 0) continue;
+      std::size_t shared = 0;
+      for (const std::string& w : mine) shared += theirs.contains(w) ? 1 : 0;
+      if (shared * 10 >= smaller * 7) return true;
+    }
+  }
+  return false;
+}
+
 struct Node {
   Xapian::docid docid = 0;
   AgreementRecord record;
@@ -73,27 +115,44 @@ class FamilyPass {
   explicit FamilyPass(Xapian::WritableDatabase& db) : m_db(db) {}
 
   // Reads the families of `seeds` whole: whatever cites, is cited by, names or is named as
-  // a parent by a member, over and over.
-  void gather(const std::vector<Xapian::docid>& seeds) {
+  // a parent by a member, over and over. False when the family is larger than a pass may
+  // read: then nothing of it may be written, as members not read would count as missing.
+  [[nodiscard]] bool gather(const std::vector<Xapian::docid>& seeds) {
     std::deque<Xapian::docid> queue(seeds.begin(), seeds.end());
-    while (!queue.empty() && m_nodes.size() < k_max_component) {
+    while (!queue.empty()) {
       const Xapian::docid id = queue.front();
       queue.pop_front();
       if (m_nodes.contains(id)) continue;
+      if (m_nodes.size() >= k_max_component) return false;
       Node* node = load(id);
       if (node == nullptr) continue;
       auto follow = [&](const std::string& term) {
-        if (m_db.get_termfreq(term) > k_max_shared) return;
         for (auto p = m_db.postlist_begin(term); p != m_db.postlist_end(term); ++p) {
           if (!m_nodes.contains(*p)) queue.push_back(*p);
         }
       };
-      for (const std::string& key : node->references) follow(prefix::k_family_number + key);
-      for (const std::string& key : node->numbers) follow(prefix::k_family_reference + key);
+      // A number that many agreements cite or carry is a template's or a framework's: it
+      // is neither followed nor, in parent_of, taken for a tie.
+      auto follow_key = [&](const std::string& key, const char* own, const char* cited) {
+        if (m_db.get_termfreq(own + key) > k_max_carrying ||
+            m_db.get_termfreq(cited + key) > k_max_citing) {
+          m_common.insert(key);
+          return;
+        }
+        follow(own + key);
+        follow(cited + key);
+      };
+      for (const std::string& key : node->references) {
+        follow_key(key, prefix::k_family_number, prefix::k_family_reference);
+      }
+      for (const std::string& key : node->numbers) {
+        follow_key(key, prefix::k_family_number, prefix::k_family_reference);
+      }
       follow(prefix::k_parent + node->record.sha256);
       if (node->record.parent) follow(id_term(*node->record.parent));
       for (const std::string& child : node->record.children) follow(id_term(child));
     }
+    return true;
   }
 
   // Links, periods and checks of every member read; replaces the documents that changed.
@@ -102,7 +161,7 @@ class FamilyPass {
     for (auto& [id, node] : m_nodes) by_sha[node.record.sha256] = &node;
     // Parents first, then children, roots, periods and checks from them.
     std::map<std::string, std::optional<std::string>> parent;
-    for (auto& [sha, node] : by_sha) parent[sha] = parent_of(*node, by_sha);
+    for (auto& [sha, node] : by_sha) parent[sha] = parent_of(*node, by_sha, m_common);
     std::map<std::string, std::vector<std::string>> children;
     for (const auto& [sha, p] : parent) {
       if (p) children[*p].push_back(sha);
@@ -123,7 +182,10 @@ class FamilyPass {
       add_checks(next, next.parent ? find(*next.parent, by_sha) : nullptr, by_sha, parent,
                  children);
       if (to_json(next, false) == to_json(node->record, false)) continue;
-      next.text = std::move(node->record.text);
+      // The text only for what is written again (a family may be 2,000 records).
+      auto stored = record_of(m_db.get_document(node->docid), true);
+      if (!stored) continue;
+      next.text = std::move(stored->text);
       m_db.replace_document(node->docid, prepare(next).document);
       ++changed;
     }
@@ -139,7 +201,7 @@ class FamilyPass {
  private:
   Node* load(Xapian::docid id) {
     const Xapian::Document doc = m_db.get_document(id);
-    auto record = record_of(doc);
+    auto record = record_of(doc, false);
     if (!record) return nullptr;
     Node node{id, std::move(*record), keys_of(doc, prefix::k_family_number),
               keys_of(doc, prefix::k_family_reference)};
@@ -155,11 +217,13 @@ class FamilyPass {
   // The parent a person set (or confirmed absent) wins; else the cited agreement of the
   // likeliest type that the most cited numbers point to, the earliest signed among equals.
   static std::optional<std::string> parent_of(const Node& node,
-                                              const std::map<std::string, Node*>& by_sha) {
+                                              const std::map<std::string, Node*>& by_sha,
+                                              const std::set<std::string>& common) {
     const AgreementRecord& r = node.record;
     if (corrected(r, "parent")) return r.parent;
     if (r.not_agreement || node.references.empty()) return std::nullopt;
-    const std::set<std::string> cited(node.references.begin(), node.references.end());
+    std::set<std::string> cited(node.references.begin(), node.references.end());
+    for (const std::string& key : common) cited.erase(key);
     const Node* best = nullptr;
     std::tuple<int, std::size_t, std::string> best_score;
     for (const auto& [sha, other] : by_sha) {
@@ -172,6 +236,10 @@ class FamilyPass {
           std::count_if(other->numbers.begin(), other->numbers.end(),
                         [&](const std::string& key) { return cited.contains(key); }));
       if (rank == 0 || hits == 0) continue;
+      // An addendum is signed by the parties of what it amends: a number that two offices
+      // both happen to use ("001/MOU/I/2019") does not make another office's agreement its
+      // parent. (A PKS is signed by other bodies than its MoU: its citation stands alone.)
+      if (is_type(r, "addendum") && !related(r, other->record)) continue;
       // Earliest signed wins ties: a later one is more likely a rescan or a sibling.
       const std::string signed_key = other->record.signed_date.value_or("9999");
       const auto score = std::tuple(rank, hits, std::string(signed_key));
@@ -272,6 +340,7 @@ class FamilyPass {
 
   Xapian::WritableDatabase& m_db;
   std::map<Xapian::docid, Node> m_nodes;
+  std::set<std::string> m_common;  // number keys too widely shared to tie a family
 };
 
 std::optional<Xapian::docid> docid_of(Xapian::Database& db, const std::string& sha) {
@@ -313,9 +382,16 @@ std::size_t link_families(Xapian::WritableDatabase& db,
   for (const Xapian::docid seed : seeds) {
     if (done.contains(seed)) continue;
     FamilyPass pass(db);
-    pass.gather({seed});
-    changed += pass.link();
+    const bool whole = pass.gather({seed});
     for (const Xapian::docid id : pass.members()) done.insert(id);
+    if (!whole) {
+      spdlog::warn(
+          "a family of more than {} agreements (around document {}) was left as it "
+          "was: check what its members cite",
+          k_max_component, seed);
+      continue;
+    }
+    changed += pass.link();
   }
   return changed;
 }

@@ -96,19 +96,24 @@ bool Writer::contains(const std::string& sha256) {
 
 Result<void> Writer::put(const AgreementRecord& record) {
   try {
-    // The family it was in before: a corrected number may have cut it loose.
+    // The family it was in before, and the agreements it shared a number with: a corrected
+    // number or citation may have cut it loose from them.
     std::vector<std::string> family{record.sha256};
-    if (auto p = m_db.postlist_begin(id_term(record.sha256));
-        p != m_db.postlist_end(id_term(record.sha256))) {
+    std::vector<std::string> sharing{record.sha256};
+    const std::string id = id_term(record.sha256);
+    if (auto p = m_db.postlist_begin(id); p != m_db.postlist_end(id)) {
       if (auto before = record_of(m_db.get_document(*p), false)) {
         if (before->parent) family.push_back(*before->parent);
         family.insert(family.end(), before->children.begin(), before->children.end());
+        for (const ReviewFlag& f : before->needs_review) {
+          if (f.code == review::k_number_reused && f.value) sharing.push_back(*f.value);
+        }
       }
     }
     Prepared prepared = prepare(record);
     add_spelling(m_db, prepared.spelling);
     m_db.replace_document(prepared.id_term, prepared.document);
-    mark_duplicates(m_db, std::vector<std::string>{record.sha256});
+    mark_duplicates(m_db, sharing);
     link_families(m_db, family);
     return {};
   } catch (const Xapian::Error& e) {

@@ -2,14 +2,18 @@
 #include <algorithm>
 
 #include "naskah/core/clock.h"
+#include "naskah/core/sha256.h"
+#include "naskah/core/url.h"
 #include "naskah/remind/remind.h"
 
 namespace naskah::remind {
 namespace {
 
-// Agreements only: not a letter, not a copy of another.
+// Agreements only: not a letter, not a copy of another, and not an addendum of an agreement
+// in the archive (it ends with that agreement, which is reminded of).
 bool remindable(const AgreementRecord& r) {
   if (r.not_agreement || r.duplicate_of) return false;
+  if (r.doc_type && *r.doc_type == "addendum" && r.parent) return false;
   return !(r.doc_type && *r.doc_type == "other");
 }
 
@@ -38,6 +42,11 @@ bool for_recipient(const Recipient& recipient, const AgreementRecord& r) {
 }
 
 }  // namespace
+
+std::string Recipient::channel() const {
+  if (!email.empty()) return "mailto:" + email;
+  return url_origin(webhook) + "/… #" + sha256_hex(webhook).substr(0, 12);
+}
 
 std::string reminder_key(const Item& item) {
   return item.record.sha256 + "|" + item.end + "|" +

@@ -34,9 +34,22 @@ Result<State> load_state(const std::string& dir) {
                 "sent would be sent again)",
                 path);
   }
+  // Only what has the right shape is kept: a hand-edited entry of another shape is dropped
+  // (its reminders may go once more) rather than stop every send being recorded.
   State state;
-  if (json.contains("sent") && json["sent"].is_object()) state.sent = json["sent"];
-  if (json.contains("last_run") && json["last_run"].is_object()) state.last_run = json["last_run"];
+  if (json.contains("sent") && json["sent"].is_object()) {
+    for (const auto& [channel, keys] : json["sent"].items()) {
+      if (!keys.is_object()) continue;
+      for (const auto& [key, when] : keys.items()) {
+        if (when.is_string()) state.sent[channel][key] = when;
+      }
+    }
+  }
+  if (json.contains("last_run") && json["last_run"].is_object()) {
+    for (const auto& [channel, when] : json["last_run"].items()) {
+      if (when.is_string()) state.last_run[channel] = when;
+    }
+  }
   return state;
 }
 
@@ -136,7 +149,9 @@ Result<std::vector<Outcome>> run(search::Searcher& searcher, const Options& opti
     outcome.sent = true;
     spdlog::info("reminder sent to {}: {} ending, {} ended", outcome.channel, d.ending.size(),
                  d.ended.size());
-    // Recorded at once: a crash after this send does not send it again.
+    // Recorded at once, so a crash after the save does not send it again. A state that
+    // cannot be saved ends the run: what was sent would go again next time, and the same
+    // would happen to every further recipient.
     nlohmann::json& keys = state->sent[outcome.channel];
     if (!keys.is_object()) keys = nlohmann::json::object();
     std::vector<std::string> ids;

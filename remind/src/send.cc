@@ -122,6 +122,28 @@ tl::unexpected<Error> failed(const std::string& where, CURLcode code, const char
               where);
 }
 
+// Refuses any other protocol (a redirect or a URL to file:// or the like); checked, as a
+// libcurl older than 7.85 would ignore it.
+Result<void> only_protocols(CURL* curl, const char* protocols) {
+  if (lib().easy_setopt(curl, CURLOPT_PROTOCOLS_STR, protocols) != CURLE_OK) {
+    return fail(k_send_failed, "this libcurl cannot restrict protocols; it needs 7.85 or newer");
+  }
+  return {};
+}
+
+// smtp://localhost:25, smtp://127.0.0.1, smtp://[::1]: a relay on this machine.
+bool loopback(const std::string& url) {
+  const std::string rest = url.substr(url.find("://") + 3);
+  for (const char* host : {"localhost", "127.0.0.1", "[::1]"}) {
+    const std::string h = host;
+    if (rest.compare(0, h.size(), h) == 0 &&
+        (rest.size() == h.size() || rest[h.size()] == ':' || rest[h.size()] == '/')) {
+      return true;
+    }
+  }
+  return false;
+}
+
 // One transfer's handle, with what both channels set: TLS checked, time bounded, no
 // signals, an error buffer.
 class Transfer {
@@ -165,7 +187,15 @@ Result<void> send_email(const Smtp& smtp, const std::string& ca_file, int timeou
   if (!transfer) return tl::unexpected(transfer.error());
   CURL* curl = (*transfer)->curl;
   const char* error = (*transfer)->error;
-  lib().easy_setopt(curl, CURLOPT_PROTOCOLS_STR, "smtp,smtps");
+  if (auto limited = only_protocols(curl, "smtp,smtps"); !limited) return limited;
+  // A login goes over TLS, or to a relay on this machine.
+  if (!smtp.user.empty() && !smtp.starttls && smtp.url.starts_with("smtp://") &&
+      !loopback(smtp.url)) {
+    return fail(k_send_failed,
+                "remind.smtp_security is none, and the password would cross the network in "
+                "clear: use starttls or smtps://, or a relay on this machine",
+                smtp.url);
+  }
   lib().easy_setopt(curl, CURLOPT_URL, smtp.url.c_str());
   // STARTTLS or nothing: a server (or a man in the middle) that does not offer it is refused
   // rather than sent the password in clear.
@@ -202,7 +232,7 @@ Result<void> send_webhook(const std::string& url, const std::string& ca_file, in
   if (!transfer) return tl::unexpected(transfer.error());
   CURL* curl = (*transfer)->curl;
   const char* error = (*transfer)->error;
-  lib().easy_setopt(curl, CURLOPT_PROTOCOLS_STR, "http,https");
+  if (auto limited = only_protocols(curl, "http,https"); !limited) return limited;
   lib().easy_setopt(curl, CURLOPT_URL, url.c_str());
   lib().easy_setopt(curl, CURLOPT_FOLLOWLOCATION, 0L);  // a POST is not re-sent elsewhere
   CurlList headers;
@@ -213,14 +243,15 @@ Result<void> send_webhook(const std::string& url, const std::string& ca_file, in
   lib().easy_setopt(curl, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(json.size()));
   lib().easy_setopt(curl, CURLOPT_WRITEFUNCTION, discard);
   const CURLcode code = lib().easy_perform(curl);
-  if (code != CURLE_OK) return failed(url, code, error);
+  const std::string shown = Recipient{"", "", url, {}}.channel();
+  if (code != CURLE_OK) return failed(shown, code, error);
   long status = 0;
   lib().easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &status);
   if (status < 200 || status > 299) {
     return fail(k_send_failed,
-                "could not send to " + url + ": it answered HTTP " + std::to_string(status) +
+                "could not send to " + shown + ": it answered HTTP " + std::to_string(status) +
                     "; it is sent again on the next run",
-                url);
+                shown);
   }
   return {};
 }

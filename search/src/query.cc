@@ -88,16 +88,20 @@ class FamilyField : public Xapian::FieldProcessor {
     const std::string family = index::prefix::k_family;
     const std::string wanted = index::id_term(id);
     if (id.size() < 8) throw Xapian::QueryParserError("keluarga: wants an agreement's id");
-    for (auto t = m_db.allterms_begin(wanted); t != m_db.allterms_end(wanted); ++t) {
-      auto p = m_db.postlist_begin(*t);
-      if (p == m_db.postlist_end(*t)) continue;
-      const Xapian::Document doc = m_db.get_document(*p);
-      Xapian::TermIterator root = doc.termlist_begin();
-      root.skip_to(family);
-      if (root != doc.termlist_end() && (*root).starts_with(family)) return Query(*root);
-      return Query(*t);
+    auto t = m_db.allterms_begin(wanted);
+    if (t == m_db.allterms_end(wanted)) return Query(wanted);  // no such agreement
+    const std::string found = *t;
+    if (++t != m_db.allterms_end(wanted)) {
+      throw Xapian::QueryParserError("keluarga: several agreements' ids start with " + id +
+                                     "; give more of the id");
     }
-    return Query(wanted);  // no such agreement: nothing matches
+    auto p = m_db.postlist_begin(found);
+    if (p == m_db.postlist_end(found)) return Query(found);
+    const Xapian::Document doc = m_db.get_document(*p);
+    Xapian::TermIterator root = doc.termlist_begin();
+    root.skip_to(family);
+    if (root != doc.termlist_end() && (*root).starts_with(family)) return Query(*root);
+    return Query(found);
   }
 
  private:

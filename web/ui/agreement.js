@@ -121,7 +121,8 @@ function viewAgreement(ctx) {
           ' ', statusBadge(m.status), branch(m.id));
       }));
     }
-    const tree = branch('');
+    // A loop of agreements citing each other has no top: start from this one.
+    const tree = branch('') || (byParent.set('', members.filter((m) => m.id === rec.sha256)), branch(''));
     return h('section', { class: 'card card-pad', id: 'family' },
       h('h2', { class: 'section-title' }, t('ag.family')),
       h('p', { class: 'muted small' }, t('ag.family_intro')),

@@ -169,7 +169,9 @@ TEST(ConfigRemind, RecipientsByEmailOrWebhookForSomeOfficesOrAll) {
        {"email = \"a@b\"\nwebhook = \"https://x\"\n",  // both
         "name = \"nobody\"\n",                         // neither
         "email = \"a@b\\r\\nBcc: c@d\"\n",             // a header in the address
-        "webhook = \"file:///etc/passwd\"\n", "email = \"x@y\"\ncc = \"z@w\"\n"}) {
+        "webhook = \"file:///etc/passwd\"\n", "email = \"x@y\"\ncc = \"z@w\"\n",
+        // one address twice would get every reminder twice
+        "email = \"x@y\"\noffice = \"A\"\n[[remind.recipient]]\nemail = \"x@y\"\n"}) {
     std::ofstream(path) << "[[remind.recipient]]\n" << bad;
     auto refused = Config::load(sources);
     ASSERT_FALSE(refused) << bad;

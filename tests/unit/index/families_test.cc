@@ -212,5 +212,41 @@ TEST_F(FamiliesTest, AgreementsCitingEachOtherStillAgreeOnOneRoot) {
   EXPECT_TRUE(stored(a).family_root);
 }
 
+// Two offices may both number an agreement "001/MOU/I/2019": an addendum between other
+// bodies is not taken for the amendment of another office's agreement.
+TEST_F(FamiliesTest, AnotherOfficesAgreementWithTheSameNumberIsNoParent) {
+  const auto elsewhere = test::make_record("elsewhere", "pks", "Pelatihan",
+                                           {"Lapas Kelas IIA Ambon", "Universitas Pattimura"},
+                                           {"001/PKS/I/2019"}, "2019-01-07", "2021-01-07");
+  auto addendum =
+      test::make_record("add", "addendum", "Pelatihan", {"Kanwil Lampung", "Universitas Lampung"},
+                        {"002/PKS/2020"}, "2020-03-02", "2022-03-02");
+  addendum.references = {"001/PKS/I/2019"};
+  put({elsewhere, addendum});
+  EXPECT_FALSE(stored(addendum).parent);
+  EXPECT_TRUE(has_code(addendum, review::k_addendum_without_parent));
+  // The same bodies, a name OCR read slightly differently: still its parent.
+  auto own = test::make_record("own", "pks", "Pelatihan",
+                               {"Kanwil Lampung", "Universitas Lampung Bandar Lampung"},
+                               {"001/PKS/I/2O19"}, "2019-01-07", "2021-01-07");
+  put({own});
+  EXPECT_EQ(stored(addendum).parent, own.sha256);
+}
+
+// When one of two agreements sharing a number is corrected to its own number, the other
+// loses its finding too.
+TEST_F(FamiliesTest, ANumberCorrectedAwayClearsTheOthersFinding) {
+  const auto first = test::make_record("a", "pks", "Pelatihan", {"Lapas Metro", "Polinela"},
+                                       {"W8-HN.04.01-7777"}, "2023-03-01", "2024-03-01");
+  auto second = test::make_record("b", "pks", "Penyuluhan", {"Kanwil Lampung", "Unila"},
+                                  {"W8-HN.04.01-7777"}, "2023-06-06", "2024-06-06");
+  put({first, second});
+  ASSERT_TRUE(has_code(first, review::k_number_reused));
+  second.numbers = {"W8-HN.04.01-7787"};
+  put({second});
+  EXPECT_FALSE(has_code(second, review::k_number_reused));
+  EXPECT_FALSE(has_code(first, review::k_number_reused));
+}
+
 }  // namespace
 }  // namespace naskah::index

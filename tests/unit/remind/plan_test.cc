@@ -117,5 +117,46 @@ TEST(RemindCompose, IndonesianTextWithLinksAndAJsonBody) {
   EXPECT_EQ(d.json["recipient"]["channel"], "mailto:lampung@example.go.id");
 }
 
+// An addendum ends with what it amends: the agreement is reminded of, once, not each of
+// its addenda too. One without its parent in the archive is reminded of itself.
+TEST(RemindPlan, AnAddendumWithItsParentIsNotRemindedOfApart) {
+  auto r = report();
+  r.expired.clear();
+  r.expiring[1].record.doc_type = "addendum";
+  r.expiring[1].record.parent = r.expiring[0].record.sha256;
+  r.expiring[2].record.doc_type = "addendum";
+  const auto digests = plan(r, State{}, options_for({k_centre}));
+  ASSERT_EQ(digests.size(), 1U);
+  EXPECT_EQ(digests[0].ending.size(), 2U);
+}
+
+// A webhook's URL often holds its token: the state, the log and the audit name it by host
+// and a hash.
+TEST(RemindPlan, AWebhookIsNamedWithoutItsToken) {
+  const Recipient hook{"", "", "https://user:pw@chat.example.go.id/hooks/T0K3N?x=1", {}};
+  const std::string channel = hook.channel();
+  EXPECT_TRUE(channel.starts_with("https://chat.example.go.id/… #")) << channel;
+  EXPECT_EQ(channel.find("T0K3N"), std::string::npos);
+  EXPECT_EQ(channel.find("pw"), std::string::npos);
+  const Recipient other{"", "", "https://chat.example.go.id/hooks/0THER", {}};
+  EXPECT_NE(other.channel(), channel) << "two hooks on one host are two channels";
+}
+
+TEST(RemindSend, APasswordNeverCrossesTheNetworkInClear) {
+  Smtp smtp;
+  smtp.url = "smtp://mail.example.invalid:25";
+  smtp.starttls = false;
+  smtp.user = "naskah";
+  smtp.password = "rahasia";
+  smtp.from = "naskah@example.go.id";
+  const auto sent = send_email(smtp, "", 5, "biro@example.go.id", "subjek", "isi");
+  ASSERT_FALSE(sent);
+  EXPECT_EQ(sent.error().code, "remind.send-failed");
+  EXPECT_NE(sent.error().message.find("in clear"), std::string::npos) << sent.error().message;
+  smtp.from = "naskah@example.go.id\r\nBcc: all@example.go.id";
+  smtp.starttls = true;
+  EXPECT_FALSE(send_email(smtp, "", 5, "biro@example.go.id", "subjek", "isi"));
+}
+
 }  // namespace
 }  // namespace naskah::remind

@@ -161,8 +161,10 @@ class Builder {
 };
 
 // Flags near duplicates among the documents of `db`: the same agreement scanned twice
-// (different bytes, a number in common, and the same parties where both name any). With
-// `only`, checks just those ids against the rest. Each gets "possible duplicate of <id>".
+// (different bytes, a number in common, and the same parties where both name any). Each
+// gets "possible duplicate of <id>". Two different agreements with one number (neither
+// citing the other, not one family) each get check.number-reused naming the other. With
+// `only`, checks just those ids against the rest, their number-reused findings made afresh.
 // Returns how many documents were changed.
 std::size_t mark_duplicates(Xapian::WritableDatabase& db,
                             const std::optional<std::vector<std::string>>& only = std::nullopt);

@@ -30,8 +30,10 @@ struct Recipient {
   std::string webhook;
   std::vector<std::string> offices;  // empty = every agreement (the centre)
 
-  // The address the state and the audit file it under: "mailto:a@b" or the webhook URL.
-  [[nodiscard]] std::string channel() const { return email.empty() ? webhook : "mailto:" + email; }
+  // The name the state, the log and the audit file it under: "mailto:a@b", or for a webhook
+  // (whose URL often holds a secret token) its scheme and host and a hash of the whole URL:
+  // "https://chat.example.go.id/… #3f2a9c41d07e".
+  [[nodiscard]] std::string channel() const;
 };
 
 struct Smtp {

@@ -3,6 +3,8 @@
 #include <poppler/cpp/poppler-document.h>
 #include <poppler/cpp/poppler-page.h>
 
+#include <algorithm>
+
 namespace naskah::extract {
 namespace {
 
@@ -44,7 +46,13 @@ std::string PdfFile::text(int index) const {
   if (!page) return {};
   const poppler::byte_array utf8 =
       page->text(poppler::rectf(), poppler::page::raw_order_layout).to_utf8();
-  return std::string(utf8.begin(), utf8.end());
+  std::string text(utf8.begin(), utf8.end());
+  // Poppler ends a page with a form feed; in a record a form feed separates pages, so one
+  // left here would make an empty page after each page (page n of the text beside page 2n
+  // of the scan).
+  while (!text.empty() && text.back() == '\f') text.pop_back();
+  std::replace(text.begin(), text.end(), '\f', '\n');
+  return text;
 }
 
 double PdfFile::area_square_inches(int index) const {

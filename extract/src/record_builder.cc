@@ -43,6 +43,29 @@ AgreementRecord build_record(const Extraction& extraction, std::string_view byte
   return record;
 }
 
+namespace {
+
+// Text stored before text-layer pages lost Poppler's own form feed holds an empty page after
+// each page: 2n parts for n pages, every second one empty. Those are dropped.
+std::string without_empty_layer_pages(const std::string& text, int pages) {
+  std::vector<std::string> parts;
+  for (std::size_t at = 0;;) {
+    const auto end = text.find('\f', at);
+    parts.push_back(text.substr(at, end == std::string::npos ? std::string::npos : end - at));
+    if (end == std::string::npos) break;
+    at = end + 1;
+  }
+  if (pages <= 0 || parts.size() != 2 * static_cast<std::size_t>(pages)) return text;
+  for (std::size_t i = 1; i < parts.size(); i += 2) {
+    if (parts[i].find_first_not_of(" \t\r\n") != std::string::npos) return text;
+  }
+  std::string out;
+  for (std::size_t i = 0; i < parts.size(); i += 2) out += (i > 0 ? "\f" : "") + parts[i];
+  return out;
+}
+
+}  // namespace
+
 AgreementRecord reread_record(const AgreementRecord& stored, const ParseOptions& options) {
   AgreementRecord record;
   record.sha256 = stored.sha256;
@@ -52,7 +75,7 @@ AgreementRecord reread_record(const AgreementRecord& stored, const ParseOptions&
   record.ocr_confidence = stored.ocr_confidence;
   record.unsure_words = stored.unsure_words;
   record.office = stored.office;
-  record.text = stored.text;
+  record.text = without_empty_layer_pages(stored.text, stored.pages);
   read_fields(record, options);
   return record;
 }

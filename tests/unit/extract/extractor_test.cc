@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "naskah/extract/record_builder.h"
 #include "test_support.h"
 
@@ -83,6 +85,30 @@ TEST_F(ExtractorTest, DigitalPdfUsesTheTextLayer) {
     EXPECT_EQ(warning.find("OCR"), std::string::npos) << warning;
   }
   EXPECT_EQ(record.doc_type, "mou");
+}
+
+// Page n of the text is page n of the scan: a text layer's pages hold no form feed of
+// their own (Poppler ends each with one), and text stored with those extra empty pages is
+// put right when it is read again (reindex).
+TEST_F(ExtractorTest, ATextLayerHasOnePageOfTextPerPage) {
+  Extractor extractor(options());
+  const std::string bytes =
+      test::read_text(test::source_path("samples/mou-kanwil-universitas.pdf"));
+  auto e = extractor.extract(bytes);
+  ASSERT_TRUE(e) << e.error().message;
+  AgreementRecord record = build_record(*e, bytes, "x.pdf");
+  ASSERT_EQ(record.pages, 2);
+  EXPECT_EQ(std::count(record.text.begin(), record.text.end(), '\f'), 1) << "two pages, one break";
+  const std::string first = record.text.substr(0, record.text.find('\f'));
+  const std::string second = record.text.substr(record.text.find('\f') + 1);
+  EXPECT_NE(first.find_first_not_of(" \n"), std::string::npos);
+  EXPECT_NE(second.find_first_not_of(" \n"), std::string::npos);
+
+  AgreementRecord stored = record;
+  stored.text = first + "\f\f" + second + "\f";  // as naskah stored it before
+  EXPECT_EQ(reread_record(stored).text, record.text);
+  stored.text = first + "\f\f" + second;  // not that shape: left as it is
+  EXPECT_EQ(reread_record(stored).text, stored.text);
 }
 
 TEST_F(ExtractorTest, OneEngineSetReadsDocumentAfterDocument) {

@@ -4,6 +4,7 @@
 #include "naskah/core/clock.h"
 #include "naskah/core/sha256.h"
 #include "naskah/core/url.h"
+#include "naskah/index/schema.h"
 #include "naskah/remind/remind.h"
 
 namespace naskah::remind {
@@ -17,28 +18,13 @@ bool remindable(const AgreementRecord& r) {
   return !(r.doc_type && *r.doc_type == "other");
 }
 
-// "Kanwil  Lampung" and "kanwil lampung" are one office.
-std::string folded(const std::string& text) {
-  std::string out;
-  bool space = false;
-  for (const char c : text) {
-    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
-      space = !out.empty();
-      continue;
-    }
-    if (space) out += ' ';
-    space = false;
-    out += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
-  }
-  return out;
-}
-
 bool for_recipient(const Recipient& recipient, const AgreementRecord& r) {
   if (recipient.offices.empty()) return true;
   if (!r.office) return false;
-  const std::string office = folded(*r.office);
+  // Compared as the index files offices: "Kanwil  Lampung" and "kanwil lampung" are one.
+  const std::string office = index::term_key(*r.office);
   return std::any_of(recipient.offices.begin(), recipient.offices.end(),
-                     [&](const std::string& o) { return folded(o) == office; });
+                     [&](const std::string& o) { return index::term_key(o) == office; });
 }
 
 }  // namespace

@@ -87,14 +87,13 @@ class FamilyField : public Xapian::FieldProcessor {
     const std::string id = lower(text);
     const std::string family = index::prefix::k_family;
     const std::string wanted = index::id_term(id);
-    if (id.size() < 8) throw Xapian::QueryParserError("keluarga: wants an agreement's id");
+    // Nothing is thrown from here: Xapian 1.4's parser leaks what it holds when a field
+    // processor throws. An id too short or too common to name one agreement matches nothing.
+    if (id.size() < 8) return Query(wanted);
     auto t = m_db.allterms_begin(wanted);
     if (t == m_db.allterms_end(wanted)) return Query(wanted);  // no such agreement
     const std::string found = *t;
-    if (++t != m_db.allterms_end(wanted)) {
-      throw Xapian::QueryParserError("keluarga: several agreements' ids start with " + id +
-                                     "; give more of the id");
-    }
+    if (++t != m_db.allterms_end(wanted)) return Query(wanted);
     auto p = m_db.postlist_begin(found);
     if (p == m_db.postlist_end(found)) return Query(found);
     const Xapian::Document doc = m_db.get_document(*p);

@@ -109,6 +109,13 @@ namespace naskah::cli {
   o.users_file = DataDir{s.data_dir}.users();
   o.audit_dir = DataDir{s.data_dir}.audit();
   o.upload_max_bytes = mebibytes(s.web.upload_max_mb);
+  o.json_max_bytes = static_cast<std::uint64_t>(s.web.json_max_kb) * 1024;
+  o.header_max_bytes = static_cast<std::size_t>(s.web.header_max_kb) * 1024;
+  o.header_max_lines = s.web.header_max_lines;
+  o.header_timeout = std::chrono::seconds(s.web.header_timeout_seconds);
+  o.idle_timeout = std::chrono::seconds(s.web.idle_seconds);
+  o.waiting_per_address = s.web.waiting_per_address;
+  o.allowed_hosts = s.web.allowed_hosts;
   o.session_ttl = std::chrono::seconds(s.web.session_idle_seconds);
   o.session_max_age = std::chrono::hours(s.web.session_max_hours);
   o.login_max_failures = s.web.login_max_failures;

@@ -199,17 +199,41 @@ std::vector<Key> make_keys() {
                          [](auto& s) -> auto& { return s.web.tls_cert; }));
   k.push_back(string_key("web.tls_key", "PEM private key file of web.tls_cert", {},
                          [](auto& s) -> auto& { return s.web.tls_key; }));
-  k.push_back(integer_key("web.threads", "request threads; 0 = 8 per core, at least 16", 0, 1024,
-                          [](auto& s) -> auto& { return s.web.threads; }));
+  k.push_back(list_key(
+      "web.allowed_hosts",
+      "Host names answered besides IP addresses, localhost and this machine; "
+      "*.DOMAIN, or * for any",
+      [](auto& s) -> auto& { return s.web.allowed_hosts; }, ','));
+  k.push_back(integer_key(
+      "web.threads", "request threads; 0 = 16 per core, at least 32", 0, 4096,
+      [](auto& s) -> auto& { return s.web.threads; }));
   k.push_back(integer_key("web.upload_max_mb", "largest file an operator may upload, in MiB", 1,
                           4096, [](auto& s) -> auto& { return s.web.upload_max_mb; }));
+  k.push_back(integer_key(
+      "web.json_max_kb", "largest body of any request but an upload, in KiB", 1, 65536,
+      [](auto& s) -> auto& { return s.web.json_max_kb; }));
+  k.push_back(integer_key(
+      "web.header_max_kb", "largest request head (all headers), in KiB", 1, 1024,
+      [](auto& s) -> auto& { return s.web.header_max_kb; }));
+  k.push_back(integer_key(
+      "web.header_max_lines", "most header lines in one request", 10, 10000,
+      [](auto& s) -> auto& { return s.web.header_max_lines; }));
+  k.push_back(integer_key(
+      "web.header_timeout_seconds", "a request's headers must be in within this time", 1, 600,
+      [](auto& s) -> auto& { return s.web.header_timeout_seconds; }));
+  k.push_back(integer_key(
+      "web.idle_seconds", "a kept-alive connection without a request closes", 1, 3600,
+      [](auto& s) -> auto& { return s.web.idle_seconds; }));
+  k.push_back(integer_key(
+      "web.waiting_per_address", "connections one address may have open without a whole request", 1,
+      100000, [](auto& s) -> auto& { return s.web.waiting_per_address; }));
   k.push_back(integer_key("web.session_idle_seconds", "a web session ends after this idle time",
                           1, 30 * 86400, [](auto& s) -> auto& { return s.web.session_idle_seconds; }));
   k.push_back(integer_key("web.session_max_hours", "a web session ends this long after sign-in",
                           1, 24 * 365, [](auto& s) -> auto& { return s.web.session_max_hours; }));
-  k.push_back(integer_key("web.login_max_failures",
-                          "failed sign-ins (per user, per address) before a lockout", 1, 1000,
-                          [](auto& s) -> auto& { return s.web.login_max_failures; }));
+  k.push_back(integer_key(
+      "web.login_max_failures", "failed sign-ins of one user from one address before a lockout", 1,
+      1000, [](auto& s) -> auto& { return s.web.login_max_failures; }));
   k.push_back(integer_key("web.login_window_seconds", "failures count within this window", 1,
                           86400, [](auto& s) -> auto& { return s.web.login_window_seconds; }));
   k.push_back(integer_key("web.login_lockout_seconds", "how long a lockout lasts", 1, 86400,

@@ -342,21 +342,51 @@ std::int64_t LoginThrottle::retry_after(const std::string& key, Clock::time_poin
   return std::chrono::ceil<std::chrono::seconds>(it->second.locked_until - now).count();
 }
 
-void LoginThrottle::failed(const std::string& key, Clock::time_point now) {
+std::int64_t LoginThrottle::claim(const std::vector<Key>& keys, Clock::time_point now) {
   std::lock_guard<std::mutex> guard(m_mutex);
   const Clock::time_point window_start = now - m_window;
-  if (m_entries.size() >= m_prune_at && !m_entries.contains(key)) {
-    std::erase_if(m_entries, [&](const auto& item) {
-      const Entry& e = item.second;
-      return e.locked_until <= now && (e.failures.empty() || e.failures.back() <= window_start);
-    });
-    // Under a flood of live keys, scan again only when their number has doubled.
-    m_prune_at = std::max(k_throttle_prune_at, m_entries.size() * 2);
+  for (const Key& key : keys) {
+    const auto it = m_entries.find(key.name);
+    if (it == m_entries.end()) continue;
+    Entry& entry = it->second;
+    if (entry.locked_until > now) {
+      return std::chrono::ceil<std::chrono::seconds>(entry.locked_until - now).count();
+    }
+    std::erase_if(entry.failures, [&](Clock::time_point t) { return t <= window_start; });
+    const int most = key.max_failures > 0 ? key.max_failures : m_max_failures;
+    if (static_cast<int>(entry.failures.size()) + entry.in_flight >= most) return 1;
   }
+  prune(now);
+  for (const Key& key : keys) {
+    Entry& entry = m_entries[key.name];
+    ++entry.in_flight;
+    entry.max_failures = key.max_failures;
+  }
+  return 0;
+}
+
+void LoginThrottle::prune(Clock::time_point now) {
+  if (m_entries.size() < m_prune_at) return;
+  const Clock::time_point window_start = now - m_window;
+  std::erase_if(m_entries, [&](const auto& item) {
+    const Entry& e = item.second;
+    return e.in_flight == 0 && e.locked_until <= now &&
+           (e.failures.empty() || e.failures.back() <= window_start);
+  });
+  // Under a flood of live keys, scan again only when their number has doubled.
+  m_prune_at = std::max(k_throttle_prune_at, m_entries.size() * 2);
+}
+
+void LoginThrottle::failed(const std::string& key, Clock::time_point now) {
+  std::lock_guard<std::mutex> guard(m_mutex);
+  if (!m_entries.contains(key)) prune(now);
   Entry& entry = m_entries[key];
+  if (entry.in_flight > 0) --entry.in_flight;
+  const Clock::time_point window_start = now - m_window;
   std::erase_if(entry.failures, [&](Clock::time_point t) { return t <= window_start; });
   entry.failures.push_back(now);
-  if (static_cast<int>(entry.failures.size()) >= m_max_failures) {
+  const int most = entry.max_failures > 0 ? entry.max_failures : m_max_failures;
+  if (static_cast<int>(entry.failures.size()) >= most) {
     entry.locked_until = now + m_lockout;
     entry.failures.clear();  // after the lockout, a fresh count
   }
@@ -364,7 +394,14 @@ void LoginThrottle::failed(const std::string& key, Clock::time_point now) {
 
 void LoginThrottle::succeeded(const std::string& key) {
   std::lock_guard<std::mutex> guard(m_mutex);
-  m_entries.erase(key);
+  const auto it = m_entries.find(key);
+  if (it == m_entries.end()) return;
+  if (it->second.in_flight > 1) {
+    --it->second.in_flight;
+    it->second.failures.clear();
+  } else {
+    m_entries.erase(it);
+  }
 }
 
 // ---- secrets ----

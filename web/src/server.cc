@@ -10,6 +10,7 @@
 #include <thread>
 
 #include "assets.h"
+#include "host.h"
 #include "naskah/core/file.h"
 #include "server_impl.h"
 
@@ -17,6 +18,12 @@ namespace naskah::web {
 namespace {
 
 constexpr std::string_view k_cookie = "naskah_session";
+// An address may fail this many times login_max_failures, over all names, before it is
+// locked out.
+constexpr int k_names_per_address = 4;
+constexpr const char* k_hsts = "max-age=31536000";
+// What an upload's multipart framing adds to its file.
+constexpr std::uint64_t k_multipart_overhead = 64 * 1024;
 constexpr const char* k_csp =
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; "
     "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; "
@@ -182,6 +189,12 @@ void Server::Impl::install_gate() {
   http->set_pre_routing_handler([this](const httplib::Request& req, httplib::Response& res) {
     t_started = std::chrono::steady_clock::now();
     t_identity.reset();
+    if (const std::string host = req.get_header_value("Host"); !host_allowed(host, hosts)) {
+      send_error(res, 421, "http.host",
+                 "This server does not answer to the name '" + printable(host.substr(0, 100)) +
+                     "'; an administrator can add it to web.allowed_hosts.");
+      return httplib::Server::HandlerResponse::Handled;
+    }
     const bool state_changing = req.method != "GET" && req.method != "HEAD";
     if (state_changing && !same_origin(req)) {
       send_error(res, 403, codes::k_auth_csrf,
@@ -234,11 +247,19 @@ void Server::Impl::install_gate() {
             .count();
     const std::string route = route_of(req.path);
     metrics.count_request(route, res.status);
-    spdlog::info("http {} {} {} {:.1f}ms {}B user={} addr={}", req.method, route, res.status, ms,
-                 res.body.size(), t_identity ? t_identity->user.name : "-", req.remote_addr);
+    spdlog::info("http {} {} {} {:.1f}ms {}B user={} addr={}", printable(req.method), route,
+                 res.status, ms, res.body.size(), t_identity ? t_identity->user.name : "-",
+                 req.remote_addr);
   });
 
   http->set_error_handler([](const httplib::Request&, httplib::Response& res) {
+    // A limit of the connection's (connection.h) refused the request: httplib saw only a
+    // failed read.
+    if (const RefusalAnswer refused = answer_for(current_refusal()); refused.status != 0) {
+      res.set_header("Connection", "close");
+      send_error(res, refused.status, refused.code, refused.message);
+      return;
+    }
     if (!res.body.empty()) return;
     if (res.status == 404) {
       send_error(res, 404, "not-found", "There is nothing at this address.");
@@ -259,14 +280,22 @@ void Server::Impl::install_gate() {
           what = e.what();
         } catch (...) {
         }
-        spdlog::error("http {} {}: {}", req.method, req.path, what);
+        spdlog::error("http {} {}: {}", printable(req.method), printable(req.path), what);
         send_error(res, 500, naskah::codes::k_internal, "Something went wrong on the server.");
       });
 
-  http->set_default_headers({{"X-Content-Type-Options", "nosniff"},
-                             {"X-Frame-Options", "DENY"},
-                             {"Referrer-Policy", "same-origin"},
-                             {"Content-Security-Policy", k_csp}});
+  // A too-large body announced with "Expect: 100-continue" is refused before it is sent.
+  http->set_expect_100_continue_handler([](const httplib::Request&, httplib::Response&) {
+    return current_refusal().what == Refusal::body_too_large ? 413 : 100;
+  });
+
+  httplib::Headers headers{{"X-Content-Type-Options", "nosniff"},
+                           {"X-Frame-Options", "DENY"},
+                           {"Referrer-Policy", "same-origin"},
+                           {"Content-Security-Policy", k_csp}};
+  // Under TLS, browsers are told to come back only over TLS.
+  if (!options.cert_file.empty()) headers.emplace("Strict-Transport-Security", k_hsts);
+  http->set_default_headers(std::move(headers));
 }
 
 void Server::Impl::install_ui_routes() {
@@ -327,10 +356,12 @@ void Server::Impl::install_session_routes() {
       return;
     }
     const std::string name = body["user"].get<std::string>();
-    const std::string user_key = "user:" + name;
-    const std::string addr_key = "addr:" + req.remote_addr;
-    const auto wait = std::max(throttle.retry_after(user_key), throttle.retry_after(addr_key));
-    if (wait > 0) {
+    // Failures lock a name out from one address only (else anyone could lock a colleague
+    // out), and an address that tries many names.
+    const std::vector<LoginThrottle::Key> keys{
+        {"user:" + name.substr(0, 64) + " from " + req.remote_addr, 0},
+        {"addr:" + req.remote_addr, options.login_max_failures * k_names_per_address}};
+    if (const auto wait = throttle.claim(keys); wait > 0) {
       res.set_header("Retry-After", std::to_string(wait));
       send_error(res, 429, codes::k_auth_throttled,
                  "Too many failed sign-ins: try again in " + std::to_string(wait) + " seconds.");
@@ -338,8 +369,7 @@ void Server::Impl::install_session_routes() {
     }
     auto user = users.verify(name, body["password"].get<std::string>());
     if (!user) {
-      throttle.failed(user_key);
-      throttle.failed(addr_key);
+      for (const auto& key : keys) throttle.failed(key.name);
       metrics.count_login_failure();
       // A name is anything a client sends: cut short and escaped, in the log and the audit.
       const std::string shown = printable(name.substr(0, 64));
@@ -348,8 +378,7 @@ void Server::Impl::install_session_routes() {
       send_error(res, 401, codes::k_auth_failed, "Wrong user name or password.");
       return;
     }
-    throttle.succeeded(user_key);
-    throttle.succeeded(addr_key);
+    for (const auto& key : keys) throttle.succeeded(key.name);
     const Session session = sessions.create(*user);
     audit_event(req, naskah::audit::k_sign_in, user->name, {}, user->name);
     res.set_header("Set-Cookie",
@@ -394,31 +423,32 @@ Result<void> Server::bind() {
     return fail(naskah::codes::k_config_invalid,
                 "web.tls_cert and web.tls_key must be set together (or neither).");
   }
-  if (o.cert_file.empty()) {
-    impl.http = std::make_unique<httplib::Server>();
-  } else {
-    auto tls = std::make_unique<httplib::SSLServer>(o.cert_file.c_str(), o.key_file.c_str());
-    if (!tls->is_valid()) {
-      return fail(
-          naskah::codes::k_config_invalid,
-          "The TLS certificate or key could not be read: " + o.cert_file + ", " + o.key_file);
-    }
-    impl.http = std::move(tls);
+  ConnectionLimits limits;
+  limits.head_max_bytes = o.header_max_bytes;
+  limits.head_max_lines = o.header_max_lines;
+  limits.head_timeout = o.header_timeout;
+  limits.idle_timeout = o.idle_timeout;
+  limits.waiting_per_address = o.waiting_per_address;
+  limits.body_limit = [upload = o.upload_max_bytes + k_multipart_overhead, json = o.json_max_bytes](
+                          std::string_view method, std::string_view path) {
+    return method == "POST" && path == "/api/upload" ? upload : json;
+  };
+  impl.guard = std::make_unique<ConnectionGuard>(std::move(limits));
+  impl.http = make_guarded_server(*impl.guard, o.cert_file, o.key_file);
+  if (!impl.http->is_valid()) {
+    return fail(naskah::codes::k_config_invalid,
+                "The TLS certificate or key could not be read: " + o.cert_file + ", " + o.key_file);
   }
-  // A kept-alive connection holds its thread, so there are more threads than cores.
-  const int threads = o.threads > 0
-                          ? o.threads
-                          : std::max(16, 8 * static_cast<int>(std::thread::hardware_concurrency()));
+  impl.hosts = allowed_hosts(o.allowed_hosts);
+  // A connection holds its thread while it is open; the guard bounds how long one may wait.
+  const int threads =
+      o.threads > 0 ? o.threads
+                    : std::max(32, 16 * static_cast<int>(std::thread::hardware_concurrency()));
   impl.http->new_task_queue = [threads] {
     return new httplib::ThreadPool(static_cast<std::size_t>(threads));
   };
-  impl.http->set_payload_max_length(o.upload_max_bytes + 64 * 1024);
-  // Headers and body go out in separate writes: with Nagle's algorithm the body then waits
-  // for the client's delayed ACK of the headers, 40 ms on every small answer.
-  impl.http->set_tcp_nodelay(true);
-  impl.http->set_keep_alive_max_count(10'000);
-  impl.http->set_read_timeout(std::chrono::seconds(30));
-  impl.http->set_write_timeout(std::chrono::seconds(30));
+  // httplib's own check, behind the guard's per route.
+  impl.http->set_payload_max_length(o.upload_max_bytes + k_multipart_overhead);
   impl.install_gate();
   impl.install_ui_routes();
   impl.install_session_routes();

@@ -11,6 +11,7 @@
 #include <string>
 #include <string_view>
 
+#include "connection.h"
 #include "metrics.h"
 #include "naskah/core/audit.h"
 #include "naskah/search/search.h"
@@ -38,7 +39,9 @@ struct Server::Impl {
   Metrics metrics;
   ResultCache answers;
   AuditLog audit;
+  std::unique_ptr<ConnectionGuard> guard;  // before http: it serves http's connections
   std::unique_ptr<httplib::Server> http;
+  std::vector<std::string> hosts;  // allowed_hosts() of the options
   int port = 0;
   std::mutex uploads_mutex;
   std::map<std::string, std::string> uploads;  // sha256 -> name, accepted by this server

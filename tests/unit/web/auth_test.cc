@@ -459,6 +459,33 @@ TEST(LoginThrottle, ManyKeysStillThrottleTheRecentOnes) {
   EXPECT_EQ(throttle.retry_after("target", t0 + 2min), 3 * 60);
 }
 
+TEST(LoginThrottle, AttemptsInFlightCountBeforeTheirPasswordsAreChecked) {
+  LoginThrottle throttle(3, 10min, 15min);
+  const auto t0 = LoginThrottle::Clock::time_point{} + 1000h;
+  const std::vector<LoginThrottle::Key> keys{{"user:alice from 10.0.0.1", 0},
+                                             {"addr:10.0.0.1", 12}};
+  // Three claimed at once, none finished: a fourth must wait for them.
+  for (int i = 0; i < 3; ++i) EXPECT_EQ(throttle.claim(keys, t0), 0);
+  EXPECT_EQ(throttle.claim(keys, t0), 1);
+  for (const auto& key : keys) {
+    for (int i = 0; i < 3; ++i) throttle.failed(key.name, t0);
+  }
+  EXPECT_EQ(throttle.claim(keys, t0), 15 * 60);  // locked out by the user key
+  // The address's own limit is higher: other names from it may still try.
+  EXPECT_EQ(throttle.claim({{"user:bob from 10.0.0.1", 0}, {"addr:10.0.0.1", 12}}, t0), 0);
+  // The same name from another address is not locked out.
+  EXPECT_EQ(throttle.claim({{"user:alice from 10.0.0.2", 0}, {"addr:10.0.0.2", 12}}, t0), 0);
+}
+
+TEST(LoginThrottle, ASuccessInFlightEndsItsClaim) {
+  LoginThrottle throttle(1, 10min, 15min);
+  const auto t0 = LoginThrottle::Clock::time_point{} + 1000h;
+  EXPECT_EQ(throttle.claim({{"k", 0}}, t0), 0);
+  EXPECT_EQ(throttle.claim({{"k", 0}}, t0), 1);
+  throttle.succeeded("k");
+  EXPECT_EQ(throttle.claim({{"k", 0}}, t0), 0);
+}
+
 // ---- secrets ----
 
 TEST(Secrets, RandomTokensAreLongHexAndDistinct) {

@@ -75,11 +75,18 @@ struct WebSettings {
   std::string listen = "127.0.0.1:8080";
   std::string tls_cert;               // both set: HTTPS
   std::string tls_key;
-  int threads = 0;                    // request threads; 0 = 8 per core, at least 16
+  std::vector<std::string> allowed_hosts;  // Host names answered besides IPs and this machine
+  int threads = 0;                         // request threads; 0 = 16 per core, at least 32
   int upload_max_mb = 100;
+  int json_max_kb = 64;  // the body of every request but an upload
+  int header_max_kb = 32;
+  int header_max_lines = 100;
+  int header_timeout_seconds = 10;
+  int idle_seconds = 5;         // a kept-alive connection without a request
+  int waiting_per_address = 8;  // connections without a whole request, per address
   int session_idle_seconds = 8 * 3600;
   int session_max_hours = 7 * 24;
-  int login_max_failures = 5;         // within login_window_seconds, per user and address
+  int login_max_failures = 5;  // within login_window_seconds, per user from one address
   int login_window_seconds = 900;
   int login_lockout_seconds = 900;
   int page_dpi = 110;                 // page images in the agreement view

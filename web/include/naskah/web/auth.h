@@ -117,8 +117,11 @@ class Sessions {
   std::map<std::string, Entry> m_sessions;
 };
 
-// Failed logins per key (the user name, and separately the client address): after
-// `max_failures` within `window`, the key is refused until `lockout` has passed.
+// Failed logins per key (a user name from one address, and an address): after a key's
+// maximum of failures within `window`, it is refused until `lockout` has passed.
+// A sign-in first claims an attempt on all its keys at once and then reports how it went
+// (failed or succeeded), so that attempts sent in parallel are counted before their passwords
+// are checked: no more than `max_failures` of them are checked.
 class LoginThrottle {
  public:
   using Clock = std::chrono::steady_clock;
@@ -127,6 +130,16 @@ class LoginThrottle {
   // Seconds until `key` may try again; 0 when it may now.
   [[nodiscard]] std::int64_t retry_after(const std::string& key,
                                          Clock::time_point now = Clock::now());
+  // A key, and how many failures lock it out (0: `max_failures`).
+  struct Key {
+    std::string name;
+    int max_failures = 0;
+  };
+  // Claims one attempt on every key: 0 when it may go ahead, else the seconds to wait (the
+  // lockout's, or 1 while the attempts in flight would reach the key's maximum). Every
+  // claim ends with failed() or succeeded() on each of its keys.
+  [[nodiscard]] std::int64_t claim(const std::vector<Key>& keys,
+                                   Clock::time_point now = Clock::now());
   void failed(const std::string& key, Clock::time_point now = Clock::now());
   void succeeded(const std::string& key);
 
@@ -134,7 +147,11 @@ class LoginThrottle {
   struct Entry {
     std::vector<Clock::time_point> failures;
     Clock::time_point locked_until{};
+    int in_flight = 0;  // claimed and not yet failed or succeeded
+    int max_failures = 0;
   };
+  // Forgets the keys with nothing to remember, when there are many (memory bound).
+  void prune(Clock::time_point now);
   int m_max_failures;
   std::chrono::seconds m_window;
   std::chrono::seconds m_lockout;

@@ -35,7 +35,7 @@ struct ServerOptions {
   int port = 8080;        // 0: any free port (see Server::port)
   std::string cert_file;  // both set: HTTPS
   std::string key_file;
-  int threads = 0;                  // request threads; 0 = 4 per core
+  int threads = 0;                  // request threads; 0 = 16 per core, at least 32
   std::vector<std::string> shards;  // what search reads: DATA/index, or index.shards
   std::chrono::milliseconds shard_timeout{10'000};  // a remote shard's answer
   std::chrono::milliseconds shard_retry{10'000};    // a shard left out is tried again after
@@ -43,6 +43,14 @@ struct ServerOptions {
   std::string users_file;
   std::string audit_dir;  // the audit log (core/audit.h)
   std::uint64_t upload_max_bytes = 100ull * 1024 * 1024;
+  std::uint64_t json_max_bytes = 64 * 1024;  // the body of every request but an upload
+  // Limits on every connection (connection.h).
+  std::size_t header_max_bytes = 32 * 1024;
+  int header_max_lines = 100;
+  std::chrono::seconds header_timeout{10};
+  std::chrono::seconds idle_timeout{5};
+  int waiting_per_address = 8;
+  std::vector<std::string> allowed_hosts;      // besides IP addresses, localhost, this machine
   std::chrono::seconds session_ttl{8 * 3600};  // idle
   std::chrono::seconds session_max_age{7 * 24 * 3600};
   int login_max_failures = 5;

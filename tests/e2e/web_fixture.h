@@ -97,7 +97,7 @@ class WebE2E : public ::testing::Test {
     const std::string log = (m_work / "serve.log").string();
     m_pid = test::spawn(args, log);
     for (const auto& [key, value] : settings) ::unsetenv(key.c_str());
-    const std::regex serving(R"(serving on http://127\.0\.0\.1:(\d+))");
+    const std::regex serving(R"(serving on https?://127\.0\.0\.1:(\d+))");
     for (int i = 0; i < 600 && m_port == 0; ++i) {
       std::smatch m;
       const std::string text = fs::exists(log) ? test::read_text(log) : "";

@@ -551,6 +551,8 @@ ConnectionGuard::~ConnectionGuard() = default;
 void ConnectionGuard::serve(int sock, SSL_CTX* tls, const Process& process,
                             const std::function<bool()>& running) {
   ::fcntl(sock, F_SETFL, ::fcntl(sock, F_GETFL) | O_NONBLOCK);
+  // Not for the extraction workers this process starts (httplib accepts without CLOEXEC).
+  ::fcntl(sock, F_SETFD, ::fcntl(sock, F_GETFD) | FD_CLOEXEC);
   // Headers and body go out in separate writes: with Nagle's algorithm the body would wait
   // for the client's delayed ACK of the headers, 40 ms on every small answer.
   const int on = 1;
@@ -570,6 +572,8 @@ void ConnectionGuard::serve(int sock, SSL_CTX* tls, const Process& process,
   }
   if (t_refused.what != Refusal::none) linger(sock);
   t_refused = {};
+  // The connection ends even if a child started meanwhile holds a copy of the descriptor.
+  ::shutdown(sock, SHUT_RDWR);
   ::close(sock);
 }
 

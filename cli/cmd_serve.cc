@@ -20,6 +20,7 @@
 #include "naskah/ingest/pipeline.h"
 #include "naskah/ingest/quarantine.h"
 #include "naskah/ingest/watcher.h"
+#include "naskah/ingest/worker.h"
 #include "naskah/web/server.h"
 #include "options.h"
 #include "signals.h"
@@ -62,14 +63,31 @@ web::Services services_for(const config::Settings& settings,
     return web::StoredFile{*path, stored->record.source.mime,
                            given.empty() ? fs::path(*path).filename().string() : given};
   };
-  auto renderer = std::make_shared<extract::PageRenderer>(extract);
-  s.render_page = [archive, renderer, max_bytes](const std::string& id, int page,
-                                                 int dpi) -> Result<std::string> {
+  // Page images are drawn in worker processes, like extraction: a page built to attack
+  // readers costs a worker (killed at its time or memory limit), not the server.
+  ingest::WorkerLimits limits;
+  limits.memory_bytes = mebibytes(settings.web.render_memory_mb);
+  limits.cpu_per_file = std::chrono::seconds(settings.web.render_timeout_seconds);
+  limits.wall_per_file = std::chrono::seconds(settings.web.render_timeout_seconds);
+  const int cores = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  auto drawers = std::make_shared<ingest::WorkerPool>(
+      settings.web.render_workers > 0 ? settings.web.render_workers : std::max(2, cores),
+      std::vector<std::string>{"/proc/self/exe", "worker"}, extract, limits);
+  s.page_rotation = [archive](const std::string& id, int page) {
+    auto stored = archive->load(id);
+    if (!stored) return 0;
+    const std::vector<int>& turned = stored->record.page_rotations;
+    return page >= 1 && static_cast<std::size_t>(page) <= turned.size()
+               ? turned[static_cast<std::size_t>(page) - 1]
+               : 0;
+  };
+  s.render_page = [archive, drawers, max_bytes](const std::string& id, int page, int dpi,
+                                                int rotation) -> Result<std::string> {
     auto path = archive->original_path(id);
     if (!path) return fail("agreement.unknown", "There is no such agreement.");
     auto bytes = read_file(*path, max_bytes);
     if (!bytes) return tl::unexpected(bytes.error());
-    return renderer->png(*bytes, page - 1, dpi);
+    return drawers->render(*bytes, page - 1, dpi, rotation);
   };
   s.drop_upload = [inbox = inboxes.front(), data = DataDir{settings.data_dir}](
                       std::string_view bytes, const std::string& given,

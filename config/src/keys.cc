@@ -240,6 +240,15 @@ std::vector<Key> make_keys() {
                           [](auto& s) -> auto& { return s.web.login_lockout_seconds; }));
   k.push_back(integer_key("web.page_dpi", "resolution of page images in the agreement view", 30,
                           300, [](auto& s) -> auto& { return s.web.page_dpi; }));
+  k.push_back(integer_key(
+      "web.render_workers", "processes drawing page images at once; 0 = one per core, at least 2",
+      0, 256, [](auto& s) -> auto& { return s.web.render_workers; }));
+  k.push_back(integer_key(
+      "web.render_memory_mb", "address space of each page-drawing process", 64, 65536,
+      [](auto& s) -> auto& { return s.web.render_memory_mb; }));
+  k.push_back(integer_key(
+      "web.render_timeout_seconds", "longest time (and processor time) for drawing one page image",
+      1, 3600, [](auto& s) -> auto& { return s.web.render_timeout_seconds; }));
   k.push_back(integer_key("web.result_cache_entries",
                           "search and stats answers kept until the index changes; 0 = none", 0,
                           1'000'000, [](auto& s) -> auto& { return s.web.result_cache_entries; }));

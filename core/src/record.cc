@@ -62,6 +62,7 @@ nlohmann::ordered_json to_json(const AgreementRecord& r, bool with_text) {
         {"bytes", r.source.bytes},
         {"mime", r.source.mime}}},
       {"pages", r.pages},
+      {"page_rotations", r.page_rotations},
       {"text_source", to_string(r.text_source)},
       {"ocr_confidence", or_null(r.ocr_confidence)},
       {"unsure_words", or_null(r.unsure_words)},
@@ -141,6 +142,9 @@ AgreementRecord read_record(const Json& j) {
     r.source.mime = string_or_empty(*it, "mime");
   }
   r.pages = j.value("pages", 0);
+  for (const auto& degrees : list_or_empty(j, "page_rotations")) {
+    if (degrees.is_number_integer()) r.page_rotations.push_back(degrees.template get<int>());
+  }
   r.text_source = text_source_from(string_or_empty(j, "text_source"));
   if (const auto it = j.find("ocr_confidence"); it != j.end() && !it->is_null()) {
     r.ocr_confidence = it->template get<double>();

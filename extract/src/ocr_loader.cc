@@ -25,7 +25,7 @@ Result<CreateOcrBackend> open_plugin() {
 PageRenderer::PageRenderer(Options options) : m_options(std::move(options)) {}
 PageRenderer::~PageRenderer() = default;
 
-Result<std::string> PageRenderer::png(std::string_view bytes, int index, int dpi) {
+Result<std::string> PageRenderer::png(std::string_view bytes, int index, int dpi, int rotation) {
   const FileType type = sniff(bytes);
   if (type == FileType::unknown) {
     return fail(codes::k_input_unsupported, "not a PDF, TIFF, PNG or JPEG file");
@@ -35,7 +35,7 @@ Result<std::string> PageRenderer::png(std::string_view bytes, int index, int dpi
     if (!backend) return tl::unexpected(backend.error());
     m_backend = std::move(*backend);
   }
-  return m_backend->page_png(bytes, type, index, dpi);
+  return m_backend->page_png(bytes, type, index, dpi, rotation);
 }
 
 Result<std::unique_ptr<OcrBackend>> load_ocr_backend(const Options& options) {

@@ -98,9 +98,9 @@ class Backend final : public OcrBackend {
     return job.type == FileType::pdf ? pdf(job) : image(job);
   }
 
-  Result<std::string> page_png(std::string_view bytes, FileType type, int index,
-                               int dpi) override {
-    return extract::page_png(bytes, type, index, dpi, m_options.max_page_pixels);
+  Result<std::string> page_png(std::string_view bytes, FileType type, int index, int dpi,
+                               int rotation) override {
+    return extract::page_png(bytes, type, index, dpi, m_options.max_page_pixels, rotation);
   }
 
  private:

@@ -34,10 +34,10 @@ class OcrBackend {
   // PDF: one Page per entry of job.pages, in that order. Images: every page, after their
   // headers passed the pixel and page limits. Fails with the CONTRACT codes.
   [[nodiscard]] virtual Result<std::vector<Page>> run(const OcrJob& job) = 0;
-  // Page `index` (0-based) of a PDF or image file as PNG at about `dpi`, for people to
-  // look at (page_image.h).
+  // Page `index` (0-based) of a PDF or image file as PNG at about `dpi`, turned `rotation`
+  // degrees clockwise, for people to look at (page_image.h).
   [[nodiscard]] virtual Result<std::string> page_png(std::string_view bytes, FileType type,
-                                                     int index, int dpi) = 0;
+                                                     int index, int dpi, int rotation) = 0;
 };
 
 // The plugin's one exported function (C linkage so dlsym finds it by this name).

@@ -35,6 +35,13 @@ AgreementRecord build_record(const Extraction& extraction, std::string_view byte
   record.source.bytes = bytes.size();
   record.source.mime = extraction.mime;
   record.pages = static_cast<int>(extraction.pages.size());
+  for (const Page& page : extraction.pages) {
+    if (page.rotation != 0) {
+      record.page_rotations.resize(extraction.pages.size(), 0);
+      record.page_rotations[static_cast<std::size_t>(&page - extraction.pages.data())] =
+          page.rotation;
+    }
+  }
   record.text_source = extraction.text_source();
   record.ocr_confidence = extraction.ocr_confidence();
   record.unsure_words = extraction.unsure_words();
@@ -71,6 +78,7 @@ AgreementRecord reread_record(const AgreementRecord& stored, const ParseOptions&
   record.sha256 = stored.sha256;
   record.source = stored.source;
   record.pages = stored.pages;
+  record.page_rotations = stored.page_rotations;
   record.text_source = stored.text_source;
   record.ocr_confidence = stored.ocr_confidence;
   record.unsure_words = stored.unsure_words;

@@ -11,6 +11,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <csignal>
 #include <cstring>
@@ -331,6 +332,58 @@ void WorkerProcess::stop() {
   reap(true);
 }
 
+// One request and its answer: the worker (re)started as needed, the answer awaited until
+// the wall-clock limit.
+struct WorkerProcess::Exchange {
+  enum class Failure { none, not_started, unreachable, timed_out, out_of_cpu, died, garbled };
+  Failure failure = Failure::none;
+  Error start_error;  // not_started
+  std::string how;    // died, garbled: how the worker ended, or what was wrong
+  json answer;        // none
+};
+
+WorkerProcess::Exchange WorkerProcess::exchange(const std::string& request, int pass,
+                                                Fd* received) {
+  Exchange x;
+  // A worker that died between requests is restarted once, silently.
+  for (int attempt = 0;; ++attempt) {
+    if (m_pid < 0) {
+      if (auto started = start(); !started) {
+        x.failure = Exchange::Failure::not_started;
+        x.start_error = started.error();
+        return x;
+      }
+    }
+    if (send_line(m_to_worker, request, pass)) break;
+    reap(true);
+    if (attempt == 1) {
+      x.failure = Exchange::Failure::unreachable;
+      return x;
+    }
+  }
+  std::string line;
+  switch (
+      read_line(m_from_worker, m_buffer, line, Clock::now() + m_limits.wall_per_file, received)) {
+    case ReadStatus::line: break;
+    case ReadStatus::timed_out:
+      reap(true);
+      x.failure = Exchange::Failure::timed_out;
+      return x;
+    case ReadStatus::closed:
+      x.how = reap(false);
+      x.failure = x.how == "SIGXCPU" ? Exchange::Failure::out_of_cpu : Exchange::Failure::died;
+      return x;
+  }
+  try {
+    x.answer = json::parse(line);
+  } catch (const json::exception& e) {
+    reap(true);
+    x.failure = Exchange::Failure::garbled;
+    x.how = e.what();
+  }
+  return x;
+}
+
 Result<AgreementRecord> WorkerProcess::extract(const std::string& path, std::string_view bytes) {
   // The bytes travel as a sealed memory file: the worker reads exactly what was taken and
   // hashed, and cannot change it.
@@ -338,23 +391,13 @@ Result<AgreementRecord> WorkerProcess::extract(const std::string& path, std::str
   if (!sealed) return tl::unexpected(sealed.error());
   const json request = {
       {"name", path}, {"bytes", bytes.size()}, {"cpu_seconds", m_limits.cpu_per_file.count()}};
-  // A worker that died between files is restarted once, silently.
-  for (int attempt = 0;; ++attempt) {
-    if (m_pid < 0) {
-      if (auto started = start(); !started) return tl::unexpected(started.error());
-    }
-    if (send_line(m_to_worker, request.dump(), (*sealed)->get())) break;
-    reap(true);
-    if (attempt == 1) {
+  const Exchange x = exchange(request.dump(), (*sealed)->get(), nullptr);
+  switch (x.failure) {
+    case Exchange::Failure::none: break;
+    case Exchange::Failure::not_started: return tl::unexpected(x.start_error);
+    case Exchange::Failure::unreachable:
       return fail(codes::k_extract_crashed, "the extraction worker could not be reached", path);
-    }
-  }
-  std::string line;
-  const auto deadline = Clock::now() + m_limits.wall_per_file;
-  switch (read_line(m_from_worker, m_buffer, line, deadline)) {
-    case ReadStatus::line: break;
-    case ReadStatus::timed_out:
-      reap(true);
+    case Exchange::Failure::timed_out:
       return fail(codes::k_extract_timeout,
                   "reading this file took longer than " +
                       std::to_string(
@@ -363,31 +406,30 @@ Result<AgreementRecord> WorkerProcess::extract(const std::string& path, std::str
                       " seconds, so it was stopped; split a very long scan into parts or "
                       "raise limits.timeout_seconds",
                   path);
-    case ReadStatus::closed: {
-      const std::string how = reap(false);
-      if (how == "SIGXCPU") {
-        return fail(codes::k_extract_timeout,
-                    "reading this file used more than " +
-                        std::to_string(m_limits.cpu_per_file.count()) +
-                        " seconds of processor time, so it was stopped; split a very long scan "
-                        "into parts or raise limits.timeout_seconds",
-                    path);
-      }
+    case Exchange::Failure::out_of_cpu:
+      return fail(codes::k_extract_timeout,
+                  "reading this file used more than " +
+                      std::to_string(m_limits.cpu_per_file.count()) +
+                      " seconds of processor time, so it was stopped; split a very long scan "
+                      "into parts or raise limits.timeout_seconds",
+                  path);
+    case Exchange::Failure::died:
       return fail(codes::k_extract_crashed,
-                  "the extraction process ended while reading this file (" + how +
+                  "the extraction process ended while reading this file (" + x.how +
                       "); the file may be damaged or built to attack readers: open it on a "
                       "safe machine and scan or save it again",
                   path);
-    }
+    case Exchange::Failure::garbled:
+      return fail(codes::k_extract_crashed,
+                  "the extraction worker gave an answer that could not be read: " + x.how, path);
   }
   try {
-    const json answer = json::parse(line);
-    if (answer.contains("error")) {
-      const json& e = answer.at("error");
+    if (x.answer.contains("error")) {
+      const json& e = x.answer.at("error");
       return tl::unexpected(
           Error{e.at("code").get<std::string>(), e.at("message").get<std::string>(), path});
     }
-    return record_from_json(answer.at("record"));
+    return record_from_json(x.answer.at("record"));
   } catch (const json::exception& e) {
     reap(true);
     return fail(
@@ -395,6 +437,81 @@ Result<AgreementRecord> WorkerProcess::extract(const std::string& path, std::str
         std::string("the extraction worker gave an answer that could not be read: ") + e.what(),
         path);
   }
+}
+
+Result<std::string> WorkerProcess::render(std::string_view bytes, int index, int dpi,
+                                          int rotation) {
+  auto sealed = sealed_copy(bytes);
+  if (!sealed) return tl::unexpected(sealed.error());
+  const json request = {{"render", {{"page", index}, {"dpi", dpi}, {"rotation", rotation}}},
+                        {"bytes", bytes.size()},
+                        {"cpu_seconds", m_limits.cpu_per_file.count()}};
+  Fd png;
+  const Exchange x = exchange(request.dump(), (*sealed)->get(), &png);
+  const auto seconds = [](auto d) {
+    return std::to_string(std::chrono::duration_cast<std::chrono::seconds>(d).count());
+  };
+  switch (x.failure) {
+    case Exchange::Failure::none: break;
+    case Exchange::Failure::not_started: return tl::unexpected(x.start_error);
+    case Exchange::Failure::timed_out:
+    case Exchange::Failure::out_of_cpu:
+      return fail(
+          codes::k_extract_timeout,
+          "drawing this page took longer than " +
+              seconds(x.failure == Exchange::Failure::timed_out
+                          ? std::chrono::duration_cast<std::chrono::seconds>(m_limits.wall_per_file)
+                          : m_limits.cpu_per_file) +
+              " seconds, so it was stopped; the file may be built to attack readers; "
+              "download the original instead");
+    case Exchange::Failure::unreachable:
+    case Exchange::Failure::died:
+    case Exchange::Failure::garbled:
+      return fail(codes::k_extract_crashed,
+                  "the page could not be drawn: the drawing process ended (" +
+                      (x.how.empty() ? std::string("unreachable") : x.how) +
+                      "); the file may be damaged or built to attack readers: download the "
+                      "original instead");
+  }
+  try {
+    if (x.answer.contains("error")) {
+      const json& e = x.answer.at("error");
+      return tl::unexpected(
+          Error{e.at("code").get<std::string>(), e.at("message").get<std::string>(), {}});
+    }
+    auto mapped = Mapped::of(png.get(), x.answer.at("png_bytes").get<std::uint64_t>());
+    if (!mapped) return tl::unexpected(mapped.error());
+    return std::string(mapped->bytes());
+  } catch (const json::exception& e) {
+    reap(true);
+    return fail(
+        codes::k_extract_crashed,
+        std::string("the drawing worker gave an answer that could not be read: ") + e.what());
+  }
+}
+
+WorkerPool::WorkerPool(std::size_t size, const std::vector<std::string>& command,
+                       const extract::Options& extract, WorkerLimits limits) {
+  for (std::size_t i = 0; i < std::max<std::size_t>(1, size); ++i) {
+    m_free.push_back(std::make_unique<WorkerProcess>(command, extract, limits, ""));
+  }
+}
+
+Result<std::string> WorkerPool::render(std::string_view bytes, int index, int dpi, int rotation) {
+  std::unique_ptr<WorkerProcess> worker;
+  {
+    std::unique_lock<std::mutex> lock(m_mutex);
+    m_freed.wait(lock, [&] { return !m_free.empty(); });
+    worker = std::move(m_free.back());
+    m_free.pop_back();
+  }
+  auto png = worker->render(bytes, index, dpi, rotation);
+  {
+    std::lock_guard<std::mutex> lock(m_mutex);
+    m_free.push_back(std::move(worker));
+  }
+  m_freed.notify_one();
+  return png;
 }
 
 // ---- the worker's side --------------------------------------------------------------------
@@ -425,25 +542,43 @@ int run_worker(int in_fd, int out_fd) {
     spdlog::error("worker: bad start message: {}", e.what());
     return 2;
   }
-  extract::Extractor extractor(options);
+  // Made on first use: a worker that only draws pages loads no OCR engine.
+  std::unique_ptr<extract::Extractor> extractor;
+  std::unique_ptr<extract::PageRenderer> renderer;
 
   while (read_line(in_fd, buffer, line, Clock::time_point::max(), &file) == ReadStatus::line) {
     ordered_json answer;
     bool give_up = false;
+    std::unique_ptr<Fd> png;  // a drawn page, passed back with the answer
     try {
       const json request = json::parse(line);
-      const std::string name = request.at("name").get<std::string>();
       limit_cpu_for_next_file(request.at("cpu_seconds").get<std::int64_t>());
       auto mapped = Mapped::of(file.get(), request.at("bytes").get<std::uint64_t>());
       file.reset();
       if (!mapped) {
         answer = error_json(mapped.error());
-      } else if (auto extraction = extractor.extract(mapped->bytes()); !extraction) {
-        answer = error_json(extraction.error());
+      } else if (const auto render = request.find("render"); render != request.end()) {
+        if (!renderer) renderer = std::make_unique<extract::PageRenderer>(options);
+        auto drawn = renderer->png(mapped->bytes(), render->at("page").get<int>(),
+                                   render->at("dpi").get<int>(), render->at("rotation").get<int>());
+        Result<std::unique_ptr<Fd>> sealed =
+            drawn ? sealed_copy(*drawn) : tl::unexpected(drawn.error());
+        if (!sealed) {
+          answer = error_json(sealed.error());
+        } else {
+          answer = {{"png_bytes", drawn->size()}};
+          png = std::move(*sealed);
+        }
       } else {
-        const AgreementRecord record =
-            extract::build_record(*extraction, mapped->bytes(), name, parse_options);
-        answer = {{"record", to_json(record, true)}};
+        const std::string name = request.at("name").get<std::string>();
+        if (!extractor) extractor = std::make_unique<extract::Extractor>(options);
+        if (auto extraction = extractor->extract(mapped->bytes()); !extraction) {
+          answer = error_json(extraction.error());
+        } else {
+          const AgreementRecord record =
+              extract::build_record(*extraction, mapped->bytes(), name, parse_options);
+          answer = {{"record", to_json(record, true)}};
+        }
       }
     } catch (const std::bad_alloc&) {
       // Past the memory limit: answer, then exit, since the engine's state is unknown.
@@ -456,8 +591,10 @@ int run_worker(int in_fd, int out_fd) {
     } catch (const json::exception& e) {
       answer = error_json({codes::k_internal, std::string("bad request: ") + e.what(), {}});
     }
-    if (!send_line(protocol, answer.dump(-1, ' ', false, ordered_json::error_handler_t::replace)))
+    if (!send_line(protocol, answer.dump(-1, ' ', false, ordered_json::error_handler_t::replace),
+                   png ? png->get() : -1)) {
       break;
+    }
     if (give_up) return 3;
   }
   return 0;

@@ -3,9 +3,11 @@
 // path traversal, malformed and oversized requests, text that is HTML shown as text, an
 // upload that becomes searchable, and the journey in a real browser.
 #include <algorithm>
+#include <atomic>
 #include <ctime>
 #include <iostream>
 
+#include "naskah/core/sha256.h"
 #include "web_fixture.h"
 
 namespace naskah {
@@ -262,6 +264,57 @@ TEST_F(WebE2E, AgreementFilePageImageAndStats) {
   EXPECT_EQ(js->get_header_value("Content-Encoding"), "gzip");
   const auto again = c.Get("/assets/app.js", {{"If-None-Match", js->get_header_value("ETag")}});
   EXPECT_EQ(again->status, 304);
+}
+
+TEST_F(WebE2E, PagesAreDrawnUprightInWorkersAndABombHoldsUpNoOtherPage) {
+  // A page OCR turned upright, and a PDF drawing one image declared 100000 x 100000 px.
+  fs::create_directories(m_work / "more");
+  fs::copy_file(test::source_path("samples/pks-lapas-pemda.upside-down.pdf"),
+                m_work / "more" / "terbalik.pdf");
+  if (test::have_shared()) {
+    fs::copy_file(test::shared_path("corpus/bad/image-bomb-100000px.pdf"),
+                  m_work / "more" / "bom.pdf");
+  }
+  const auto ingested = naskah({"ingest", "--json", (m_work / "more").string()});
+  ASSERT_EQ(ingested.exit_code, 0) << ingested.out << ingested.err;
+  start_server({{"NASKAH_WEB_RENDER_TIMEOUT_SECONDS", "4"}, {"NASKAH_WEB_RENDER_WORKERS", "2"}});
+  const auto viewer = sign_in("vera");
+
+  const std::string turned = id_of("lapas");
+  auto c = client();
+  const auto record = c.Get("/api/agreements/" + turned, as(viewer));
+  ASSERT_EQ(record->status, 200);
+  const json rotations = json::parse(record->body).at("page_rotations");
+  ASSERT_FALSE(rotations.empty());
+  EXPECT_EQ(rotations.at(0), 180);
+  const auto page = c.Get("/api/agreements/" + turned + "/pages/1", as(viewer));
+  ASSERT_EQ(page->status, 200) << page->body;
+  EXPECT_TRUE(fs::exists(m_work / "data" / "cache" / "pages" / turned.substr(0, 2) /
+                         (turned + "-1-110-r180.png")))
+      << "the page was not drawn turned";
+
+  if (!test::have_shared()) return;
+  const std::string bomb = sha256_hex(test::read_text((m_work / "more" / "bom.pdf").string()));
+  std::atomic<int> bomb_status{0};
+  std::thread drawing([&] {
+    auto own = client();
+    const auto answer = own.Get("/api/agreements/" + bomb + "/pages/1", as(viewer));
+    bomb_status = answer ? answer->status : -1;
+  });
+  std::this_thread::sleep_for(300ms);
+  const std::string mou = id_of("universitas");
+  for (const char* n : {"1", "2"}) {
+    const auto started = std::chrono::steady_clock::now();
+    const auto other = c.Get("/api/agreements/" + mou + "/pages/" + n, as(viewer));
+    ASSERT_TRUE(other);
+    EXPECT_EQ(other->status, 200);
+    EXPECT_LT(std::chrono::steady_clock::now() - started, test::under_sanitizer() ? 20s : 5s)
+        << "page " << n << " waited for the bomb";
+  }
+  drawing.join();
+  // Drawn within the limit, or refused by it: either way the server lives on.
+  EXPECT_TRUE(bomb_status == 200 || bomb_status == 422) << bomb_status;
+  EXPECT_EQ(c.Get("/healthz")->status, 200);
 }
 
 TEST_F(WebE2E, AnUploadBecomesSearchable) {

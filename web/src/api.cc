@@ -245,24 +245,22 @@ void Server::Impl::install_api_routes() {
               const std::string id = req.matches[1].str();
               const int page = std::stoi(req.matches[2].str());
               const int dpi = options.page_dpi;
+              const int rotation = services.page_rotation ? services.page_rotation(id, page) : 0;
               const std::string cached = options.cache_dir + "/" + id.substr(0, 2) + "/" + id +
                                          "-" + std::to_string(page) + "-" + std::to_string(dpi) +
+                                         (rotation != 0 ? "-r" + std::to_string(rotation) : "") +
                                          ".png";
               auto png = read_file(cached, 64ull * 1024 * 1024);
               if (!png) {
-                // One page at a time: rendering is heavy, and pages are cached after.
-                const std::lock_guard lock(render_mutex);
-                png = read_file(cached, 64ull * 1024 * 1024);
-                if (!png) {
-                  auto rendered = services.render_page(id, page, dpi);
-                  if (!rendered) return send_failure(res, rendered.error());
-                  std::error_code ec;
-                  fs::create_directories(fs::path(cached).parent_path(), ec);
-                  if (auto written = write_file_atomic(cached, *rendered); !written) {
-                    spdlog::warn("page cache: {}", written.error().message);
-                  }
-                  png = std::move(*rendered);
+                // Drawn in a worker process (one of web.render_workers), under its limits.
+                auto rendered = services.render_page(id, page, dpi, rotation);
+                if (!rendered) return send_failure(res, rendered.error());
+                std::error_code ec;
+                fs::create_directories(fs::path(cached).parent_path(), ec);
+                if (auto written = write_file_atomic(cached, *rendered); !written) {
+                  spdlog::warn("page cache: {}", written.error().message);
                 }
+                png = std::move(*rendered);
               }
               res.set_header("Cache-Control", "private, max-age=86400, immutable");
               res.set_content(std::move(*png), "image/png");

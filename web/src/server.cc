@@ -134,6 +134,8 @@ int status_for(const Error& error) {
   if (c == naskah::codes::k_usage_invalid || c == naskah::codes::k_input_empty) return 400;
   if (c == naskah::codes::k_input_too_large) return 413;
   if (c == naskah::codes::k_input_unsupported) return 415;
+  // A file whose page cannot be drawn (too slow, or it ends its worker).
+  if (c == naskah::codes::k_extract_timeout || c == naskah::codes::k_extract_crashed) return 422;
   if (c.ends_with(".unknown") || c.ends_with(".missing") || c == "not-found") return 404;
   if (c == naskah::codes::k_index_locked) return 503;
   return 500;

@@ -45,7 +45,6 @@ struct Server::Impl {
   int port = 0;
   std::mutex uploads_mutex;
   std::map<std::string, std::string> uploads;  // sha256 -> name, accepted by this server
-  std::mutex render_mutex;
 
   // The calling thread's Searcher over options.index_dir.
   search::Searcher& searcher();

@@ -2,7 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <atomic>
 #include <csignal>
+#include <thread>
 
 #include "test_support.h"
 
@@ -89,6 +91,55 @@ TEST(WorkerProcess, AProgramThatCannotStartIsExtractCrashed) {
   auto result = worker.extract("file.pdf", "%PDF-1.4");
   ASSERT_FALSE(result.has_value());
   EXPECT_EQ(result.error().code, "extract.crashed");
+}
+
+// Width and height from a PNG's IHDR chunk.
+std::pair<int, int> png_size(const std::string& png) {
+  const auto be32 = [&](std::size_t at) {
+    return (static_cast<unsigned char>(png.at(at)) << 24) |
+           (static_cast<unsigned char>(png.at(at + 1)) << 16) |
+           (static_cast<unsigned char>(png.at(at + 2)) << 8) |
+           static_cast<unsigned char>(png.at(at + 3));
+  };
+  return {be32(16), be32(20)};
+}
+
+TEST(WorkerPool, PagesAreDrawnInWorkersTurnedAsAskedAndManyAtOnce) {
+  WorkerPool pool(2, {NASKAH_BINARY, "worker"}, {}, {});
+  const std::string pdf = test::read_text(test::source_path("samples/mou-kanwil-universitas.pdf"));
+  auto upright = pool.render(pdf, 0, 40, 0);
+  ASSERT_TRUE(upright.has_value()) << upright.error().message;
+  ASSERT_TRUE(upright->starts_with("\x89PNG"));
+  const auto [w, h] = png_size(*upright);
+  EXPECT_GT(h, w) << "an A4 page stands";
+  auto sideways = pool.render(pdf, 0, 40, 90);
+  ASSERT_TRUE(sideways.has_value());
+  EXPECT_EQ(png_size(*sideways), std::make_pair(h, w));
+  auto turned = pool.render(pdf, 0, 40, 180);
+  ASSERT_TRUE(turned.has_value());
+  EXPECT_EQ(png_size(*turned), std::make_pair(w, h));
+  EXPECT_NE(*turned, *upright);
+  EXPECT_EQ(pool.render(pdf, 7, 40, 0).error().code, "page.unknown");
+  // Four threads, two workers: every page comes back.
+  std::vector<std::thread> threads;
+  std::atomic<int> drawn{0};
+  for (int i = 0; i < 4; ++i) {
+    threads.emplace_back([&, i] {
+      if (auto png = pool.render(pdf, i % 2, 40, 0); png && png->starts_with("\x89PNG")) ++drawn;
+    });
+  }
+  for (auto& t : threads) t.join();
+  EXPECT_EQ(drawn, 4);
+}
+
+TEST(WorkerPool, APageThatTakesTooLongCostsItsWorkerNotTheCaller) {
+  WorkerPool pool(1, scripted("exec sleep 60"), {}, quick_limits());
+  const auto started = std::chrono::steady_clock::now();
+  auto png = pool.render("%PDF-1.4", 0, 110, 0);
+  ASSERT_FALSE(png.has_value());
+  EXPECT_EQ(png.error().code, "extract.timeout");
+  EXPECT_NE(png.error().message.find("drawing this page"), std::string::npos);
+  EXPECT_LT(std::chrono::steady_clock::now() - started, 30s);
 }
 
 }  // namespace

@@ -90,6 +90,9 @@ struct WebSettings {
   int login_window_seconds = 900;
   int login_lockout_seconds = 900;
   int page_dpi = 110;                 // page images in the agreement view
+  int render_workers = 0;             // processes drawing page images; 0 = one per core, >= 2
+  int render_memory_mb = 1024;        // address space of each
+  int render_timeout_seconds = 30;    // one page, wall clock and CPU
   int result_cache_entries = 2000;    // search answers kept until the index changes
 };
 

@@ -85,6 +85,9 @@ struct AgreementRecord {
   std::string sha256;
   SourceInfo source;
   int pages = 0;
+  // Degrees each page was turned clockwise to read it upright (OCR's orientation), page by
+  // page; empty when none was turned. The web shows page images turned the same way.
+  std::vector<int> page_rotations;
   TextSource text_source = TextSource::text_layer;
   std::optional<double> ocr_confidence;  // mean over OCRed pages, 0..100
   // The words OCR read with low confidence, each with the lowest it was read with (0..100):

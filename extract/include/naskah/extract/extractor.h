@@ -72,9 +72,11 @@ class PageRenderer {
   PageRenderer(const PageRenderer&) = delete;
   PageRenderer& operator=(const PageRenderer&) = delete;
 
-  // Page `index` (0-based) of the file `bytes` at about `dpi`. Fails with page.unknown for
-  // a page the file does not have, input.unsupported-type, or the file's own codes.
-  [[nodiscard]] Result<std::string> png(std::string_view bytes, int index, int dpi);
+  // Page `index` (0-based) of the file `bytes` at about `dpi`, turned `rotation` degrees
+  // clockwise (AgreementRecord::page_rotations). Fails with page.unknown for a page the file
+  // does not have, input.unsupported-type, or the file's own codes.
+  [[nodiscard]] Result<std::string> png(std::string_view bytes, int index, int dpi,
+                                        int rotation = 0);
 
  private:
   Options m_options;

@@ -89,7 +89,12 @@ struct Services {
   std::function<Result<nlohmann::json>(const std::string& id)> load_record;
   std::function<Result<StoredFile>(const std::string& id)> original;
   // Page `page` (1-based) of the original as PNG bytes, at `dpi`.
-  std::function<Result<std::string>(const std::string& id, int page, int dpi)> render_page;
+  // Degrees page `page` (1-based) of agreement `id` was turned to be read upright (0 when
+  // none, or unknown).
+  std::function<int(const std::string& id, int page)> page_rotation;
+  // Page `page` (1-based) of agreement `id` as PNG at `dpi`, turned `rotation` degrees.
+  std::function<Result<std::string>(const std::string& id, int page, int dpi, int rotation)>
+      render_page;
   // Hands an upload (its bytes, the name it came with, the extension of its sniffed type)
   // to the pipeline; returns the name it got in the inbox.
   // `who`: the uploader, kept in the record's provenance.

@@ -205,7 +205,7 @@ std::vector<Key> make_keys() {
       "*.DOMAIN, or * for any",
       [](auto& s) -> auto& { return s.web.allowed_hosts; }, ','));
   k.push_back(integer_key(
-      "web.threads", "request threads; 0 = 16 per core, at least 32", 0, 4096,
+      "web.threads", "requests worked on at once; 0 = 8 per core, at least 16", 0, 4096,
       [](auto& s) -> auto& { return s.web.threads; }));
   k.push_back(integer_key("web.upload_max_mb", "largest file an operator may upload, in MiB", 1,
                           4096, [](auto& s) -> auto& { return s.web.upload_max_mb; }));

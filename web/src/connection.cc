@@ -563,6 +563,7 @@ void ConnectionGuard::serve(int sock, SSL_CTX* tls, const Process& process,
       for (std::size_t n = m_limits.requests_per_connection; n > 0 && running(); --n) {
         bool closed = false;
         const bool ok = process(stream, n == 1, closed);
+        if (m_limits.after_request) m_limits.after_request();
         stream.answer_refusal();
         if (!ok || closed || stream.closing()) break;
       }

@@ -45,6 +45,8 @@ struct ConnectionLimits {
   std::size_t requests_per_connection = 1000;
   // The largest body a request to (method, path) may carry.
   std::function<std::uint64_t(std::string_view method, std::string_view path)> body_limit;
+  // Called on the serving thread after each request, however it ended.
+  std::function<void()> after_request;
 };
 
 // Why the connection being served on this thread refused its request.

@@ -30,6 +30,13 @@ constexpr const char* k_csp =
     "frame-ancestors 'none'";
 
 thread_local std::optional<Identity> t_identity;
+thread_local std::counting_semaphore<>* t_working = nullptr;  // the place this thread holds
+
+void leave_work() {
+  if (t_working == nullptr) return;
+  t_working->release();
+  t_working = nullptr;
+}
 thread_local std::chrono::steady_clock::time_point t_started;
 
 // The value of cookie `name` in the request's Cookie header, if any.
@@ -190,6 +197,10 @@ search::Searcher& Server::Impl::searcher() {
 void Server::Impl::install_gate() {
   http->set_pre_routing_handler([this](const httplib::Request& req, httplib::Response& res) {
     t_started = std::chrono::steady_clock::now();
+    if (t_working == nullptr) {
+      working->acquire();
+      t_working = working.get();
+    }
     t_identity.reset();
     if (const std::string host = req.get_header_value("Host"); !host_allowed(host, hosts)) {
       send_error(res, 421, "http.host",
@@ -242,6 +253,9 @@ void Server::Impl::install_gate() {
     t_identity = Identity{session->user, std::move(*session)};
     return httplib::Server::HandlerResponse::Unhandled;
   });
+
+  // The answer is made: writing it out needs no place among the working.
+  http->set_post_routing_handler([](const httplib::Request&, httplib::Response&) { leave_work(); });
 
   http->set_logger([this](const httplib::Request& req, const httplib::Response& res) {
     const auto ms =
@@ -431,6 +445,7 @@ Result<void> Server::bind() {
   limits.head_timeout = o.header_timeout;
   limits.idle_timeout = o.idle_timeout;
   limits.waiting_per_address = o.waiting_per_address;
+  limits.after_request = leave_work;
   limits.body_limit = [upload = o.upload_max_bytes + k_multipart_overhead, json = o.json_max_bytes](
                           std::string_view method, std::string_view path) {
     return method == "POST" && path == "/api/upload" ? upload : json;
@@ -442,12 +457,15 @@ Result<void> Server::bind() {
                 "The TLS certificate or key could not be read: " + o.cert_file + ", " + o.key_file);
   }
   impl.hosts = allowed_hosts(o.allowed_hosts);
-  // A connection holds its thread while it is open; the guard bounds how long one may wait.
-  const int threads =
-      o.threads > 0 ? o.threads
-                    : std::max(32, 16 * static_cast<int>(std::thread::hardware_concurrency()));
-  impl.http->new_task_queue = [threads] {
-    return new httplib::ThreadPool(static_cast<std::size_t>(threads));
+  // A connection holds its thread while it is open (the guard bounds how long one may wait
+  // for its client); web.threads of them work on requests at once.
+  const int threads = o.threads > 0
+                          ? o.threads
+                          : std::max(16, 8 * static_cast<int>(std::thread::hardware_concurrency()));
+  impl.working = std::make_unique<std::counting_semaphore<>>(threads);
+  const int connections = 2 * threads;
+  impl.http->new_task_queue = [connections] {
+    return new httplib::ThreadPool(static_cast<std::size_t>(connections));
   };
   // httplib's own check, behind the guard's per route.
   impl.http->set_payload_max_length(o.upload_max_bytes + k_multipart_overhead);

@@ -8,6 +8,7 @@
 #include <mutex>
 #include <nlohmann/json.hpp>
 #include <optional>
+#include <semaphore>
 #include <string>
 #include <string_view>
 
@@ -39,6 +40,10 @@ struct Server::Impl {
   Metrics metrics;
   ResultCache answers;
   AuditLog audit;
+  // Requests worked on at once (web.threads): a connection's thread takes a place from
+  // routing until its handler is done, so that more connections than cores can wait for
+  // their clients without more searches running at once than the machine does well.
+  std::unique_ptr<std::counting_semaphore<>> working;
   std::unique_ptr<ConnectionGuard> guard;  // before http: it serves http's connections
   std::unique_ptr<httplib::Server> http;
   std::vector<std::string> hosts;  // allowed_hosts() of the options

@@ -76,7 +76,7 @@ struct WebSettings {
   std::string tls_cert;               // both set: HTTPS
   std::string tls_key;
   std::vector<std::string> allowed_hosts;  // Host names answered besides IPs and this machine
-  int threads = 0;                         // request threads; 0 = 16 per core, at least 32
+  int threads = 0;  // requests worked on at once; 0 = 8 per core, at least 16
   int upload_max_mb = 100;
   int json_max_kb = 64;  // the body of every request but an upload
   int header_max_kb = 32;

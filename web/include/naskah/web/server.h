@@ -35,7 +35,7 @@ struct ServerOptions {
   int port = 8080;        // 0: any free port (see Server::port)
   std::string cert_file;  // both set: HTTPS
   std::string key_file;
-  int threads = 0;                  // request threads; 0 = 16 per core, at least 32
+  int threads = 0;                  // requests worked on at once; 0 = 8 per core, at least 16
   std::vector<std::string> shards;  // what search reads: DATA/index, or index.shards
   std::chrono::milliseconds shard_timeout{10'000};  // a remote shard's answer
   std::chrono::milliseconds shard_retry{10'000};    // a shard left out is tried again after

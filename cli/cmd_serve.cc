@@ -1,6 +1,7 @@
 // naskah serve: the web UI and JSON API (web/server.h), wired to the archive for records
-// and originals, to extract for page images, and optionally running the inbox watcher in
-// the same process (--watch) so that uploads become searchable without a second daemon.
+// and originals, to worker processes for page images, and running the inbox watcher in the
+// same process (unless --no-watch, or while a `naskah watch` runs) so that uploads become
+// searchable without a second daemon.
 #include <spdlog/spdlog.h>
 
 #include <CLI/CLI.hpp>
@@ -32,7 +33,7 @@ namespace fs = std::filesystem;
 
 struct ServeArgs {
   std::string listen;
-  bool watch = false;
+  bool watch = true;
 };
 
 // The pipeline's counters for /metrics, kept by the in-process watcher (--watch).
@@ -180,6 +181,8 @@ int run_serve(const ServeArgs& args, Globals& globals) {
   const std::string scheme = options.cert_file.empty() ? "http" : "https";
   spdlog::info("serving on {}://{}:{}", scheme, options.host, server.port());
 
+  // Uploads are always taken: this process watches the inbox itself, unless a `naskah watch`
+  // already does (then it waits to take over when that one stops), or --no-watch.
   std::thread watcher;
   if (args.watch) {
     ingest::WatchOptions watch = watch_options(settings);
@@ -189,11 +192,11 @@ int run_serve(const ServeArgs& args, Globals& globals) {
       ++counters->figures.files[ingest::to_string(result.outcome)];
       counters->figures.extract_seconds += result.seconds;
     };
-    watcher = std::thread([watch, &server] {
+    watcher = std::thread([watch] {
       if (auto stats = ingest::watch(watch, stop_requested()); !stats) {
-        spdlog::error("watch: {}", stats.error().message);
+        spdlog::error("watch: {}; uploads wait in the inbox until a `naskah watch` runs",
+                      stats.error().message);
       }
-      server.stop();
     });
   }
   std::thread stopper([&server] {
@@ -217,9 +220,10 @@ void add_serve(CLI::App& app, Globals& globals, int& exit_code) {
                "(naskah user add)");
   globals.add_to(*cmd);
   cmd->add_option("--listen", args->listen, "HOST:PORT to listen on (default: web.listen)");
-  cmd->add_flag("--watch", args->watch,
-                "also run the inbox watcher in this process (uploads become searchable "
-                "without a separate `naskah watch`)");
+  cmd->add_flag("--watch,!--no-watch", args->watch,
+                "take the inbox in this process too (the default): uploads become searchable "
+                "without a separate `naskah watch`; with one running, this waits to take over "
+                "when it stops");
   cmd->callback([args, &globals, &exit_code] { exit_code = run_serve(*args, globals); });
 }
 

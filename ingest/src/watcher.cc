@@ -1,8 +1,10 @@
 #include "naskah/ingest/watcher.h"
 
+#include <fcntl.h>
 #include <poll.h>
 #include <spdlog/fmt/ranges.h>
 #include <spdlog/spdlog.h>
+#include <sys/file.h>
 #include <sys/inotify.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -367,7 +369,53 @@ void sweep_leftovers(const std::string& failed, const std::vector<std::string>& 
 
 }  // namespace
 
+namespace {
+
+// The data folder's watcher lock (DataDir::watch_lock), waited for while another process
+// holds it (unless `wait` is false: then watch.busy); null when `stop` came first.
+Result<std::unique_ptr<Fd>> take_watch_lock(const std::string& path, bool wait,
+                                            const std::atomic<bool>& stop) {
+  auto held = std::make_unique<Fd>(::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644));
+  Fd& fd = *held;
+  if (fd.get() < 0) {
+    return fail(codes::k_io_write,
+                std::string("cannot open the watcher lock: ") + std::strerror(errno), path);
+  }
+  for (bool told = false; ::flock(fd.get(), LOCK_EX | LOCK_NB) != 0;) {
+    if (errno != EWOULDBLOCK && errno != EINTR) {
+      return fail(codes::k_io_write,
+                  std::string("cannot lock the watcher lock: ") + std::strerror(errno), path);
+    }
+    if (!wait) {
+      return fail("watch.busy",
+                  "another watcher (`naskah watch` or `naskah serve`) takes this data folder's "
+                  "inbox and will ingest its files; its process id is in the lock file",
+                  path);
+    }
+    if (!told) {
+      spdlog::info(
+          "another watcher takes this data folder's inbox (its process id is in {}); "
+          "this one takes over when it stops",
+          path);
+      told = true;
+    }
+    for (int i = 0; i < 10 && !stop; ++i)
+      std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    if (stop) return std::unique_ptr<Fd>();
+  }
+  const std::string pid = std::to_string(::getpid()) + "\n";
+  if (::ftruncate(fd.get(), 0) == 0) (void)!::write(fd.get(), pid.data(), pid.size());
+  return held;
+}
+
+}  // namespace
+
 Result<WatchStats> watch(const WatchOptions& options, const std::atomic<bool>& stop) {
+  // One watcher per data folder: two would take the same files.
+  // A run --until-idle does not wait: the other watcher takes the files.
+  auto watch_lock = take_watch_lock(options.ingest.data.watch_lock(), !options.until_idle, stop);
+  if (!watch_lock) return tl::unexpected(watch_lock.error());
+  if (!*watch_lock) return WatchStats{};
   for (const std::string& inbox : inboxes_of(options)) {
     std::error_code ec;
     fs::create_directories(inbox, ec);

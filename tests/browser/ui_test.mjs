@@ -401,6 +401,19 @@ async function resultsTotal() { return page.evaluate(() => Number(document.query
     check(hits === 2, `keluarga: found ${hits} agreements, expected 2`);
   });
 
+  await step('a mistyped address shows the app\'s "not found" page, not raw JSON', async () => {
+    for (const wrong of ['/dasbor-salah', '/dashboard/x', '/agreement/abc']) {
+      await page.goto(BASE + wrong);
+      await page.locator('#topbar').waitFor({ state: 'visible' });
+      const text = await page.evaluate(() => document.body.innerText);
+      check(!text.includes('"error"'), `${wrong} shows raw JSON`);
+      if (wrong !== '/agreement/abc') {  // that one is the agreement page's "not a valid address"
+        const heading = (await page.textContent('.main-notfound h1')).trim();
+        check(heading === 'Halaman tidak ditemukan', `${wrong} shows "${heading}"`);
+      }
+    }
+  });
+
   await step('open the dashboard', async () => {
     await page.click('#nav-dashboard');
     await waitPath(/^\/dashboard\/?$/, '/dashboard');
@@ -436,6 +449,9 @@ async function resultsTotal() { return page.evaluate(() => Number(document.query
     await waitPath(/^\/login\/?$/, '/login (the session should be over)');
     const res = await page.request.get(BASE + '/api/me');
     check(res.status() === 401, `/api/me answers ${res.status()} after logout`);
+    // Signed out, a mistyped address leads to the sign-in page too.
+    await page.goto(BASE + '/agreement/abc');
+    await waitPath(/^\/login\/?$/, '/login (signed out, from a mistyped address)');
   });
 
   if (consoleErrors.length) for (const c of consoleErrors) log(`     console error (recorded): ${c}`);

@@ -223,6 +223,42 @@ class WatchE2E : public ::testing::Test {
   std::map<std::string, std::size_t> m_dropped;  // sha256 -> times dropped
 };
 
+TEST_F(WatchE2E, OneWatcherAtATimeTakesTheInbox) {
+  start();
+  const fs::path lock = m_work / "data" / "watch.lock";
+  for (int i = 0; i < 200 && !(fs::exists(lock) &&
+                               test::read_text(lock.string()) == std::to_string(m_daemon) + "\n");
+       ++i) {
+    std::this_thread::sleep_for(50ms);
+  }
+  ASSERT_EQ(test::read_text(lock.string()), std::to_string(m_daemon) + "\n");
+  // A second watcher would take the same files: a batch run refuses, naming the other.
+  const auto busy = run_until_idle();
+  EXPECT_EQ(busy.exit_code, 1) << busy.out << busy.err;
+  EXPECT_NE((busy.out + busy.err).find("watch.busy"), std::string::npos) << busy.out << busy.err;
+  // A `naskah serve` started meanwhile waits to take over, and does when the watcher stops.
+  const int port = test::free_port();
+  const int serve = test::spawn(
+      {NASKAH_BINARY, "serve", "--data", data(), "--listen", "127.0.0.1:" + std::to_string(port)},
+      (m_work / "serve.log").string());
+  for (int i = 0; i < 200 && !test::accepts(port); ++i) std::this_thread::sleep_for(50ms);
+  EXPECT_EQ(stop_with(SIGTERM), 0);
+  for (int i = 0; i < 200 && test::read_text(lock.string()) != std::to_string(serve) + "\n"; ++i) {
+    std::this_thread::sleep_for(50ms);
+  }
+  EXPECT_EQ(test::read_text(lock.string()), std::to_string(serve) + "\n");
+  const std::string sha =
+      drop("nanti.pdf", test::read_text(test::source_path("samples/mou-kanwil-universitas.pdf")));
+  bool archived = false;
+  for (int i = 0; i < 600 && !archived; ++i) {
+    std::this_thread::sleep_for(100ms);
+    archived = !fs::exists(inbox() / "nanti.pdf") && this->archived().contains(sha);
+  }
+  EXPECT_TRUE(archived) << "serve did not take the inbox over";
+  ::kill(serve, SIGTERM);
+  EXPECT_EQ(test::wait_exit(serve), 0);
+}
+
 TEST_F(WatchE2E, TakesWhatIsThereAtStartAndNamesTheOfficeFromTheSubFolder) {
   const auto files = digital_files();
   const std::string top = drop("mou.pdf", bytes_of(files.at(0)));

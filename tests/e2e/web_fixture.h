@@ -87,13 +87,12 @@ class WebE2E : public ::testing::Test {
     ASSERT_EQ(r.exit_code, 0) << r.out << r.err;
   }
 
-  // Starts `naskah serve` on a free port with `settings` (NASKAH_* variables).
-  void start_server(const std::vector<std::pair<std::string, std::string>>& settings = {},
-                    bool watch = false) {
+  // Starts `naskah serve` on a free port with `settings` (NASKAH_* variables). It takes its
+  // inbox itself, as it does without --no-watch.
+  void start_server(const std::vector<std::pair<std::string, std::string>>& settings = {}) {
     for (const auto& [key, value] : settings) ::setenv(key.c_str(), value.c_str(), 1);
     std::vector<std::string> args{NASKAH_BINARY, "serve",    "--data",
                                   data(),        "--listen", "127.0.0.1:0"};
-    if (watch) args.emplace_back("--watch");
     const std::string log = (m_work / "serve.log").string();
     m_pid = test::spawn(args, log);
     for (const auto& [key, value] : settings) ::unsetenv(key.c_str());

@@ -318,7 +318,7 @@ TEST_F(WebE2E, PagesAreDrawnUprightInWorkersAndABombHoldsUpNoOtherPage) {
 }
 
 TEST_F(WebE2E, AnUploadBecomesSearchable) {
-  start_server({}, true);
+  start_server();  // no --watch: serve takes its uploads itself
   const auto op = sign_in("opi");
   auto c = client();
   const std::string pdf = test::make_text_pdf({{
@@ -379,7 +379,7 @@ TEST_F(WebE2E, BrowserUserJourney) {
     return json::parse(naskah({"--quiet", "extract", "--json", (m_work / name).string()}).out)
         .at("sha256");
   };
-  start_server({}, true);
+  start_server();  // no --watch: serve takes its uploads itself
   const std::string upload = (m_work / "pks-unggahan.pdf").string();
   std::ofstream(upload, std::ios::binary) << test::make_text_pdf({{
       "PERJANJIAN KERJA SAMA", "ANTARA", "RUMAH TAHANAN NEGARA KELAS I UJICOBA", "DENGAN",

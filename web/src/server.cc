@@ -56,11 +56,21 @@ std::optional<std::string> cookie_value(const httplib::Request& req, std::string
   return std::nullopt;
 }
 
+// A browser asking for a page (not a script asking for data): answered with the app's page,
+// whose router shows the sign-in page, or its own "not found" for an unknown address.
+bool is_page_visit(const httplib::Request& req) {
+  const std::string& p = req.path;
+  return (req.method == "GET" || req.method == "HEAD") && !p.starts_with("/api/") &&
+         !p.starts_with("/assets/") && p != "/metrics" && p != "/healthz" &&
+         req.get_header_value("Accept").find("text/html") != std::string::npos;
+}
+
 // Routes anybody may use: the UI's pages and files, the health check, signing in.
 bool is_public(const httplib::Request& req) {
   const std::string& p = req.path;
   if (req.method == "POST") return p == "/api/login";
   if (req.method != "GET" && req.method != "HEAD") return false;
+  if (is_page_visit(req)) return true;
   return p == "/" || p == "/search" || p == "/login" || p == "/dashboard" || p == "/upload" ||
          p == "/review" || p == "/admin" || p == "/healthz" || p == "/favicon.ico" ||
          p.starts_with("/assets/") ||
@@ -268,7 +278,7 @@ void Server::Impl::install_gate() {
                  req.remote_addr);
   });
 
-  http->set_error_handler([](const httplib::Request&, httplib::Response& res) {
+  http->set_error_handler([](const httplib::Request& req, httplib::Response& res) {
     // A limit of the connection's (connection.h) refused the request: httplib saw only a
     // failed read.
     if (const RefusalAnswer refused = answer_for(current_refusal()); refused.status != 0) {
@@ -277,6 +287,13 @@ void Server::Impl::install_gate() {
       return;
     }
     if (!res.body.empty()) return;
+    if (res.status == 404 && is_page_visit(req)) {
+      if (const Asset* index = find_asset("index.html")) {
+        res.set_header("Cache-Control", "no-cache");
+        res.set_content(std::string(index->bytes), std::string(index->content_type));
+        return;
+      }
+    }
     if (res.status == 404) {
       send_error(res, 404, "not-found", "There is nothing at this address.");
     } else if (res.status == 413) {
@@ -467,6 +484,9 @@ Result<void> Server::bind() {
   impl.http->new_task_queue = [connections] {
     return new httplib::ThreadPool(static_cast<std::size_t>(connections));
   };
+  // What httplib announces in Keep-Alive headers: the guard's limits.
+  impl.http->set_keep_alive_max_count(impl.guard->limits().requests_per_connection);
+  impl.http->set_keep_alive_timeout(o.idle_timeout.count());
   // httplib's own check, behind the guard's per route.
   impl.http->set_payload_max_length(o.upload_max_bytes + k_multipart_overhead);
   impl.install_gate();

@@ -55,7 +55,8 @@ function route(opts) {
     current.ctl.abort();
     if (current.view && current.view.cleanup) { try { current.view.cleanup(); } catch (e) { console.warn(e); } }
   }
-  if (found && !found.route.public && !state.me) { current = null; goToLogin(); return; }
+  // Signed out, any address but the public ones leads to the sign-in page (and back after).
+  if ((!found || !found.route.public) && !state.me) { current = null; goToLogin(); return; }
   const ctl = new AbortController();
   const cur = current = { route: found ? found.route : null, ctl, view: null };
   clear(main);

@@ -32,6 +32,9 @@ struct DataDir {
   [[nodiscard]] std::string remind() const { return root + "/remind"; }
   // The web UI's accounts.
   [[nodiscard]] std::string users() const { return root + "/users.json"; }
+  // Held (flock) by the one watcher taking this data folder's inboxes: `naskah watch` or
+  // `naskah serve`; another waits until it can take over.
+  [[nodiscard]] std::string watch_lock() const { return root + "/watch.lock"; }
 };
 
 }  // namespace naskah

@@ -167,12 +167,12 @@ Result<Value> checked(const Field& f, const Value& value) {
       if (!value.is_boolean()) return invalid(field, "must be true or false");
       return value;
     case Kind::id: {
-      const bool hex =
-          value.is_string() && value.get<std::string>().size() == 64 &&
-          std::all_of(value.get<std::string>().begin(), value.get<std::string>().end(), [](char c) {
-            return std::isxdigit(static_cast<unsigned char>(c)) &&
-                   !std::isupper(static_cast<unsigned char>(c));
-          });
+      // One copy of the text: begin() and end() of two copies would be two strings.
+      const std::string id = value.is_string() ? value.get<std::string>() : std::string();
+      const bool hex = id.size() == 64 && std::all_of(id.begin(), id.end(), [](char c) {
+                         return std::isxdigit(static_cast<unsigned char>(c)) &&
+                                !std::isupper(static_cast<unsigned char>(c));
+                       });
       if (!hex) return invalid(field, "must be the id (64 hex digits) of another agreement");
       return value;
     }

@@ -375,6 +375,8 @@ namespace {
 // holds it (unless `wait` is false: then watch.busy); null when `stop` came first.
 Result<std::unique_ptr<Fd>> take_watch_lock(const std::string& path, bool wait,
                                             const std::atomic<bool>& stop) {
+  std::error_code ec;
+  fs::create_directories(fs::path(path).parent_path(), ec);  // a data folder not made yet
   auto held = std::make_unique<Fd>(::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644));
   Fd& fd = *held;
   if (fd.get() < 0) {

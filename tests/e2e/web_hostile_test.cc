@@ -250,7 +250,7 @@ TEST_F(WebHostile, EndlessOrManyHeadersAreRefused) {
 }
 
 TEST_F(WebHostile, SlowClientsCannotTakeTheServerFromOthers) {
-  start_server({{"NASKAH_WEB_HEADER_TIMEOUT_SECONDS", "4"}});
+  start_server({{"NASKAH_WEB_HEADER_TIMEOUT_SECONDS", "2"}});
   // Twenty connections sending a header line every second, more than the server's share per
   // address; /healthz is asked meanwhile.
   std::vector<std::unique_ptr<Raw>> slow;
@@ -263,7 +263,7 @@ TEST_F(WebHostile, SlowClientsCannotTakeTheServerFromOthers) {
   std::vector<bool> ended(slow.size(), false);
   std::chrono::milliseconds worst{0};
   const auto start = Clock::now();
-  while (Clock::now() - start < 7s) {
+  while (Clock::now() - start < 4s) {
     for (std::size_t i = 0; i < slow.size(); ++i) {
       if (ended[i]) continue;
       if (slow[i]->answered()) {
@@ -277,9 +277,15 @@ TEST_F(WebHostile, SlowClientsCannotTakeTheServerFromOthers) {
     std::this_thread::sleep_for(500ms);
   }
   EXPECT_LT(worst, prompt()) << "the slowest /healthz while 20 clients trickled headers";
-  // Those beyond the address's share were sent away at once, the others after the timeout.
-  EXPECT_EQ(statuses[503], 12) << "busy";
-  EXPECT_EQ(statuses[408], 8) << "timed out";
+  for (std::size_t i = 0; i < slow.size(); ++i) {
+    if (!ended[i]) ++statuses[status_of(slow[i]->answer(3000ms))];
+  }
+  // Those beyond the address's share (8) were sent away (503), the others ended at the
+  // timeout (408). When the refusals come close to the timeout, a place it frees takes in
+  // another, which then times out too: so at least some 503s, and every client ended.
+  EXPECT_EQ(statuses[503] + statuses[408], 20) << "each slow client ended with 503 or 408";
+  EXPECT_GE(statuses[503], 4) << "busy; 408: " << statuses[408] << ", none: " << statuses[0];
+  EXPECT_GE(statuses[408], 8) << "timed out";
   // An idle kept-alive connection gives way to new ones from its address.
   std::vector<std::unique_ptr<Raw>> idle;
   for (int i = 0; i < 10; ++i) {
@@ -373,7 +379,9 @@ TEST_F(WebHostile, HttpsCarriesHstsAndTheSameLimits) {
       test::run({"/usr/bin/openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-subj",
                  "/CN=127.0.0.1", "-days", "2", "-keyout", key, "-out", cert});
   ASSERT_EQ(made.exit_code, 0) << made.err;
-  start_server({{"NASKAH_WEB_TLS_CERT", cert}, {"NASKAH_WEB_TLS_KEY", key}});
+  start_server({{"NASKAH_WEB_TLS_CERT", cert},
+                {"NASKAH_WEB_TLS_KEY", key},
+                {"NASKAH_WEB_HEADER_TIMEOUT_SECONDS", "2"}});
   httplib::SSLClient c("127.0.0.1", m_port);
   c.enable_server_certificate_verification(false);
   const auto health = c.Get("/healthz");
@@ -385,7 +393,7 @@ TEST_F(WebHostile, HttpsCarriesHstsAndTheSameLimits) {
   EXPECT_EQ(big->status, 413);
   // A client that opens TLS and says nothing holds no thread for long.
   Raw silent(m_port);
-  EXPECT_TRUE(silent.answered(15s)) << "a silent TLS client was never let go";
+  EXPECT_TRUE(silent.answered(10s)) << "a silent TLS client was never let go";
 }
 
 }  // namespace

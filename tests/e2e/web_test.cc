@@ -267,31 +267,39 @@ TEST_F(WebE2E, AgreementFilePageImageAndStats) {
 }
 
 TEST_F(WebE2E, PagesAreDrawnUprightInWorkersAndABombHoldsUpNoOtherPage) {
-  // A page OCR turned upright, and a PDF drawing one image declared 100000 x 100000 px.
+  // A page OCR turned upright, and a PDF drawing one image declared 100000 x 100000 px. The
+  // turned page is OCRed in the release build only (25 s under ASan; the same code runs).
+  const bool turned_too = !test::under_sanitizer();
   fs::create_directories(m_work / "more");
-  fs::copy_file(test::source_path("samples/pks-lapas-pemda.upside-down.pdf"),
-                m_work / "more" / "terbalik.pdf");
+  if (turned_too) {
+    fs::copy_file(test::source_path("samples/pks-lapas-pemda.upside-down.pdf"),
+                  m_work / "more" / "terbalik.pdf");
+  }
   if (test::have_shared()) {
     fs::copy_file(test::shared_path("corpus/bad/image-bomb-100000px.pdf"),
                   m_work / "more" / "bom.pdf");
   }
-  const auto ingested = naskah({"ingest", "--json", (m_work / "more").string()});
-  ASSERT_EQ(ingested.exit_code, 0) << ingested.out << ingested.err;
+  if (!fs::is_empty(m_work / "more")) {
+    const auto ingested = naskah({"ingest", "--json", (m_work / "more").string()});
+    ASSERT_EQ(ingested.exit_code, 0) << ingested.out << ingested.err;
+  }
   start_server({{"NASKAH_WEB_RENDER_TIMEOUT_SECONDS", "4"}, {"NASKAH_WEB_RENDER_WORKERS", "2"}});
   const auto viewer = sign_in("vera");
-
-  const std::string turned = id_of("lapas");
   auto c = client();
-  const auto record = c.Get("/api/agreements/" + turned, as(viewer));
-  ASSERT_EQ(record->status, 200);
-  const json rotations = json::parse(record->body).at("page_rotations");
-  ASSERT_FALSE(rotations.empty());
-  EXPECT_EQ(rotations.at(0), 180);
-  const auto page = c.Get("/api/agreements/" + turned + "/pages/1", as(viewer));
-  ASSERT_EQ(page->status, 200) << page->body;
-  EXPECT_TRUE(fs::exists(m_work / "data" / "cache" / "pages" / turned.substr(0, 2) /
-                         (turned + "-1-110-r180.png")))
-      << "the page was not drawn turned";
+
+  if (turned_too) {
+    const std::string turned = id_of("lapas");
+    const auto record = c.Get("/api/agreements/" + turned, as(viewer));
+    ASSERT_EQ(record->status, 200);
+    const json rotations = json::parse(record->body).at("page_rotations");
+    ASSERT_FALSE(rotations.empty());
+    EXPECT_EQ(rotations.at(0), 180);
+    const auto page = c.Get("/api/agreements/" + turned + "/pages/1", as(viewer));
+    ASSERT_EQ(page->status, 200) << page->body;
+    EXPECT_TRUE(fs::exists(m_work / "data" / "cache" / "pages" / turned.substr(0, 2) /
+                           (turned + "-1-110-r180.png")))
+        << "the page was not drawn turned";
+  }
 
   if (!test::have_shared()) return;
   const std::string bomb = sha256_hex(test::read_text((m_work / "more" / "bom.pdf").string()));

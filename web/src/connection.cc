@@ -175,7 +175,8 @@ class GuardedStream final : public httplib::Stream {
   // address has too many connections waiting (then current_refusal() says busy).
   bool open(SSL_CTX* tls) {
     t_refused = {};
-    m_deadline = Clock::now() + m_limits.head_timeout;
+    m_since = Clock::now();
+    m_deadline = m_since + m_limits.head_timeout;
     if (tls == nullptr) return true;
     m_ssl = SSL_new(tls);
     if (m_ssl == nullptr || SSL_set_fd(m_ssl, m_fd) != 1) return false;
@@ -304,11 +305,12 @@ class GuardedStream final : public httplib::Stream {
   }
 
   // Waits until the client sends more of a request head (or of the TLS handshake): 0 when
-  // it did, k_timed_out at the deadline, k_busy when after k_grace its address has too many
-  // connections waiting.
+  // it did, k_timed_out at the deadline, k_busy when the head has taken longer than k_grace
+  // in all (however it trickles in) and its address has too many connections waiting.
   ssize_t wait_head(short events) {
     if (!m_registered) {
-      if (wait(events, std::min(m_deadline, Clock::now() + k_grace))) return 0;
+      const auto grace_end = m_since + k_grace;
+      if (Clock::now() < grace_end && wait(events, std::min(m_deadline, grace_end))) return 0;
       if (Clock::now() >= m_deadline || !m_running()) return k_timed_out;
       m_registered = m_waiting.enter(m_remote_ip, m_fd, &m_idle, m_limits.waiting_per_address);
       if (!m_registered) return k_busy;
@@ -333,7 +335,8 @@ class GuardedStream final : public httplib::Stream {
     m_remaining = 0;
     m_body_read = 0;
     m_idle = true;
-    m_deadline = Clock::now() + m_limits.idle_timeout;
+    m_since = Clock::now();
+    m_deadline = m_since + m_limits.idle_timeout;
     return true;
   }
 
@@ -498,6 +501,7 @@ class GuardedStream final : public httplib::Stream {
   bool m_registered = false;
   bool m_close = false;
   int m_served = 0;              // requests answered
+  Clock::time_point m_since;     // the head awaited has been awaited since
   Clock::time_point m_deadline;  // of the head awaited
   std::string m_head;
   int m_head_lines = 0;

@@ -18,6 +18,7 @@
 #include <memory>
 #include <new>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <utility>
 
 #include "naskah/core/file.h"
@@ -232,6 +233,14 @@ class Mapped {
   std::size_t m_size;
 };
 
+// The worker's {"error": {code, message}} answer, about `path`; nullopt for any other answer.
+// Throws json::exception on a malformed one.
+std::optional<Error> refusal_in(const json& answer, const std::string& path) {
+  if (!answer.contains("error")) return std::nullopt;
+  const json& e = answer.at("error");
+  return Error{e.at("code").get<std::string>(), e.at("message").get<std::string>(), path};
+}
+
 std::string describe_end(int status) {
   if (WIFSIGNALED(status)) {
     const int sig = WTERMSIG(status);
@@ -424,11 +433,7 @@ Result<AgreementRecord> WorkerProcess::extract(const std::string& path, std::str
                   "the extraction worker gave an answer that could not be read: " + x.how, path);
   }
   try {
-    if (x.answer.contains("error")) {
-      const json& e = x.answer.at("error");
-      return tl::unexpected(
-          Error{e.at("code").get<std::string>(), e.at("message").get<std::string>(), path});
-    }
+    if (auto refused = refusal_in(x.answer, path)) return tl::unexpected(*refused);
     return record_from_json(x.answer.at("record"));
   } catch (const json::exception& e) {
     reap(true);
@@ -474,11 +479,7 @@ Result<std::string> WorkerProcess::render(std::string_view bytes, int index, int
                       "original instead");
   }
   try {
-    if (x.answer.contains("error")) {
-      const json& e = x.answer.at("error");
-      return tl::unexpected(
-          Error{e.at("code").get<std::string>(), e.at("message").get<std::string>(), {}});
-    }
+    if (auto refused = refusal_in(x.answer, {})) return tl::unexpected(*refused);
     auto mapped = Mapped::of(png.get(), x.answer.at("png_bytes").get<std::uint64_t>());
     if (!mapped) return tl::unexpected(mapped.error());
     return std::string(mapped->bytes());
@@ -488,30 +489,6 @@ Result<std::string> WorkerProcess::render(std::string_view bytes, int index, int
         codes::k_extract_crashed,
         std::string("the drawing worker gave an answer that could not be read: ") + e.what());
   }
-}
-
-WorkerPool::WorkerPool(std::size_t size, const std::vector<std::string>& command,
-                       const extract::Options& extract, WorkerLimits limits) {
-  for (std::size_t i = 0; i < std::max<std::size_t>(1, size); ++i) {
-    m_free.push_back(std::make_unique<WorkerProcess>(command, extract, limits, ""));
-  }
-}
-
-Result<std::string> WorkerPool::render(std::string_view bytes, int index, int dpi, int rotation) {
-  std::unique_ptr<WorkerProcess> worker;
-  {
-    std::unique_lock<std::mutex> lock(m_mutex);
-    m_freed.wait(lock, [&] { return !m_free.empty(); });
-    worker = std::move(m_free.back());
-    m_free.pop_back();
-  }
-  auto png = worker->render(bytes, index, dpi, rotation);
-  {
-    std::lock_guard<std::mutex> lock(m_mutex);
-    m_free.push_back(std::move(worker));
-  }
-  m_freed.notify_one();
-  return png;
 }
 
 // ---- the worker's side --------------------------------------------------------------------

@@ -377,7 +377,9 @@ Result<std::unique_ptr<Fd>> take_watch_lock(const std::string& path, bool wait,
                                             const std::atomic<bool>& stop) {
   std::error_code ec;
   fs::create_directories(fs::path(path).parent_path(), ec);  // a data folder not made yet
-  auto held = std::make_unique<Fd>(::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644));
+  // O_NOFOLLOW: a link put in its place must not make the watcher truncate another file.
+  auto held =
+      std::make_unique<Fd>(::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0644));
   Fd& fd = *held;
   if (fd.get() < 0) {
     return fail(codes::k_io_write,

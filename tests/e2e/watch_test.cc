@@ -259,6 +259,17 @@ TEST_F(WatchE2E, OneWatcherAtATimeTakesTheInbox) {
   EXPECT_EQ(test::wait_exit(serve), 0);
 }
 
+TEST_F(WatchE2E, ALinkInPlaceOfTheWatchLockTouchesNothingOutside) {
+  const fs::path outside = m_work / "outside.txt";
+  write_bytes(outside, "keep");
+  fs::create_directories(m_work / "data");
+  fs::create_symlink(outside, m_work / "data" / "watch.lock");
+  const auto r = run_until_idle();
+  EXPECT_NE(r.exit_code, 0) << r.out << r.err;
+  EXPECT_NE((r.out + r.err).find("watcher lock"), std::string::npos) << r.out << r.err;
+  EXPECT_EQ(test::read_text(outside.string()), "keep");
+}
+
 TEST_F(WatchE2E, TakesWhatIsThereAtStartAndNamesTheOfficeFromTheSubFolder) {
   const auto files = digital_files();
   const std::string top = drop("mou.pdf", bytes_of(files.at(0)));

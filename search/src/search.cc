@@ -298,10 +298,20 @@ Result<Results> Searcher::run(const Request& request) {
   results.total = counts.total;
   // Suggest a spelling only when the query as typed found nothing: a word the dictionary
   // lacks (a synonym, a name) is not a misspelling when it matches. (Only then: finding
-  // corrections costs a look through the spelling table for every word.)
+  // corrections costs a look through the spelling table for every word.) And only a
+  // spelling that finds something with the same filters: "kapal selam nuklir" is not
+  // better read as "pasal selama nuklir" when that finds nothing either.
   if (results.total == 0) {
-    const std::string corrected = corrected_query(m_shards.vocabulary(), request, today);
-    if (!corrected.empty() && corrected != request.query) results.suggestion = corrected;
+    Request respelled = request;
+    respelled.query = corrected_query(m_shards.vocabulary(), request, today);
+    if (!respelled.query.empty() && respelled.query != request.query) {
+      auto query = build_query(m_shards.vocabulary(), database, respelled, today);
+      if (query) {
+        Xapian::Enquire probe(database);
+        probe.set_query(*query);
+        if (!probe.get_mset(0, 1).empty()) results.suggestion = respelled.query;
+      }
+    }
   }
 
   results.facets.emplace_back("doc_type", sorted_by_count(counts.type, 50));

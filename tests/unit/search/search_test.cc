@@ -232,6 +232,21 @@ TEST_F(SearchTest, SuggestsASpellingWhenNothingMatches) {
   EXPECT_FALSE(must_search("pemasyarakatan").suggestion.has_value());
 }
 
+TEST_F(SearchTest, SuggestsOnlyASpellingThatFindsSomething) {
+  // "pelatihn" is a misspelling, but with "nuklir" (in no record) the respelled query finds
+  // nothing either: no suggestion.
+  EXPECT_EQ(must_search("pelatihan").total, 1u);
+  EXPECT_TRUE(must_search("pelatihn").suggestion.has_value());
+  EXPECT_FALSE(must_search("pelatihn nuklir").suggestion.has_value());
+  // The same with the filters the person set: the respelling must find something among them.
+  Request request;
+  request.query = "pemasyarakatn";
+  request.filters.year = {"2020"};
+  const Results r = must_search(request);
+  EXPECT_EQ(r.total, 0u);
+  EXPECT_FALSE(r.suggestion.has_value());
+}
+
 TEST_F(SearchTest, MalformedQueriesAreReadAsWords) {
   EXPECT_EQ(must_search("\"pelayanan publik").total, 1u);
   EXPECT_EQ(must_search("pelayanan AND").total, 1u);

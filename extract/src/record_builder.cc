@@ -3,6 +3,7 @@
 #include <cstdio>
 
 #include "naskah/core/sha256.h"
+#include "naskah/core/warnings.h"
 #include "naskah/extract/language.h"
 #include "naskah/extract/parser.h"
 
@@ -16,12 +17,11 @@ void read_fields(AgreementRecord& record, const ParseOptions& options) {
   record.language = detect_language(record.text);
   parse_agreement(record, options);
   if (record.text.find_first_not_of(" \t\r\n\f") == std::string::npos) {
-    record.warnings.emplace_back("no text found: the pages are blank or unreadable");
+    record.warnings.push_back(warning_text(warning::k_no_text));
   } else if (record.ocr_confidence && *record.ocr_confidence < k_low_ocr_confidence) {
-    char line[96];
-    std::snprintf(line, sizeof line, "low OCR confidence (%.1f): check the text against the scan",
-                  *record.ocr_confidence);
-    record.warnings.emplace_back(line);
+    char confidence[32];
+    std::snprintf(confidence, sizeof confidence, "%.1f", *record.ocr_confidence);
+    record.warnings.push_back(warning_text(warning::k_low_ocr, {{"confidence", confidence}}));
   }
 }
 

@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "naskah/core/holidays.h"
+#include "naskah/core/warnings.h"
 #include "naskah/index/schema.h"
 #include "naskah/index/synonyms.h"
 
@@ -68,7 +69,7 @@ std::vector<std::string> suspicion_flags(const AgreementRecord& r) {
   if (!r.signed_date && !checked("signed_date")) flags.emplace_back("no-signed-date");
   if (r.numbers.empty() && !checked("numbers")) flags.emplace_back("no-number");
   if (r.duplicate_of || std::any_of(r.warnings.begin(), r.warnings.end(), [](const std::string& w) {
-        return w.starts_with("possible duplicate of ");
+        return read_warning(w).code == warning::k_possible_duplicate;
       })) {
     flags.emplace_back("duplicate");
   }

@@ -5,6 +5,7 @@
 #include <map>
 #include <set>
 
+#include "naskah/core/warnings.h"
 #include "naskah/index/schema.h"
 #include "naskah/index/store.h"
 
@@ -31,7 +32,7 @@ bool same_agreement(const AgreementRecord& a, const AgreementRecord& b) {
 }
 
 std::string duplicate_warning(const std::string& sha256) {
-  return "possible duplicate of " + sha256;
+  return warning_text(warning::k_possible_duplicate, {{"id", sha256}});
 }
 
 // Whether `a` cites one of `b`'s numbers (an addendum may repeat its parent's number).

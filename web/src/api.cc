@@ -11,6 +11,7 @@
 
 #include "naskah/core/clock.h"
 #include "naskah/core/file.h"
+#include "naskah/core/warnings.h"
 #include "naskah/search/export.h"
 #include "naskah/search/report.h"
 #include "server_impl.h"
@@ -142,6 +143,10 @@ void Server::Impl::with_family(const std::string& id, nlohmann::json& record) {
       end = record[key].get<std::string>();
   }
   record["status"] = search::status_of(end, today_iso(), options.expiring_days);
+  // The warnings as codes and values, which the UI says in its language (core/warnings.h).
+  if (record.contains("warnings") && record["warnings"].is_array()) {
+    record["warning_codes"] = warnings_json(record["warnings"].get<std::vector<std::string>>());
+  }
 }
 
 void Server::Impl::install_api_routes() {

@@ -139,9 +139,11 @@ void send_json(httplib::Response& res, int status, const nlohmann::json& body) {
   send_json(res, status, nlohmann::ordered_json(body));
 }
 
-void send_error(httplib::Response& res, int status, std::string_view code,
-                std::string_view message) {
-  send_json(res, status, nlohmann::ordered_json{{"error", {{"code", code}, {"message", message}}}});
+void send_error(httplib::Response& res, int status, std::string_view code, std::string_view message,
+                const nlohmann::ordered_json& params) {
+  nlohmann::ordered_json error = {{"code", code}, {"message", message}};
+  if (params.is_object() && !params.empty()) error["params"] = params;
+  send_json(res, status, nlohmann::ordered_json{{"error", std::move(error)}});
 }
 
 int status_for(const Error& error) {
@@ -162,7 +164,8 @@ bool require_role(httplib::Response& res, Role needed) {
   if (current_identity().user.role >= needed) return true;
   send_error(res, 403, codes::k_auth_forbidden,
              "Your account may not do this: it needs the role " + std::string(role_name(needed)) +
-                 ". Ask an administrator.");
+                 ". Ask an administrator.",
+             {{"role", role_name(needed)}});
   return false;
 }
 

@@ -83,9 +83,10 @@ void set_current_identity(std::optional<Identity> identity);
 // Sends `body` as JSON with `status`.
 void send_json(httplib::Response& res, int status, const nlohmann::ordered_json& body);
 void send_json(httplib::Response& res, int status, const nlohmann::json& body);
-// Sends {"error": {"code", "message"}} with `status`.
-void send_error(httplib::Response& res, int status, std::string_view code,
-                std::string_view message);
+// Sends {"error": {"code", "message", "params"}} with `status`: the message in English for
+// logs and scripts, the code and its params for the UI to say in its language.
+void send_error(httplib::Response& res, int status, std::string_view code, std::string_view message,
+                const nlohmann::ordered_json& params = {});
 // The HTTP status an error of naskah's calls for (usage.invalid 400, too-large 413...).
 [[nodiscard]] int status_for(const Error& error);
 // Whether `role` may do what needs `needed`; answers 403 when not.

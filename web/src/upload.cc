@@ -26,7 +26,8 @@ void Server::Impl::install_upload_routes() {
     if (file.content.size() > options.upload_max_bytes) {
       send_error(res, 413, naskah::codes::k_input_too_large,
                  "The file is larger than the upload limit of " +
-                     std::to_string(options.upload_max_bytes / (1024 * 1024)) + " MB.");
+                     std::to_string(options.upload_max_bytes / (1024 * 1024)) + " MB.",
+                 {{"limit_mb", options.upload_max_bytes / (1024 * 1024)}});
       return;
     }
     const std::string extension = extension_of(sniff(file.content));

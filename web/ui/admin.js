@@ -1,7 +1,7 @@
 // naskah web UI — administration (/admin, admins only): the accounts (add, change the role,
 // reset the password, deactivate or activate, remove; a change ends that account's
 // sessions) and the audit log of who did what, filtered, with a CSV export.
-import { state, t, h, clear, main, setTitle, loadingBlock, errorBlock, isAbort, toast } from './common.js';
+import { state, t, h, clear, main, setTitle, loadingBlock, errorBlock, isAbort, toast, codeMessage } from './common.js';
 import { api } from './api.js';
 
 const ROLES = ['viewer', 'operator', 'admin'];
@@ -25,7 +25,7 @@ function viewAdmin(ctx) {
       loadUsers();
       loadAudit();
     } catch (err) {
-      if (!isAbort(err)) toast(err.message, 'error');
+      if (!isAbort(err)) toast(codeMessage(err), 'error');
     }
   }
 
@@ -46,7 +46,7 @@ function viewAdmin(ctx) {
           onclick: () => change(u.name, { active: !u.active }, u.active ? t('admin.deactivated') : t('admin.activated')) },
         u.active ? t('admin.deactivate') : t('admin.activate'));
         const remove = h('button', { type: 'button', class: 'btn btn-secondary btn-sm', onclick: async () => {
-          try { await api('/api/users/' + encodeURIComponent(u.name), { method: 'DELETE' }); toast(t('admin.removed')); loadUsers(); loadAudit(); } catch (err) { toast(err.message, 'error'); }
+          try { await api('/api/users/' + encodeURIComponent(u.name), { method: 'DELETE' }); toast(t('admin.removed')); loadUsers(); loadAudit(); } catch (err) { toast(codeMessage(err), 'error'); }
         } }, t('admin.remove'));
         return h('tr', { dataset: { user: u.name, active: String(u.active) } },
           h('td', { class: 'strong' }, u.name), h('td', null, role), h('td', null, u.active ? t('admin.active') : t('admin.inactive')),
@@ -66,7 +66,7 @@ function viewAdmin(ctx) {
           toast(t('admin.added'));
           loadUsers();
           loadAudit();
-        } catch (err) { if (!isAbort(err)) toast(err.message, 'error'); }
+        } catch (err) { if (!isAbort(err)) toast(codeMessage(err), 'error'); }
       });
       users.append(h('h3', null, t('admin.add_user')), form);
       users.dataset.state = 'ready';

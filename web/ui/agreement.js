@@ -4,7 +4,7 @@
 // page beside its text.
 import {
   ID_RE, t, has, locale, h, clear, icon, fmtInt, fmtDate, daysBetween, todayISO, fmtMoney, fmtBytes,
-  fmtDuration, typeLabel, partyRoleLabel, reasonLabel, recordTitle, typeChip, statusBadge,
+  fmtDuration, typeLabel, partyRoleLabel, reasonLabel, warningLabel, codeMessage, recordTitle, typeChip, statusBadge,
   main, setTitle, loadingBlock, errorBlock, isAbort, canUpload, cache, toast
 } from './common.js';
 import { api } from './api.js';
@@ -69,7 +69,7 @@ function viewAgreement(ctx) {
       if ((rec.needs_review || []).length) {
         actions.push(h('button', { type: 'button', class: 'btn btn-secondary', id: 'confirm-flagged', onclick: async (e) => {
           e.target.disabled = true;
-          try { await confirmFlagged(rec, id); toast(t('edit.confirmed')); load(); } catch (err) { e.target.disabled = false; toast(err.message, 'error'); }
+          try { await confirmFlagged(rec, id); toast(t('edit.confirmed')); load(); } catch (err) { e.target.disabled = false; toast(codeMessage(err), 'error'); }
         } }, t('edit.confirm_flagged')));
       }
     }
@@ -210,8 +210,10 @@ function viewAgreement(ctx) {
           h('span', null, reasonLabel(c)), values.map((v) => h('code', { class: 'mono' }, ' ' + v)));
       })), 'row-warn');
     }
-    const warnings = (rec.warnings || []).filter(Boolean).map(String);
-    row('ag.warnings', warnings.length ? h('ul', { class: 'warn-list' }, warnings.map((w) => h('li', null, icon('warn'), h('span', null, w))))
+    // Said from their codes (the server reads its English sentences back, core/warnings.h).
+    const warnings = Array.isArray(rec.warning_codes) ? rec.warning_codes
+      : (rec.warnings || []).filter(Boolean).map(() => ({ code: 'other' }));
+    row('ag.warnings', warnings.length ? h('ul', { class: 'warn-list' }, warnings.map((w) => h('li', { dataset: { code: String(w.code || '') } }, icon('warn'), h('span', null, warningLabel(w)))))
       : h('span', { class: 'muted' }, t('ag.no_warnings')), warnings.length ? 'row-warn' : null);
     return h('div', { class: 'table-scroll' }, h('table', { class: 'fields', id: 'fields' }, tbody));
   }

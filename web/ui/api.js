@@ -5,9 +5,11 @@ import { state, t, cache } from './common.js';
 import { goToLogin } from './router.js';
 
 class ApiError extends Error {
-  constructor(status, code, message, retryAfter) {
+  // message: the server's English, for the console only; the UI says code and params.
+  constructor(status, code, message, retryAfter, params) {
     super(message || code);
     this.status = status; this.code = code; this.retryAfter = retryAfter;
+    this.params = params && typeof params === 'object' ? params : {};
   }
 }
 
@@ -36,13 +38,13 @@ async function api(path, opts) {
     if (r.status === 401 && !opts.noAuthRedirect) {
       state.me = null;
       goToLogin();
-      throw new ApiError(401, code, err.message);
+      throw new ApiError(401, code, err.message, null, err.params);
     }
     if (r.status === 403 && /csrf/i.test(code) && method !== 'GET' && !opts.retried) {
       await loadMe();
       return api(path, Object.assign({}, opts, { retried: true }));
     }
-    throw new ApiError(r.status, code, err.message || r.statusText, r.headers.get('Retry-After'));
+    throw new ApiError(r.status, code, err.message || r.statusText, r.headers.get('Retry-After'), err.params);
   }
   if (method === 'GET' && opts.cache) cache.set(path, data);
   return data;

@@ -141,10 +141,24 @@ function reasonLabel(r) {
   if (r && typeof r === 'object') return (r.reason && (r.reason[state.lang] || r.reason.id)) || String(r.flag || r.code || '');
   return String(r);
 }
+// A server error ({code, params}) in the UI's language. Its English message is never shown:
+// a code the table lacks (a newer server's) is named as a code.
 function codeMessage(err) {
   if (!err) return '';
-  if (err.code && has('code.' + err.code)) return t('code.' + err.code);
-  return err.message || t('err.generic', { code: err.code || '?' });
+  const params = err.params && typeof err.params === 'object' ? err.params : {};
+  if (err.code && has('code.' + err.code)) return t('code.' + err.code, params);
+  return t('err.generic', { code: err.code || '?' });
+}
+// A record's warning ({code, params}, core/warnings.h) in the UI's language.
+function warningLabel(w) {
+  const code = w && typeof w === 'object' ? String(w.code || '') : '';
+  const params = w && w.params && typeof w.params === 'object' ? w.params : {};
+  if (has('warn.' + code) && code !== 'other') {
+    const values = {};
+    for (const [k, v] of Object.entries(params)) values[k] = /^\d{4}-\d{2}-\d{2}$/.test(String(v)) ? fmtDate(String(v)) : String(v);
+    return t('warn.' + code, values);
+  }
+  return t('warn.other');
 }
 function recordTitle(rec) {
   if (rec && rec.title) return rec.title;
@@ -212,6 +226,6 @@ export {
   t, has, locale, applyStaticI18n,
   h, svg, clear, icon, $,
   fmtInt, fmtDate, daysBetween, todayISO, fmtMoney, fmtBytes, fmtPercent, fmtDuration,
-  typeLabel, statusLabel, partyRoleLabel, reasonLabel, codeMessage, recordTitle, typeChip, statusBadge, agreementHref,
+  typeLabel, statusLabel, partyRoleLabel, reasonLabel, codeMessage, warningLabel, recordTitle, typeChip, statusBadge, agreementHref,
   cache, canUpload, main, setTitle, loadingBlock, errorBlock, partialNotice, isAbort, toast, rank
 };

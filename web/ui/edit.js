@@ -3,7 +3,7 @@
 // again by the server (PATCH /api/agreements/<id>); the history of each field (who changed
 // what, when, why); and the review queue ("Perlu diperiksa") that takes a reviewer from one
 // flagged agreement to the next.
-import { t, h, clear, icon, fmtDate, typeLabel, partyRoleLabel, reasonLabel, main, setTitle, loadingBlock, errorBlock, isAbort, toast, ID_RE } from './common.js';
+import { t, h, clear, icon, fmtDate, typeLabel, partyRoleLabel, reasonLabel, main, setTitle, loadingBlock, errorBlock, isAbort, toast, ID_RE, codeMessage } from './common.js';
 import { api } from './api.js';
 
 const QUEUE_KEY = 'naskah.review-queue';
@@ -140,7 +140,7 @@ function editForm(rec, id, onSaved, onCancel) {
       onSaved(record);
     } catch (err) {
       if (isAbort(err)) return;
-      showErrors([err.status === 400 ? t('edit.err.refused', { why: err.message }) : (err.status === 403 ? t('edit.err.forbidden') : t('edit.err.failed'))]);
+      showErrors([err.status === 400 ? t('edit.err.refused', { why: codeMessage(err) }) : (err.status === 403 ? t('edit.err.forbidden') : t('edit.err.failed'))]);
     } finally {
       save.disabled = false;
     }

@@ -76,9 +76,9 @@ function startUpload(u, retried) {
       if (!UPLOAD_FINAL.has(u.state)) schedulePoll(u);
       return;
     }
-    if (xhr.status === 401) { state.me = null; goToLogin(); u.state = 'error'; u.error = { code: 'auth' , message: t('err.generic', { code: 401 }) }; return; }
+    if (xhr.status === 401) { state.me = null; goToLogin(); u.state = 'error'; u.error = { message: t('err.generic', { code: 401 }) }; return; }
     u.state = xhr.status >= 400 && xhr.status < 500 ? 'refused' : 'error';
-    if (xhr.status === 413) u.error = { message: (err && err.code && has('code.' + err.code)) ? t('code.' + err.code) : t('up.too_large') };
+    if (xhr.status === 413) u.error = err && err.code ? err : { code: 'input.too-large' };
     else if (xhr.status === 403) u.error = { message: t('up.forbidden') };
     else u.error = err || { message: t('err.generic', { code: 'HTTP ' + xhr.status }) };
     updateUploadRow(u);
@@ -146,8 +146,7 @@ function fillUploadRow(li, u) {
         pill),
       progress,
       failed ? null : steps,
-      failed && u.error ? h('p', { class: 'upload-error', role: 'alert' }, codeMessage(u.error),
-        u.error.code && has('code.' + u.error.code) && u.error.message ? h('span', { class: 'upload-error-detail' }, u.error.message) : null) : null),
+      failed && u.error ? h('p', { class: 'upload-error', role: 'alert' }, u.error.code ? codeMessage(u.error) : u.error.message) : null),
     h('div', { class: 'upload-actions' }, href ? h('a', { class: 'btn btn-secondary btn-sm upload-open', href }, t('up.open')) : null));
 }
 function updateUploadRow(u) {

@@ -7,6 +7,7 @@
 #include <set>
 
 #include "naskah/core/clock.h"
+#include "naskah/core/warnings.h"
 #include "parse/amounts.h"
 #include "parse/dates.h"
 #include "parse/heading.h"
@@ -81,28 +82,25 @@ void add_period(const Period& period, const std::optional<Date>& signed_on,
 }
 
 void add_warnings(const Opening& opening, const ParseOptions& options, AgreementRecord& r) {
-  if (r.doc_type == "addendum" && r.end_date) {
-    r.warnings.push_back("addendum: the agreement it amends now ends on " + *r.end_date);
-  }
+  auto warn = [&](const char* code, const WarningValues& values = {}) {
+    r.warnings.push_back(warning_text(code, values));
+  };
+  if (r.doc_type == "addendum" && r.end_date)
+    warn(warning::k_addendum_end, {{"date", *r.end_date}});
   if (!r.signed_date) {
-    r.warnings.emplace_back(opening.date_left_blank
-                                ? "no signing date: the date in the opening was left blank"
-                                : "no signing date found");
+    warn(opening.date_left_blank ? warning::k_signing_date_blank : warning::k_no_signing_date);
   }
   if (opening.signed_on && opening.signed_on->weekday_mismatch) {
-    r.warnings.push_back("the weekday in \"" + opening.signed_on->text +
-                         "\" does not match the date");
+    warn(warning::k_weekday_mismatch, {{"text", opening.signed_on->text}});
   }
-  if (r.parties.empty()) r.warnings.emplace_back("no parties found");
-  if (r.numbers.empty()) r.warnings.emplace_back("no agreement number found");
+  if (r.parties.empty()) warn(warning::k_no_parties);
+  if (r.numbers.empty()) warn(warning::k_no_number);
   if (!r.end_date) {
-    r.warnings.emplace_back("no end date: the duration clause was not found");
+    warn(warning::k_no_end_date);
   } else {
-    if (r.effective_date && *r.end_date < *r.effective_date) {
-      r.warnings.emplace_back("the end date is before the start date");
-    }
+    if (r.effective_date && *r.end_date < *r.effective_date) warn(warning::k_end_before_start);
     const std::string today = options.today.empty() ? today_iso() : options.today;
-    if (*r.end_date < today) r.warnings.push_back("expired on " + *r.end_date);
+    if (*r.end_date < today) warn(warning::k_expired, {{"date", *r.end_date}});
   }
 }
 

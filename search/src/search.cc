@@ -1,6 +1,7 @@
 #include "naskah/search/search.h"
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <map>
 #include <memory>
@@ -314,16 +315,43 @@ Result<Results> Searcher::run(const Request& request) {
     }
   }
 
-  results.facets.emplace_back("doc_type", sorted_by_count(counts.type, 50));
-  const std::map<std::string, std::uint64_t> years(counts.year.begin(), counts.year.end());
+  // Filters of one facet are alternatives (any of them): a facet a filter is set on is
+  // counted without that filter, so that ticking "2021" keeps "2022" offered with the count
+  // it would add. One more pass over the matches for each such facet.
+  using Values = std::vector<std::string> Filters::*;
+  const std::array<std::pair<const char*, Values>, 5> k_selectable{{{"doc_type", &Filters::type},
+                                                                    {"year", &Filters::year},
+                                                                    {"party", &Filters::party},
+                                                                    {"status", &Filters::status},
+                                                                    {"office", &Filters::office}}};
+  std::map<std::string, FacetCounts> others;
+  for (const auto& [facet, values] : k_selectable) {
+    if ((request.filters.*values).empty()) continue;
+    Request without = request;
+    (without.filters.*values).clear();
+    auto query = build_query(m_shards.vocabulary(), database, without, today);
+    if (!query) continue;
+    FacetCounter other(counted, remote, *query, index::date_value(today),
+                       index::date_value(add_days(today, request.expiring_days)), table.get());
+    others.emplace(facet, other.finish());
+  }
+  auto counts_for = [&](const char* facet) -> const FacetCounts& {
+    const auto it = others.find(facet);
+    return it == others.end() ? counts : it->second;
+  };
+  results.facets.emplace_back("doc_type", sorted_by_count(counts_for("doc_type").type, 50));
+  const auto& year_counts = counts_for("year").year;
+  const std::map<std::string, std::uint64_t> years(year_counts.begin(), year_counts.end());
   results.facets.emplace_back("year", Facet(years.rbegin(), years.rend()));  // newest first
-  results.facets.emplace_back("party", sorted_by_count(counts.party, k_party_facet_size));
+  results.facets.emplace_back("party",
+                              sorted_by_count(counts_for("party").party, k_party_facet_size));
   Facet status;
+  const auto& status_counts = counts_for("status").status;
   for (std::size_t s = 0; s < k_statuses.size(); ++s) {
-    if (counts.status[s] > 0) status.emplace_back(k_statuses[s], counts.status[s]);
+    if (status_counts[s] > 0) status.emplace_back(k_statuses[s], status_counts[s]);
   }
   results.facets.emplace_back("status", status);
-  results.facets.emplace_back("office", sorted_by_count(counts.office, 50));
+  results.facets.emplace_back("office", sorted_by_count(counts_for("office").office, 50));
   return results;
 }
 

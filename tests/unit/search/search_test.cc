@@ -189,6 +189,24 @@ TEST_F(SearchTest, FacetsCountEveryMatchNotJustThePage) {
   EXPECT_EQ(facet(r, "party", "Pemerintah Kota Semarang"), 1u);
 }
 
+TEST_F(SearchTest, AFacetWithAFilterSetKeepsItsOtherValuesForTheOtherFilters) {
+  Request request;
+  request.filters.year = {"2022"};
+  request.filters.type = {"pks"};
+  const Results r = must_search(request);
+  EXPECT_EQ(r.total, 1u);  // the lapas PKS of 2022
+  // year: counted with the type filter only (the PKS of 2021 and 2022)
+  EXPECT_EQ(facet(r, "year", "2022"), 1u);
+  EXPECT_EQ(facet(r, "year", "2021"), 1u);
+  EXPECT_EQ(facet(r, "year", "2020"), 0u);
+  // type: counted with the year filter only (the PKS and the English MoU of 2022)
+  EXPECT_EQ(facet(r, "doc_type", "pks"), 1u);
+  EXPECT_EQ(facet(r, "doc_type", "mou"), 1u);
+  // party: no filter of its own, so counted over the matches
+  EXPECT_EQ(facet(r, "party", "Pemerintah Kota Semarang"), 1u);
+  EXPECT_EQ(facet(r, "party", "Ombudsman Republik Indonesia"), 0u);
+}
+
 TEST_F(SearchTest, SnippetsMarkTheMatchAndEscapeEverythingElse) {
   const Results r = must_search("alert");
   ASSERT_EQ(r.hits.size(), 1u);

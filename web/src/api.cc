@@ -127,6 +127,9 @@ std::string disposition(const std::string& name) {
 
 }  // namespace
 
+// The dashboard's lists: at most this many rows each (counts.* have the whole number).
+constexpr std::size_t k_dashboard_rows = 100;
+
 // Exports: hits asked for a page at a time, and at most this many rows.
 constexpr int k_export_page = 1000;
 constexpr std::size_t k_export_max = 100'000;
@@ -365,6 +368,14 @@ Result<std::string> Server::Impl::stats_body(int days) {
   if (!results) return tl::unexpected(results.error());
   auto report = search::make_report(searcher(), "", days);
   if (!report) return tl::unexpected(report.error());
+  // "Recently" expired: within the last `days` days, as the expiring are within the next
+  // (the report holds every expired one, back to the first archived).
+  const std::size_t expired_all = report->expired.size();
+  const std::string since = add_days(report->today, -days);
+  std::erase_if(report->expired, [&](const search::ReportRow& row) {
+    const auto& end = row.record.effective_end();
+    return !end || *end < since;
+  });
   const auto contract = search::to_json(*results);
   const auto listed = search::to_json(*report);
   nlohmann::ordered_json out{{"today", report->today}, {"days", days}, {"total", results->total}};
@@ -374,10 +385,12 @@ Result<std::string> Server::Impl::stats_body(int days) {
   }
   out["counts"] = {{"expiring", report->expiring.size()},
                    {"expired", report->expired.size()},
+                   {"expired_all", expired_all},
                    {"suspicious", report->suspicious.size()}};
-  out["expiring"] = rows_json(listed["expiring"], 200);
-  out["expired"] = rows_json(listed["expired"], 50);
-  out["suspicious"] = rows_json(listed["suspicious"], 50);
+  // Bounded: the dashboard pages through these; the exports and searches have them all.
+  out["expiring"] = rows_json(listed["expiring"], k_dashboard_rows);
+  out["expired"] = rows_json(listed["expired"], k_dashboard_rows);
+  out["suspicious"] = rows_json(listed["suspicious"], k_dashboard_rows);
   if (!results->warnings.empty()) out["warnings"] = results->warnings;
   return out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }

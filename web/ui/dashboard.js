@@ -7,6 +7,8 @@ import {
 } from './common.js';
 import { api } from './api.js';
 
+const PAGE_ROWS = 10;
+
 function viewDashboard(ctx) {
   setTitle(t('dash.title'));
   const wrap = h('div', { class: 'container', id: 'dashboard', dataset: { state: 'loading' } });
@@ -78,10 +80,11 @@ function viewDashboard(ctx) {
       chartCard('dash.by_office', hbars(officeEntries.map(([k, v]) => [k, v, '/search?office=' + encodeURIComponent(k)]))),
       chartCard('dash.by_party', hbars(partyEntries.map(([k, v]) => [k, v, '/search?party=' + encodeURIComponent(k)])))));
 
+    const counts = s.counts || {};
     const expiring = (s.expiring || []).slice().sort((a, b) => String(a.record && a.record.end_date || '9999').localeCompare(String(b.record && b.record.end_date || '9999')));
     const expired = (s.expired || []).slice().sort((a, b) => String(b.record && b.record.end_date || '').localeCompare(String(a.record && a.record.end_date || '')));
     wrap.append(h('div', { class: 'table-grid' },
-      rowsCard('dash-expiring', t('dash.expiring_table', { days }), null, expiring, t('dash.empty_expiring'),
+      rowsCard('dash-expiring', t('dash.expiring_table', { days }), null, expiring, counts.expiring, t('dash.empty_expiring'),
         [t('dash.col.agreement'), t('dash.col.end'), t('dash.col.left')],
         (row) => {
           const d = daysBetween(today, row.record && row.record.end_date);
@@ -89,14 +92,14 @@ function viewDashboard(ctx) {
           return [h('td', { class: 'col-date' }, fmtDate(row.record && row.record.end_date, true)),
             h('td', { class: 'num' }, d == null ? '—' : h('span', { class: 'days-pill' + urg }, d === 0 ? t('dash.today') : t('dash.days_left', { n: fmtInt(d) })))];
         }, '/search?status=expiring&sort=end'),
-      rowsCard('dash-expired', t('dash.expired_table'), null, expired, t('dash.empty_expired'),
+      rowsCard('dash-expired', t('dash.expired_table', { days }), null, expired, counts.expired, t('dash.empty_expired'),
         [t('dash.col.agreement'), t('dash.col.end'), t('dash.col.ago')],
         (row) => {
           const d = daysBetween(row.record && row.record.end_date, today);
           return [h('td', { class: 'col-date' }, fmtDate(row.record && row.record.end_date, true)),
             h('td', { class: 'num muted' }, d == null ? '—' : d === 0 ? t('dash.today') : t('dash.days_ago', { n: fmtInt(d) }))];
         }, '/search?status=expired&sort=-signed')));
-    wrap.append(rowsCard('dash-suspicious', t('dash.suspicious_table'), t('dash.suspicious_intro'), s.suspicious || [], t('dash.empty_suspicious'),
+    wrap.append(rowsCard('dash-suspicious', t('dash.suspicious_table'), t('dash.suspicious_intro'), s.suspicious || [], counts.suspicious, t('dash.empty_suspicious'),
       [t('dash.col.agreement'), t('dash.col.signed'), t('dash.col.reasons')],
       (row) => [h('td', { class: 'col-date' }, row.record && row.record.signed_date ? fmtDate(row.record.signed_date, true) : h('span', { class: 'muted' }, '—')),
         h('td', null, h('ul', { class: 'reason-list' }, (row.checks || row.reasons || []).map((r) => h('li', { class: 'reason', dataset: { reason: String(r.flag || r), code: String(r.code || '') } }, icon('warn'), reasonLabel(r)))))],
@@ -162,16 +165,36 @@ function viewDashboard(ctx) {
       h('a', { class: 'btn btn-secondary btn-sm', href: href('csv'), download: '', dataset: { export: list + '-csv' } }, t('export.csv')),
       h('a', { class: 'btn btn-secondary btn-sm', href: href('xlsx'), download: '', dataset: { export: list + '-xlsx' } }, t('export.xlsx')));
   }
-  function rowsCard(id, title, intro, rows, empty, heads, cells, seeAll, wide) {
+  // A list a page at a time (PAGE_ROWS rows): the server sends at most its first rows, the
+  // count is the whole list's; "see all" and the exports have every one.
+  function rowsCard(id, title, intro, rows, count, empty, heads, cells, seeAll, wide) {
+    const n = typeof count === 'number' ? count : rows.length;
     const card = h('section', { class: 'card table-card' + (wide ? ' table-card-wide' : ''), id },
-      h('div', { class: 'table-card-head' }, h('h2', { class: 'section-title' }, title, ' ', h('span', { class: 'count-pill' }, fmtInt(rows.length))),
+      h('div', { class: 'table-card-head' }, h('h2', { class: 'section-title' }, title, ' ', h('span', { class: 'count-pill' }, fmtInt(n))),
         seeAll && rows.length ? h('a', { href: seeAll, class: 'see-all' }, t('dash.see_all')) : null,
         rows.length ? exportLinks(id.replace(/^dash-/, '')) : null),
       intro ? h('p', { class: 'table-card-intro muted' }, intro) : null);
     if (!rows.length) { card.append(h('p', { class: 'table-empty' }, icon('check'), empty)); return card; }
+    const tbody = h('tbody');
+    const info = h('span', { class: 'pager-info', 'aria-live': 'polite' });
+    const prev = h('button', { type: 'button', class: 'btn btn-secondary btn-sm btn-icon rows-prev', 'aria-label': t('results.prev'), title: t('results.prev') }, icon('left'));
+    const next = h('button', { type: 'button', class: 'btn btn-secondary btn-sm btn-icon rows-next', 'aria-label': t('results.next'), title: t('results.next') }, icon('right'));
+    let at = 0;
+    function show(from) {
+      at = Math.max(0, Math.min(from, Math.floor((rows.length - 1) / PAGE_ROWS) * PAGE_ROWS));
+      const shown = rows.slice(at, at + PAGE_ROWS);
+      clear(tbody).append(...shown.map((row) => h('tr', null, agreementCell(row.record), cells(row))));
+      info.textContent = t('dash.rows_range', { from: fmtInt(at + 1), to: fmtInt(at + shown.length), total: fmtInt(n) });
+      prev.disabled = at === 0;
+      next.disabled = at + PAGE_ROWS >= rows.length;
+    }
+    prev.addEventListener('click', () => show(at - PAGE_ROWS));
+    next.addEventListener('click', () => show(at + PAGE_ROWS));
     card.append(h('div', { class: 'table-scroll' }, h('table', { class: 'data-table' },
       h('thead', null, h('tr', null, heads.map((x, i) => h('th', { scope: 'col', class: i === 1 ? 'col-date' : i === heads.length - 1 && !wide ? 'num' : null }, x)))),
-      h('tbody', null, rows.map((row) => h('tr', null, agreementCell(row.record), cells(row)))))));
+      tbody)));
+    if (rows.length > PAGE_ROWS || n > rows.length) card.append(h('div', { class: 'rows-pager' }, prev, info, next));
+    show(0);
     return card;
   }
 

@@ -26,6 +26,10 @@ const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
 // An addendum and the agreement it amends (the family tree step).
 const FAMILY_ID = (process.env.NASKAH_FAMILY_ID || '').toLowerCase();
 const FAMILY_PARENT = (process.env.NASKAH_FAMILY_PARENT || '').toLowerCase();
+// A text PDF of three pages, page n saying "HALAMAN-n" (the scan beside its text step).
+const PAGES_ID = (process.env.NASKAH_PAGES_ID || '').toLowerCase();
+const DESKTOP = { width: 1366, height: 768 };
+const PHONE = { width: 390, height: 844 };
 const UPLOAD_TIMEOUT_MS = 180_000;
 const ID_RE = /^[0-9a-f]{64}$/;
 
@@ -42,6 +46,7 @@ if (!USER || !PASSWORD) usage('NASKAH_OPERATOR and NASKAH_OPERATOR_PASSWORD must
 if (!QUERY) usage('NASKAH_QUERY must be set');
 if (!VIEWER || !VIEWER_PASSWORD) usage('NASKAH_VIEWER and NASKAH_VIEWER_PASSWORD must be set');
 if (!ID_RE.test(XSS_ID)) usage('NASKAH_XSS_ID must be a sha256 (64 hex digits)');
+if (!ID_RE.test(PAGES_ID)) usage('NASKAH_PAGES_ID must be a sha256 (64 hex digits)');
 if (!UPLOAD_FILE || !fs.existsSync(UPLOAD_FILE)) usage(`NASKAH_UPLOAD_FILE does not name a file: "${UPLOAD_FILE}"`);
 if (!fs.existsSync(CHROMIUM)) usage(`no Chromium at ${CHROMIUM} (apt-get install chromium, or set CHROMIUM)`);
 fs.mkdirSync(ARTIFACTS, { recursive: true });
@@ -113,7 +118,7 @@ async function resultsTotal() { return page.evaluate(() => Number(document.query
     executablePath: CHROMIUM,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
   });
-  context = await browser.newContext({ viewport: { width: 1366, height: 900 }, acceptDownloads: true, locale: 'id-ID' });
+  context = await browser.newContext({ viewport: DESKTOP, acceptDownloads: true, locale: 'id-ID' });
   page = await context.newPage();
   page.setDefaultTimeout(30_000);
   page.on('pageerror', (e) => pageErrors.push(`${e.name}: ${e.message}`));
@@ -341,7 +346,7 @@ async function resultsTotal() { return page.evaluate(() => Number(document.query
 
   await step('a viewer sees no edit button, and the API refuses a viewer\'s correction (403)', async () => {
     const id = urlOf().pathname.split('/').pop();
-    const viewerContext = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'id-ID' });
+    const viewerContext = await browser.newContext({ viewport: DESKTOP, locale: 'id-ID' });
     try {
       const signIn = await viewerContext.request.post(`${BASE}/api/login`, { data: { user: VIEWER, password: VIEWER_PASSWORD } });
       check(signIn.status() === 200, `the viewer could not sign in (${signIn.status()})`);
@@ -411,6 +416,107 @@ async function resultsTotal() { return page.evaluate(() => Number(document.query
         const heading = (await page.textContent('.main-notfound h1')).trim();
         check(heading === 'Halaman tidak ditemukan', `${wrong} shows "${heading}"`);
       }
+    }
+  });
+
+  await step('a multi-page text PDF shows page n of the scan beside page n of the text', async () => {
+    await page.goto(`${BASE}/agreement/${PAGES_ID}?page=2`);
+    await waitState('#agreement', ['ready']);
+    for (const n of [2, 3, 1]) {
+      if (n === 3) await page.click('#page-next');
+      if (n === 1) await page.selectOption('#page-select', '1');
+      const info = (await page.textContent('#page-info')).trim();
+      check(info === `Halaman ${n} dari 3`, `page ${n}: the pager says "${info}"`);
+      const text = await page.textContent('#page-text');
+      check(text.includes(`HALAMAN-${n}`) && !/HALAMAN-[0-9]/.test(text.replace(`HALAMAN-${n}`, '')), `page ${n}: the text shown is "${text.slice(0, 80)}"`);
+      const src = await page.getAttribute('#page-img', 'src');
+      check(src === `/api/agreements/${PAGES_ID}/pages/${n}`, `page ${n}: the scan shown is ${src}`);
+      await page.locator('#viewer').scrollIntoViewIfNeeded();
+      await page.waitForFunction(() => { const i = document.querySelector('#page-img'); return (i.complete && i.naturalWidth > 0) || document.querySelector('.scan.is-error'); }, null, { timeout: 60_000 });
+      check(await page.locator('.scan.is-error').count() === 0, `page ${n}: the scan did not load`);
+    }
+    await shot('pages.png');
+  });
+
+  await step('no English message of the server in the Indonesian UI', async () => {
+    // What the server says in English: the records' warnings, the checks' reasons and an
+    // upload's refusal. Each page that shows them must say them in Indonesian.
+    const english = new Set();
+    const ids = [PAGES_ID, XSS_ID, agreementId, FAMILY_ID, FAMILY_PARENT].filter((x) => ID_RE.test(x || ''));
+    const warned = {};
+    for (const id of ids) {
+      const rec = await (await page.request.get(`${BASE}/api/agreements/${id}`)).json();
+      for (const w of rec.warnings || []) english.add(w);
+      for (const c of rec.checks || []) if (c.reason && c.reason.en) english.add(c.reason.en);
+      warned[id] = (rec.warnings || []).length;
+    }
+    const stats = await (await page.request.get(`${BASE}/api/stats`)).json();
+    for (const row of [...(stats.suspicious || []), ...(stats.expired || []), ...(stats.expiring || [])]) {
+      for (const c of row.checks || []) if (c.reason && c.reason.en) english.add(c.reason.en);
+      for (const w of (row.record && row.record.warnings) || []) english.add(w);
+    }
+    check(english.size > 0, 'the server sent no English message to look for');
+    const refusedName = 'bukan-pindaian.pdf';
+    const refusedPath = path.join(ARTIFACTS, refusedName);
+    fs.writeFileSync(refusedPath, 'Ini hanya teks biasa, bukan PDF.\n');
+    await page.goto(`${BASE}/upload`);
+    const answer = page.waitForResponse((r) => r.url().endsWith('/api/upload'));
+    await page.setInputFiles('#file-input', refusedPath);
+    const refusal = await (await answer).json();
+    check(refusal.error && refusal.error.message, 'the refused upload came without its message');
+    english.add(refusal.error.message);
+    await waitState(`.upload-row[data-name="${refusedName}"]`, ['refused']);
+    const said = (await page.textContent(`.upload-row[data-name="${refusedName}"] .upload-error`)).trim();
+    check(said === 'Jenis berkas tidak didukung.', `the refusal says "${said}"`);
+    const scan = async (where) => {
+      const text = await page.evaluate(() => document.body.innerText);
+      for (const e of english) check(!text.includes(e), `${where} shows the server's English "${e}"`);
+    };
+    await scan('the upload page');
+    for (const id of ids) {
+      await page.goto(`${BASE}/agreement/${id}`);
+      await waitState('#agreement', ['ready']);
+      await scan(`the agreement ${id.slice(0, 12)}…`);
+      const shown = await page.locator('#warning-list li[data-code]').count();
+      check(shown === warned[id], `the agreement ${id.slice(0, 12)}… shows ${shown} of its ${warned[id]} warnings`);
+    }
+    await page.goto(`${BASE}/dashboard`);
+    await waitState('#dashboard', ['ready']);
+    await scan('the dashboard');
+    await page.goto(`${BASE}${searchPath}`);
+    await waitState('#results', ['ready']);
+    await scan('the search page');
+    const warnings = Object.values(warned).reduce((a, b) => a + b, 0);
+    check(warnings > 0, 'none of the agreements looked at has a warning');
+    log(`     ${english.size} English messages (${warnings} warnings) looked for on ${ids.length + 3} pages`);
+  });
+
+  await step('on a 390 × 844 phone: no page scrolls sideways, the scan comes right after the heading', async () => {
+    const phone = await browser.newContext({ viewport: PHONE, locale: 'id-ID', storageState: await context.storageState(), isMobile: true, hasTouch: true });
+    try {
+      const p = await phone.newPage();
+      p.on('pageerror', (e) => pageErrors.push(`${e.name}: ${e.message}`));
+      const pages = [[searchPath, '#results'], [`/agreement/${PAGES_ID}`, '#agreement'], ['/dashboard', '#dashboard'], ['/upload', null], ['/review', null], ['/tidak-ada', null]];
+      for (const [where, ready] of pages) {
+        await p.goto(BASE + where);
+        if (ready) await p.waitForFunction((sel) => { const el = document.querySelector(sel); return el && ['ready', 'empty'].includes(el.dataset.state); }, ready, { timeout: 30_000 });
+        else await p.locator('#topbar').waitFor({ state: 'visible' });
+        const { scroll, width } = await p.evaluate(() => ({ scroll: document.documentElement.scrollWidth, width: document.documentElement.clientWidth }));
+        check(scroll <= width, `${where} is ${scroll} px wide on a ${width} px phone`);
+        const menu = await p.evaluate(() => {
+          const links = [...document.querySelectorAll('#topbar .mainnav a')].map((a) => a.getBoundingClientRect()).filter((b) => b.width > 0);
+          return { links: links.length, off: links.filter((b) => b.right > document.documentElement.clientWidth).length };
+        });
+        check(menu.links > 0 && menu.off === 0, `${where}: ${menu.off} of the menu's ${menu.links} links are off the screen`);
+      }
+      await p.goto(`${BASE}/agreement/${PAGES_ID}`);
+      await p.waitForFunction(() => document.querySelector('#agreement')?.dataset.state === 'ready');
+      const tops = await p.evaluate(() => ({ viewer: document.querySelector('#viewer').getBoundingClientRect().top + scrollY, details: document.querySelector('#details').getBoundingClientRect().top + scrollY }));
+      check(tops.viewer < tops.details, `the scan (${tops.viewer} px) comes below the fields (${tops.details} px)`);
+      check(tops.viewer < PHONE.height, `the scan starts ${Math.round(tops.viewer)} px down, below the first screen`);
+      await p.screenshot({ path: path.join(ARTIFACTS, 'phone-agreement.png') });
+    } finally {
+      await phone.close();
     }
   });
 

@@ -7,6 +7,7 @@
 #include <ctime>
 #include <iostream>
 
+#include "naskah/core/clock.h"
 #include "naskah/core/sha256.h"
 #include "web_fixture.h"
 
@@ -259,6 +260,22 @@ TEST_F(WebE2E, AgreementFilePageImageAndStats) {
                           "expired", "suspicious"}) {
     EXPECT_TRUE(s.contains(key)) << key;
   }
+  // "Recently" expired: in the last `days` days only. The samples ended in 2024.
+  const auto dated = [&](int days) {
+    return json::parse(c.Get("/api/stats?days=" + std::to_string(days), as(viewer))->body);
+  };
+  const json recent = dated(30);
+  EXPECT_GE(recent.at("counts").at("expired_all"), 1);
+  const std::string since = add_days(recent.at("today").get<std::string>(), -30);
+  for (const json& row : recent.at("expired")) {
+    const json& r = row.at("record");
+    const bool amended = r.contains("effective_end_date") && r["effective_end_date"].is_string();
+    const json& end = amended ? r.at("effective_end_date") : r.at("end_date");
+    EXPECT_GE(end.get<std::string>(), since) << row.dump();
+  }
+  const json decade = dated(3650);
+  EXPECT_EQ(decade.at("counts").at("expired"), decade.at("counts").at("expired_all"));
+  EXPECT_GE(decade.at("expired").size(), 1u);
   // Compressed where it pays.
   const auto js = c.Get("/assets/app.js", {{"Accept-Encoding", "gzip"}});
   EXPECT_EQ(js->get_header_value("Content-Encoding"), "gzip");
@@ -380,7 +397,11 @@ TEST_F(WebE2E, BrowserUserJourney) {
         "Perjanjian Kerja Sama Nomor W9-HN.04.01-1001.",
         "Adendum ini berlaku sejak tanggal 3 Januari 2024",
         "sampai dengan tanggal 31 Desember 2099."}});
-  ASSERT_EQ(naskah({"ingest", (m_work / "induk.pdf").string(), (m_work / "adendum.pdf").string()})
+  // Three pages, each saying which it is: the scan and the text of page n side by side.
+  std::ofstream(m_work / "halaman.pdf", std::ios::binary) << test::make_text_pdf(
+      {{"NOTA KESEPAHAMAN", "HALAMAN-1"}, {"Pasal 1", "HALAMAN-2"}, {"Pasal 2", "HALAMAN-3"}});
+  ASSERT_EQ(naskah({"ingest", (m_work / "induk.pdf").string(), (m_work / "adendum.pdf").string(),
+                    (m_work / "halaman.pdf").string()})
                 .exit_code,
             0);
   auto sha_of = [&](const char* name) -> std::string {
@@ -403,7 +424,8 @@ TEST_F(WebE2E, BrowserUserJourney) {
       upload + "' NASKAH_ARTIFACTS='" + artifacts.string() +
       "' NASKAH_QUERY=universitas NASKAH_XSS_ID=" + id_of("keamanan") +
       " NASKAH_VIEWER=vera NASKAH_VIEWER_PASSWORD=sandi-rahasia-vera" +
-      " NASKAH_FAMILY_ID=" + sha_of("adendum.pdf") + " NASKAH_FAMILY_PARENT=" + sha_of("induk.pdf");
+      " NASKAH_FAMILY_ID=" + sha_of("adendum.pdf") +
+      " NASKAH_FAMILY_PARENT=" + sha_of("induk.pdf") + " NASKAH_PAGES_ID=" + sha_of("halaman.pdf");
   const auto r = test::run({"/bin/sh", "-c",
                             "cd '" + browser_dir + "' && env " + env + " node ui_test.mjs"},
                            600);

@@ -213,7 +213,7 @@ function viewAgreement(ctx) {
     // Said from their codes (the server reads its English sentences back, core/warnings.h).
     const warnings = Array.isArray(rec.warning_codes) ? rec.warning_codes
       : (rec.warnings || []).filter(Boolean).map(() => ({ code: 'other' }));
-    row('ag.warnings', warnings.length ? h('ul', { class: 'warn-list' }, warnings.map((w) => h('li', { dataset: { code: String(w.code || '') } }, icon('warn'), h('span', null, warningLabel(w)))))
+    row('ag.warnings', warnings.length ? h('ul', { class: 'warn-list', id: 'warning-list' }, warnings.map((w) => h('li', { dataset: { code: String(w.code || '') } }, icon('warn'), h('span', null, warningLabel(w)))))
       : h('span', { class: 'muted' }, t('ag.no_warnings')), warnings.length ? 'row-warn' : null);
     return h('div', { class: 'table-scroll' }, h('table', { class: 'fields', id: 'fields' }, tbody));
   }

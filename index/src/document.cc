@@ -6,6 +6,7 @@
 
 #include "naskah/core/holidays.h"
 #include "naskah/core/warnings.h"
+#include "naskah/index/party_name.h"
 #include "naskah/index/schema.h"
 #include "naskah/index/synonyms.h"
 
@@ -161,10 +162,16 @@ Prepared prepare(const AgreementRecord& record) {
   if (record.ocr_confidence) {
     doc.add_value(slot::k_confidence, Xapian::sortable_serialise(*record.ocr_confidence));
   }
-  const int parties = std::min<int>(static_cast<int>(record.parties.size()), slot::k_party_slots);
-  for (int i = 0; i < parties; ++i) {
-    doc.add_value(slot::k_party_first + static_cast<Xapian::valueno>(i),
-                  facet_name(record.parties[static_cast<std::size_t>(i)].name));
+  // The facets count each body once under its canonical name (party_name.h), which a
+  // filter then names: it is filed as a party term too. Debris is not counted.
+  std::vector<std::string> counted;
+  for (const Party& party : record.parties) {
+    std::string name = canonical_party(party.name);
+    if (name.empty() || std::find(counted.begin(), counted.end(), name) != counted.end()) continue;
+    if (counted.size() == static_cast<std::size_t>(slot::k_party_slots)) break;
+    add_boolean(doc, prefix::k_party, term_key(name));
+    doc.add_value(slot::k_party_first + static_cast<Xapian::valueno>(counted.size()), name);
+    counted.push_back(std::move(name));
   }
 
   doc.set_data(

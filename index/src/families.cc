@@ -8,6 +8,7 @@
 #include <cctype>
 #include <deque>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <set>
 #include <tuple>
 

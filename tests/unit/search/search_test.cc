@@ -207,6 +207,19 @@ TEST_F(SearchTest, AFacetWithAFilterSetKeepsItsOtherValuesForTheOtherFilters) {
   EXPECT_EQ(facet(r, "party", "Ombudsman Republik Indonesia"), 0u);
 }
 
+TEST_F(SearchTest, PartiesAreCountedAndFilteredUnderTheirCanonicalNames) {
+  // "Kemenkumham" as the MoU wrote it, counted and found as the ministry's whole name.
+  const Results all = must_search(Request{});
+  EXPECT_EQ(facet(all, "party", "Kementerian Hukum dan Hak Asasi Manusia"), 1u);
+  EXPECT_EQ(facet(all, "party", "Kemenkumham"), 0u);
+  Request request;
+  request.filters.party = {"Kementerian Hukum dan Hak Asasi Manusia"};
+  EXPECT_EQ(titles(must_search(request)),
+            (std::vector<std::string>{"Kerja Sama Pendidikan dan Penelitian"}));
+  request.filters.party = {"Kemenkumham"};  // as printed, too
+  EXPECT_EQ(must_search(request).total, 1u);
+}
+
 TEST_F(SearchTest, SnippetsMarkTheMatchAndEscapeEverythingElse) {
   const Results r = must_search("alert");
   ASSERT_EQ(r.hits.size(), 1u);

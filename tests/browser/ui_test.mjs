@@ -186,6 +186,10 @@ async function resultsTotal() { return page.evaluate(() => Number(document.query
     check(total0 >= hits, `total ${total0} < hits shown ${hits}`);
     check(await page.locator('#result-summary').textContent().then((s) => s.trim().length > 0), 'no result summary');
     check(await page.locator('#facets input[type=checkbox]').count() > 0, 'no facet filters');
+    // Each hit with its first page as a thumbnail.
+    try {
+      await page.waitForFunction(() => { const i = document.querySelector('#hits .hit .hit-thumb img'); return i && i.complete && i.naturalWidth > 0; }, null, { timeout: 30_000 });
+    } catch (_) { fail('the first hit has no thumbnail'); }
     await shot('search.png');
     log(`     ${total0} hits, ${hits} on the first page`);
   });

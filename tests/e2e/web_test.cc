@@ -24,10 +24,11 @@ TEST_F(WebE2E, EveryApiRouteRefusesAnonymousRequests) {
   start_server();
   const std::string id = id_of("universitas");
   auto c = client();
-  for (const std::string& path :
-       std::vector<std::string>{"/api/search?q=universitas", "/api/agreements/" + id, "/api/agreements/" + id + "/file",
-        "/api/agreements/" + id + "/pages/1", "/api/stats", "/api/me", "/metrics",
-        "/api/uploads/" + id, "/api/nothing-here", "/etc/passwd"}) {
+  for (const std::string& path : std::vector<std::string>{
+           "/api/search?q=universitas", "/api/agreements/" + id, "/api/agreements/" + id + "/file",
+           "/api/agreements/" + id + "/pages/1", "/api/agreements/" + id + "/thumbnail",
+           "/api/stats", "/api/me", "/metrics", "/api/uploads/" + id, "/api/nothing-here",
+           "/etc/passwd"}) {
     const auto res = c.Get(path);
     ASSERT_TRUE(res) << path;
     EXPECT_EQ(res->status, 401) << path;
@@ -252,6 +253,11 @@ TEST_F(WebE2E, AgreementFilePageImageAndStats) {
   ASSERT_EQ(page->status, 200) << page->body;
   EXPECT_EQ(page->body.substr(0, 8), "\x89PNG\r\n\x1a\n");
   EXPECT_EQ(c.Get("/api/agreements/" + id + "/pages/1", as(viewer))->body, page->body);
+  // The thumbnail of results: the first page, a fraction of the page view's size.
+  const auto thumbnail = c.Get("/api/agreements/" + id + "/thumbnail", as(viewer));
+  ASSERT_EQ(thumbnail->status, 200) << thumbnail->body;
+  EXPECT_EQ(thumbnail->body.substr(0, 8), "\x89PNG\r\n\x1a\n");
+  EXPECT_LT(thumbnail->body.size() * 4, page->body.size());
   const auto stats = c.Get("/api/stats", as(viewer));
   ASSERT_EQ(stats->status, 200);
   const json s = json::parse(stats->body);

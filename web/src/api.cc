@@ -130,6 +130,9 @@ std::string disposition(const std::string& name) {
 // The dashboard's lists: at most this many rows each (counts.* have the whole number).
 constexpr std::size_t k_dashboard_rows = 100;
 
+// Thumbnails of results: the first page at this resolution.
+constexpr int k_thumbnail_dpi = 20;
+
 // Exports: hits asked for a page at a time, and at most this many rows.
 constexpr int k_export_page = 1000;
 constexpr std::size_t k_export_max = 100'000;
@@ -150,6 +153,29 @@ void Server::Impl::with_family(const std::string& id, nlohmann::json& record) {
   if (record.contains("warnings") && record["warnings"].is_array()) {
     record["warning_codes"] = warnings_json(record["warnings"].get<std::vector<std::string>>());
   }
+}
+
+// A page as PNG, drawn once in a worker process (one of web.render_workers, under its
+// limits), turned as OCR found it upright, then served from DATA/cache/pages.
+void Server::Impl::send_page_image(httplib::Response& res, const std::string& id, int page,
+                                   int dpi) {
+  const int rotation = services.page_rotation ? services.page_rotation(id, page) : 0;
+  const std::string cached = options.cache_dir + "/" + id.substr(0, 2) + "/" + id + "-" +
+                             std::to_string(page) + "-" + std::to_string(dpi) +
+                             (rotation != 0 ? "-r" + std::to_string(rotation) : "") + ".png";
+  auto png = read_file(cached, 64ull * 1024 * 1024);
+  if (!png) {
+    auto rendered = services.render_page(id, page, dpi, rotation);
+    if (!rendered) return send_failure(res, rendered.error());
+    std::error_code ec;
+    fs::create_directories(fs::path(cached).parent_path(), ec);
+    if (auto written = write_file_atomic(cached, *rendered); !written) {
+      spdlog::warn("page cache: {}", written.error().message);
+    }
+    png = std::move(*rendered);
+  }
+  res.set_header("Cache-Control", "private, max-age=86400, immutable");
+  res.set_content(std::move(*png), "image/png");
 }
 
 void Server::Impl::install_api_routes() {
@@ -250,28 +276,13 @@ void Server::Impl::install_api_routes() {
 
   http->Get(R"(/api/agreements/([0-9a-f]{64})/pages/([0-9]{1,4}))",
             [this](const httplib::Request& req, httplib::Response& res) {
-              const std::string id = req.matches[1].str();
-              const int page = std::stoi(req.matches[2].str());
-              const int dpi = options.page_dpi;
-              const int rotation = services.page_rotation ? services.page_rotation(id, page) : 0;
-              const std::string cached = options.cache_dir + "/" + id.substr(0, 2) + "/" + id +
-                                         "-" + std::to_string(page) + "-" + std::to_string(dpi) +
-                                         (rotation != 0 ? "-r" + std::to_string(rotation) : "") +
-                                         ".png";
-              auto png = read_file(cached, 64ull * 1024 * 1024);
-              if (!png) {
-                // Drawn in a worker process (one of web.render_workers), under its limits.
-                auto rendered = services.render_page(id, page, dpi, rotation);
-                if (!rendered) return send_failure(res, rendered.error());
-                std::error_code ec;
-                fs::create_directories(fs::path(cached).parent_path(), ec);
-                if (auto written = write_file_atomic(cached, *rendered); !written) {
-                  spdlog::warn("page cache: {}", written.error().message);
-                }
-                png = std::move(*rendered);
-              }
-              res.set_header("Cache-Control", "private, max-age=86400, immutable");
-              res.set_content(std::move(*png), "image/png");
+              send_page_image(res, req.matches[1].str(), std::stoi(req.matches[2].str()),
+                              options.page_dpi);
+            });
+  // A result's thumbnail: its first page, small (a 20 dpi A4 page is 165 x 234 px).
+  http->Get(R"(/api/agreements/([0-9a-f]{64})/thumbnail)",
+            [this](const httplib::Request& req, httplib::Response& res) {
+              send_page_image(res, req.matches[1].str(), 1, k_thumbnail_dpi);
             });
 
   // The review queue ("Perlu diperiksa"): every agreement with something for a person to

@@ -82,6 +82,7 @@ std::string route_of(const std::string& path) {
   if (path.starts_with("/api/agreements/")) {
     if (path.ends_with("/file")) return "/api/agreements/:id/file";
     if (path.find("/pages/") != std::string::npos) return "/api/agreements/:id/pages/:n";
+    if (path.ends_with("/thumbnail")) return "/api/agreements/:id/thumbnail";
     if (path.ends_with("/history")) return "/api/agreements/:id/history";
     return "/api/agreements/:id";
   }

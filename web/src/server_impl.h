@@ -65,6 +65,8 @@ struct Server::Impl {
   // ("checks", core/checks.h) and its status. An index that cannot be read leaves the record
   // as it is, with the status of its own end date.
   void with_family(const std::string& id, nlohmann::json& record);
+  // Page `page` of agreement `id` as a PNG at `dpi` (the page view, thumbnails).
+  void send_page_image(httplib::Response& res, const std::string& id, int page, int dpi);
 
   void install_gate();
   void install_ui_routes();

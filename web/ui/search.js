@@ -256,8 +256,13 @@ function viewSearch(ctx) {
     fact(t('hit.signed'), rec.signed_date ? fmtDate(rec.signed_date, true) + (rec.place ? ', ' + rec.place : '') : '');
     fact(t('hit.ends'), rec.end_date ? fmtDate(rec.end_date, true) : '');
     const snippet = hit.snippet ? h('p', { class: 'snippet' }, renderSnippet(hit.snippet)) : null;
+    // The first page, small, drawn once and cached; a file with no page shows none.
+    const thumb = href && rec.pages > 0
+      ? h('a', { class: 'hit-thumb', href, tabindex: '-1', 'aria-hidden': 'true' },
+        h('img', { src: '/api/agreements/' + encodeURIComponent(hit.id) + '/thumbnail', alt: '', loading: 'lazy', decoding: 'async', onerror: (e) => { e.target.parentNode.hidden = true; } }))
+      : null;
     return h('li', { class: 'hit', dataset: { id: ID_RE.test(hit.id || '') ? hit.id : '' } },
-      h('article', { class: 'hit-card' },
+      h('article', { class: 'hit-card' + (thumb ? ' has-thumb' : '') }, thumb,
         h('div', { class: 'hit-tags' }, typeChip(rec.doc_type), statusBadge(hit.status), rec.office ? h('span', { class: 'hit-office' }, rec.office) : null),
         h('h3', { class: 'hit-heading' }, titleEl),
         h('p', { class: 'hit-parties' + (parties.length ? '' : ' muted') }, parties.length ? parties.join(' · ') : t('hit.no_parties')),

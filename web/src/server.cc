@@ -30,7 +30,7 @@ constexpr const char* k_csp =
     "frame-ancestors 'none'";
 
 thread_local std::optional<Identity> t_identity;
-thread_local std::counting_semaphore<>* t_working = nullptr;  // the place this thread holds
+thread_local Places* t_working = nullptr;  // the place this thread holds
 
 void leave_work() {
   if (t_working == nullptr) return;
@@ -483,7 +483,7 @@ Result<void> Server::bind() {
   const int threads = o.threads > 0
                           ? o.threads
                           : std::max(16, 8 * static_cast<int>(std::thread::hardware_concurrency()));
-  impl.working = std::make_unique<std::counting_semaphore<>>(threads);
+  impl.working = std::make_unique<Places>(threads);
   const int connections = 2 * threads;
   impl.http->new_task_queue = [connections] {
     return new httplib::ThreadPool(static_cast<std::size_t>(connections));

@@ -8,7 +8,6 @@
 #include <mutex>
 #include <nlohmann/json.hpp>
 #include <optional>
-#include <semaphore>
 #include <string>
 #include <string_view>
 
@@ -18,6 +17,7 @@
 #include "naskah/search/search.h"
 #include "naskah/web/auth.h"
 #include "naskah/web/server.h"
+#include "places.h"
 #include "result_cache.h"
 
 namespace naskah::web {
@@ -43,7 +43,7 @@ struct Server::Impl {
   // Requests worked on at once (web.threads): a connection's thread takes a place from
   // routing until its handler is done, so that more connections than cores can wait for
   // their clients without more searches running at once than the machine does well.
-  std::unique_ptr<std::counting_semaphore<>> working;
+  std::unique_ptr<Places> working;
   std::unique_ptr<ConnectionGuard> guard;  // before http: it serves http's connections
   std::unique_ptr<httplib::Server> http;
   std::vector<std::string> hosts;  // allowed_hosts() of the options

@@ -4,7 +4,9 @@
 #include "naskah/extract/parser.h"
 
 #include <algorithm>
+#include <cctype>
 #include <set>
+#include <string_view>
 
 #include "naskah/core/clock.h"
 #include "naskah/core/warnings.h"
@@ -32,6 +34,33 @@ std::string flatten(const std::vector<std::string>& lines) {
     flat += line;
   }
   return flat;
+}
+
+// A title as a heading line shows it: without the specks a scan leaves after it (marks, or
+// a lone lower-case letter pair in a title printed in capitals, "... PEMASYARAKATAN oo -"),
+// and with a capital first letter (the body may repeat it mid-sentence, "tentang
+// penyelenggaraan Pendidikan ...").
+std::string tidy_title(std::string title) {
+  const bool capitals = std::none_of(title.begin(), title.end(), [](char c) {
+    return std::islower(static_cast<unsigned char>(c));
+  });
+  for (;;) {
+    while (!title.empty() && title.back() == ' ') title.pop_back();
+    const auto space = title.rfind(' ');
+    if (space == std::string::npos) break;
+    const std::string_view last = std::string_view(title).substr(space + 1);
+    const bool marks = std::none_of(last.begin(), last.end(), [](char c) {
+      return std::isalnum(static_cast<unsigned char>(c)) || static_cast<unsigned char>(c) >= 0x80;
+    });
+    const bool speck = capitals && last.size() <= 2 && last == lower_ascii(std::string(last)) &&
+                       std::isalpha(static_cast<unsigned char>(last.front()));
+    if (!marks && !speck) break;
+    title.erase(space);
+  }
+  if (!title.empty() && std::islower(static_cast<unsigned char>(title.front()))) {
+    title.front() = static_cast<char>(std::toupper(static_cast<unsigned char>(title.front())));
+  }
+  return title;
 }
 
 // The title in the body's own casing when the body repeats it ("... tentang Pelayanan
@@ -117,7 +146,7 @@ void parse_agreement(AgreementRecord& record, const ParseOptions& options) {
     return;
   }
 
-  if (heading.title) record.title = title_in_body(*heading.title, flat);
+  if (heading.title) record.title = tidy_title(title_in_body(tidy_title(*heading.title), flat));
   record.numbers = heading.numbers;
   const Opening opening = read_opening(flat);
   if (opening.signed_on) record.signed_date = opening.signed_on->date.iso();

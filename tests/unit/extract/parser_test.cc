@@ -32,6 +32,27 @@ TEST(Parser, OurIndonesianMouSample) {
   EXPECT_FALSE(r.numbers.empty());
 }
 
+TEST(Parser, ATitleLosesTheScansSpecksAndStartsWithACapital) {
+  const auto specks = parsed(
+      "PERJANJIAN KERJA SAMA\nANTARA\nLEMBAGA PEMASYARAKATAN KELAS IIA UJI\nDENGAN\n"
+      "PEMERINTAH KOTA UJI\nTENTANG\nPEMBINAAN KEMANDIRIAN WARGA BINAAN oo -\n"
+      "Nomor: W9.PAS-HH.05.05-0211\nPada hari ini Senin tanggal 3 Januari 2022 para pihak "
+      "sepakat.\n");
+  EXPECT_EQ(specks.title, "PEMBINAAN KEMANDIRIAN WARGA BINAAN");
+  // Repeated mid-sentence in the body: its casing, with a capital first letter.
+  const auto repeated = parsed(
+      "PERJANJIAN KERJA SAMA\nANTARA\nUNIVERSITAS UJI\nDENGAN\nAPOTEK UJI\nTENTANG\n"
+      "PENYELENGGARAAN PENDIDIKAN DAN PENELITIAN\nNomor: 12/UN/2021\nPada hari ini Senin "
+      "tanggal 1 Februari 2021 para pihak sepakat bekerja sama tentang penyelenggaraan "
+      "Pendidikan dan Penelitian bagi mahasiswa.\n");
+  EXPECT_EQ(repeated.title, "Penyelenggaraan Pendidikan dan Penelitian");
+  // A title that ends in a short word of its own keeps it.
+  const auto kept = parsed(
+      "NOTA KESEPAHAMAN\nANTARA\nKEMENTERIAN HUKUM DAN HAM RI\nDENGAN\nUNIVERSITAS UJI\n"
+      "TENTANG\nKERJA SAMA HUKUM DAN HAM RI\nNomor: M.HH-05/2021\n");
+  EXPECT_EQ(kept.title, "KERJA SAMA HUKUM DAN HAM RI");
+}
+
 TEST(Parser, OurPksSampleHasItsRangeAmountAndReferences) {
   const auto r = parsed(test::read_text(test::source_path("samples/text/pks-lapas-pemda.txt")));
   EXPECT_EQ(r.doc_type, "pks");

@@ -70,6 +70,7 @@ namespace naskah::cli {
   o.retry = std::chrono::seconds(s.watch.retry_seconds);
   o.queue_limit = static_cast<std::size_t>(s.watch.queue_limit);
   o.ingest.limits.memory_bytes = mebibytes(s.watch.worker_memory_mb);
+  o.ingest.limits.nice = s.watch.worker_nice;
   // The extractor stops itself at the timeout; the CPU and wall-clock limits catch a worker
   // that cannot (stuck inside a library), a little later.
   o.ingest.limits.cpu_per_file = std::chrono::seconds(s.limits.timeout_seconds + 30);

@@ -144,6 +144,11 @@ std::vector<Key> make_keys() {
   k.push_back(integer_key("watch.worker_memory_mb",
                           "address space each worker may use, in MiB; 0 = no limit", 0,
                           1'048'576, [](auto& s) -> auto& { return s.watch.worker_memory_mb; }));
+  k.push_back(integer_key(
+      "watch.worker_nice",
+      "how far the extraction workers give way to other work on a busy "
+      "machine (the web's answers): added niceness, 0 = none",
+      0, 19, [](auto& s) -> auto& { return s.watch.worker_nice; }));
   k.push_back(integer_key("watch.queue_limit",
                           "files handed to the workers at a time; 0 = 4 per worker", 0, 100000,
                           [](auto& s) -> auto& { return s.watch.queue_limit; }));

@@ -14,7 +14,7 @@ struct WarningKind {
 
 // In the order a reader meets them. A placeholder is {name}; a sentence is matched as its
 // literal pieces in order with the values between them.
-constexpr std::array<WarningKind, 12> k_kinds{{
+constexpr std::array<WarningKind, 13> k_kinds{{
     {warning::k_addendum_end, "addendum: the agreement it amends now ends on {date}"},
     {warning::k_signing_date_blank, "no signing date: the date in the opening was left blank"},
     {warning::k_no_signing_date, "no signing date found"},
@@ -27,6 +27,7 @@ constexpr std::array<WarningKind, 12> k_kinds{{
     {warning::k_no_text, "no text found: the pages are blank or unreadable"},
     {warning::k_low_ocr, "low OCR confidence ({confidence}): check the text against the scan"},
     {warning::k_possible_duplicate, "possible duplicate of {id}"},
+    {warning::k_shard_left_out, "shard {shard} left out, results are partial: {why}"},
 }};
 
 // A template as its literal pieces and the names between them: pieces.size() == names.size() + 1.

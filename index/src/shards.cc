@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <set>
 
+#include "naskah/core/warnings.h"
 #include "naskah/index/store.h"
 #include "naskah/index/synonyms.h"
 
@@ -168,7 +169,8 @@ Result<Xapian::Database*> ShardSet::database() {
       shard.error = opened.error().message;
       shard.retry_at = now + m_options.retry;
     }
-    m_warnings.push_back("shard " + shard.spec + " left out, results are partial: " + shard.error);
+    m_warnings.push_back(
+        warning_text(warning::k_shard_left_out, {{"shard", shard.spec}, {"why", shard.error}}));
   }
   if (changed) combine();
   if (m_combined.size() == 0) {

@@ -283,6 +283,7 @@ Result<void> WorkerProcess::start() {
   for (std::string& e : env_storage) envp.push_back(e.data());
   envp.push_back(nullptr);
   const pid_t parent = ::getpid();
+  const int nice = std::clamp(m_limits.nice, 0, 19);
 
   const pid_t pid = ::fork();
   if (pid < 0) {
@@ -297,6 +298,7 @@ Result<void> WorkerProcess::start() {
     if (::getppid() != parent) ::_exit(1);
     ::dup2(sockets[1], STDIN_FILENO);
     ::dup2(sockets[1], STDOUT_FILENO);
+    if (nice > 0) ::setpriority(PRIO_PROCESS, 0, ::getpriority(PRIO_PROCESS, 0) + nice);
     ::execve(argv[0], argv.data(), envp.data());
     ::_exit(127);
   }

@@ -196,8 +196,10 @@ void Server::Impl::install_api_routes() {
         failure = found.error();
         return nullptr;
       }
+      nlohmann::ordered_json made = search::to_json(*found);
+      if (!found->warnings.empty()) made["warning_codes"] = warnings_json(found->warnings);
       return std::make_shared<const std::string>(
-          search::to_json(*found).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+          made.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
     });
     observe();
     if (!body) return send_failure(res, failure.value_or(k_no_answer));
@@ -402,7 +404,10 @@ Result<std::string> Server::Impl::stats_body(int days) {
   out["expiring"] = rows_json(listed["expiring"], k_dashboard_rows);
   out["expired"] = rows_json(listed["expired"], k_dashboard_rows);
   out["suspicious"] = rows_json(listed["suspicious"], k_dashboard_rows);
-  if (!results->warnings.empty()) out["warnings"] = results->warnings;
+  if (!results->warnings.empty()) {
+    out["warnings"] = results->warnings;
+    out["warning_codes"] = warnings_json(results->warnings);
+  }
   return out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 

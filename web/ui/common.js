@@ -200,14 +200,15 @@ function errorBlock(err, retry) {
     h('p', null, msg),
     retry ? h('button', { type: 'button', class: 'btn btn-secondary', onclick: retry }, t('err.retry')) : null);
 }
-// A shard that did not answer: the answer is partial. The server's reasons are English
-// technical details, shown as such under the translated sentence.
-function partialNotice(warnings) {
-  if (!Array.isArray(warnings) || warnings.length === 0) return null;
+// A shard that did not answer: the answer is partial. Each left out is named from its
+// warning's code (core/warnings.h); the server's English reason is for its log.
+function partialNotice(data) {
+  const coded = data && Array.isArray(data.warning_codes) ? data.warning_codes : [];
+  if (!coded.length && !(data && Array.isArray(data.warnings) && data.warnings.length)) return null;
   return h('div', { class: 'partial-notice', role: 'status', id: 'partial-notice' },
     icon('warn', 'partial-icon'),
     h('div', null, h('strong', null, t('shards.partial')),
-      h('ul', null, warnings.map((w) => h('li', null, String(w))))));
+      h('ul', null, coded.map((w) => h('li', null, warningLabel(w))))));
 }
 function isAbort(e) { return e && e.name === 'AbortError'; }
 

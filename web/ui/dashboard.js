@@ -40,7 +40,7 @@ function viewDashboard(ctx) {
     const total = typeof s.total === 'number' ? s.total : STATUS_ORDER.reduce((n, k) => n + (st[k] || 0), 0);
     wrap.append(h('div', { class: 'page-head' },
       h('div', null, h('h1', null, t('dash.title')), h('p', { class: 'page-sub' }, t('dash.subtitle', { date: fmtDate(today) })))));
-    const partial = partialNotice(s.warnings);
+    const partial = partialNotice(s);
     if (partial) wrap.append(partial);
 
     const share = (n) => (total ? t('dash.share', { p: fmtPercent(n / total) }) : '');

@@ -390,5 +390,6 @@ window.NASKAH_I18N = Object.freeze({
   'warn.no-text': { id: 'Tidak ada teks: halaman kosong atau tidak terbaca', en: 'No text found: the pages are blank or unreadable' },
   'warn.low-ocr': { id: 'Keyakinan OCR rendah ({confidence}): periksa teks dengan pindaian', en: 'Low OCR confidence ({confidence}): check the text against the scan' },
   'warn.possible-duplicate': { id: 'Mungkin duplikat dari {id}', en: 'Possibly a duplicate of {id}' },
+  'warn.shard-left-out': { id: 'Bagian indeks {shard} tidak menjawab', en: 'Index part {shard} does not answer' },
   'warn.other': { id: 'Peringatan lain dari versi naskah yang lebih baru', en: 'Another warning, from a newer naskah' }
 });

@@ -202,7 +202,7 @@ function viewSearch(ctx) {
     results.dataset.total = String(total);
     results.removeAttribute('aria-busy');
 
-    clear(partial).append(partialNotice(data.warnings) || '');
+    clear(partial).append(partialNotice(data) || '');
     // suggestion
     clear(suggestion);
     if (data.suggestion && typeof data.suggestion === 'string' && data.suggestion !== st.q) {

@@ -9,7 +9,9 @@ TEST(Warnings, EverySentenceReadsBackIntoItsCodeAndValues) {
   const WarningValues values = {{"date", "2024-10-12"},
                                 {"text", "Selasa tanggal 12 Oktober 2021"},
                                 {"confidence", "41.5"},
-                                {"id", std::string(64, 'a')}};
+                                {"id", std::string(64, 'a')},
+                                {"shard", "tcp://10.0.0.2:33333"},
+                                {"why", "Connection refused (context: connecting)"}};
   for (const std::string& code : warning_codes()) {
     const std::string text = warning_text(code, values);
     ASSERT_FALSE(text.empty()) << code;

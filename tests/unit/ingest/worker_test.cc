@@ -1,11 +1,15 @@
 #include "naskah/ingest/worker.h"
 
 #include <gtest/gtest.h>
+#include <sys/resource.h>
 
+#include <algorithm>
 #include <atomic>
+#include <cerrno>
 #include <csignal>
 #include <thread>
 
+#include "sample_records.h"
 #include "test_support.h"
 
 namespace naskah::ingest {
@@ -57,6 +61,17 @@ TEST(WorkerProcess, AWorkerThatCrashesIsExtractCrashedAndReplaced) {
   EXPECT_EQ(worker.pid(), -1);
   // The next file starts a new one (which crashes again, being the same script).
   EXPECT_EQ(worker.extract("file.pdf", "%PDF-1.4").error().code, "extract.crashed");
+}
+
+TEST(WorkerProcess, AWorkerRunsAsNiceAsItsLimitsSay) {
+  const std::string file = test::temp_folder("nice") + "/niceness";
+  WorkerLimits limits = quick_limits();
+  limits.nice = 7;
+  WorkerProcess worker(scripted("nice > '" + file + "'; kill -SEGV $$"), {}, limits, "");
+  EXPECT_EQ(worker.extract("file.pdf", "%PDF-1.4").error().code, "extract.crashed");
+  errno = 0;
+  const int parent = ::getpriority(PRIO_PROCESS, 0);
+  EXPECT_EQ(std::stoi(test::read_text(file)), std::min(19, parent + 7));
 }
 
 TEST(WorkerProcess, AWorkerThatHangsIsStoppedWithExtractTimeout) {

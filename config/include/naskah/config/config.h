@@ -48,6 +48,7 @@ struct WatchSettings {
   int rescan_seconds = 30;           // inotify sees nothing on network shares
   int retry_seconds = 60;            // after a failure that is not the file's fault
   int worker_memory_mb = 3072;       // address space of each worker; 0 = no limit
+  int worker_nice = 10;              // how far the workers give way to other work
   int queue_limit = 0;               // files waiting for a worker; 0 = 4 per worker
 };
 

@@ -1,7 +1,8 @@
-// The warnings a record carries (CONTRACT.md's "warnings"): the one table of them. Each has
-// a code and an English sentence with {placeholders}; the parser and the checks write the
-// sentence (the record's contract), and the web reads it back into the code and its values,
-// which the UI says in its own language (web/ui/i18n.js, "warn.<code>").
+// The warnings naskah writes in English, a record's (CONTRACT.md's "warnings") and a partial
+// answer's (a shard left out): the one table of them. Each has a code and an English
+// sentence with {placeholders}; the parser, the checks and the shards write the sentence
+// (the contract), and the web reads it back into the code and its values, which the UI says
+// in its own language (web/ui/i18n.js, "warn.<code>").
 #pragma once
 
 #include <nlohmann/json.hpp>
@@ -25,6 +26,7 @@ inline constexpr const char* k_expired = "expired";  // {date}
 inline constexpr const char* k_no_text = "no-text";
 inline constexpr const char* k_low_ocr = "low-ocr";                        // {confidence}
 inline constexpr const char* k_possible_duplicate = "possible-duplicate";  // {id}
+inline constexpr const char* k_shard_left_out = "shard-left-out";          // {shard}, {why}
 // A sentence of no known shape (a newer naskah's): {text} holds it as it is.
 inline constexpr const char* k_other = "other";
 }  // namespace warning

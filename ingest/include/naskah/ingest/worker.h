@@ -37,6 +37,9 @@ struct WorkerLimits {
   std::uint64_t memory_bytes = 3ull * 1024 * 1024 * 1024;  // address space; 0 = no limit
   std::chrono::seconds cpu_per_file{900};
   std::chrono::milliseconds wall_per_file{960'000};  // a bit above the extract timeout
+  // Added to the worker's niceness (0..19): OCR gives way to what people wait for (the web's
+  // answers) on a busy machine, and takes every idle core all the same.
+  int nice = 0;
 };
 
 // The parent's handle on one worker process. Starts the process on first use and again

@@ -51,6 +51,16 @@ Shape shape_of(std::string_view english) {
   return s;
 }
 
+// Each kind's shape, in the table's order: the templates are read once, not per warning.
+const std::vector<Shape>& shapes() {
+  static const std::vector<Shape> k_shapes = [] {
+    std::vector<Shape> out;
+    for (const WarningKind& k : k_kinds) out.push_back(shape_of(k.english));
+    return out;
+  }();
+  return k_shapes;
+}
+
 // The values of `text` in the shape, or nothing when it does not have it. A value is never
 // empty and reaches to the next piece's first occurrence (the last value to the end).
 std::optional<WarningValues> match(const Shape& s, std::string_view text) {
@@ -82,9 +92,9 @@ std::optional<WarningValues> match(const Shape& s, std::string_view text) {
 }  // namespace
 
 std::string warning_text(std::string_view code, const WarningValues& values) {
-  for (const WarningKind& k : k_kinds) {
-    if (code != k.code) continue;
-    const Shape s = shape_of(k.english);
+  for (std::size_t i_kind = 0; i_kind < k_kinds.size(); ++i_kind) {
+    if (code != k_kinds[i_kind].code) continue;
+    const Shape& s = shapes()[i_kind];
     std::string out(s.pieces.front());
     for (std::size_t i = 0; i < s.names.size(); ++i) {
       for (const auto& [name, value] : values) {
@@ -101,8 +111,8 @@ std::string warning_text(std::string_view code, const WarningValues& values) {
 }
 
 ReadWarning read_warning(std::string_view text) {
-  for (const WarningKind& k : k_kinds) {
-    if (auto values = match(shape_of(k.english), text)) return {k.code, std::move(*values)};
+  for (std::size_t i = 0; i < k_kinds.size(); ++i) {
+    if (auto values = match(shapes()[i], text)) return {k_kinds[i].code, std::move(*values)};
   }
   return {warning::k_other, {{"text", std::string(text)}}};
 }

@@ -158,12 +158,15 @@ TEST_F(WebE2E, PathTraversalAndBadParametersAreRefused) {
   start_server({{"NASKAH_WEB_UPLOAD_MAX_MB", "1"}});
   const auto op = sign_in("opi");
   auto c = client();
-  for (const std::string& path :
-       std::vector<std::string>{"/api/agreements/..%2F..%2F..%2Fetc%2Fpasswd", "/api/agreements/../../etc/passwd",
-        "/api/agreements/" + std::string(64, 'A'), "/api/agreements/" + std::string(64, 'a'),
-        "/api/agreements/" + std::string(64, 'a') + "/file",
-        "/assets/..%2F..%2F..%2Fetc%2Fpasswd", "/assets/../../../../etc/passwd",
-        "/api/agreements/" + std::string(63, 'a') + "/pages/1"}) {
+  for (const std::string& path : std::vector<std::string>{
+           "/api/agreements/..%2F..%2F..%2Fetc%2Fpasswd", "/api/agreements/../../etc/passwd",
+           "/api/agreements/" + std::string(64, 'A'), "/api/agreements/" + std::string(64, 'a'),
+           "/api/agreements/" + std::string(64, 'a') + "/file",
+           "/assets/..%2F..%2F..%2Fetc%2Fpasswd", "/assets/../../../../etc/passwd",
+           "/api/agreements/" + std::string(63, 'a') + "/pages/1",
+           "/api/agreements/" + std::string(64, 'a') + "/thumbnail",
+           "/api/agreements/..%2F..%2Fthumbnail",
+           "/api/agreements/" + std::string(64, 'A') + "/thumbnail"}) {
     const auto res = c.Get(path, as(op));
     ASSERT_TRUE(res) << path;
     EXPECT_TRUE(res->status == 404 || res->status == 400) << path << " " << res->status;
